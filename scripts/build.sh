@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: a size-first, LTO'd wasm module, the
+# wasm-bindgen `web` glue, a Node entry, and prints raw/gzip/brotli sizes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+name=storefront_availability
+# `--crate-type cdylib` here (not in Cargo.toml) so that LTO really applies:
+# cargo drops LTO silently when a crate lists both cdylib and rlib.
+cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+wasm=target/wasm32-unknown-unknown/release/$name.wasm
+
+rm -rf pkg && mkdir -p pkg
+wasm-bindgen "$wasm" --out-dir pkg --target web --out-name "$name"
+# binaryen from npm (Debian's 108 corrupts LTO builds).
+npx --no-install wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals \
+  "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+cp js/node.js pkg/node.js
+cp js/node.d.ts pkg/node.d.ts
+
+node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js"

@@ -1,0 +1,168 @@
+//! Sales channels and what each lets a store sell (SPEC §4).
+
+use crate::json::{as_safe_integer, Fields, Json, Slot};
+
+/// A channel an item is sold on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Channel {
+    /// The merchant's own store (the default).
+    Dtc,
+    Amazon,
+    Ebay,
+    Walmart,
+    TiktokShop,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 5] = [
+        Channel::Dtc,
+        Channel::Amazon,
+        Channel::Ebay,
+        Channel::Walmart,
+        Channel::TiktokShop,
+    ];
+
+    /// The channel's name in snapshots and calls.
+    ///
+    /// ```
+    /// use storefront_availability::Channel;
+    /// assert_eq!(Channel::parse("tiktok_shop").map(Channel::name), Some("tiktok_shop"));
+    /// assert_eq!(Channel::parse("etsy"), None);
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Channel::Dtc => "dtc",
+            Channel::Amazon => "amazon",
+            Channel::Ebay => "ebay",
+            Channel::Walmart => "walmart",
+            Channel::TiktokShop => "tiktok_shop",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The built-in rules of SPEC §4's table.
+    fn defaults(self) -> ChannelRules {
+        let (backorder, preorder, max_ship_days) = match self {
+            Channel::Dtc => (true, Some(true), None),
+            // Amazon takes pre-orders only with brand registry (see `preorder`).
+            Channel::Amazon => (false, None, None),
+            Channel::Ebay => (true, Some(true), Some(30)),
+            Channel::Walmart | Channel::TiktokShop => (false, Some(false), None),
+        };
+        ChannelRules {
+            backorder,
+            preorder,
+            brand_registry: false,
+            max_ship_days,
+        }
+    }
+}
+
+/// What one channel allows for one item, after every override.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChannelRules {
+    pub backorder: bool,
+    /// An explicit pre-order setting; when unset, `brand_registry` decides.
+    preorder: Option<bool>,
+    brand_registry: bool,
+    /// Ship dates further than this many days from today are refused.
+    pub max_ship_days: Option<u32>,
+}
+
+impl ChannelRules {
+    /// Whether the channel takes pre-orders at all.
+    pub fn preorder(&self) -> bool {
+        self.preorder.unwrap_or(self.brand_registry)
+    }
+
+    /// Whether a promise `days_out` calendar days from today fits the
+    /// channel's `maxShipDays`; an undated promise fits only without a limit.
+    pub fn ships_within(&self, days_out: Option<i64>) -> bool {
+        match (self.max_ship_days, days_out) {
+            (None, _) => true,
+            (Some(max), Some(days)) => days <= i64::from(max),
+            (Some(_), None) => false,
+        }
+    }
+}
+
+/// Overrides of one channel's rules, key by key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ChannelPatch {
+    backorder: Option<bool>,
+    preorder: Option<bool>,
+    brand_registry: Option<bool>,
+    /// `Some(None)`: an explicit `null`, no limit.
+    max_ship_days: Option<Option<u32>>,
+}
+
+impl ChannelPatch {
+    fn apply(&self, rules: &mut ChannelRules) {
+        rules.backorder = self.backorder.unwrap_or(rules.backorder);
+        rules.preorder = self.preorder.or(rules.preorder);
+        rules.brand_registry = self.brand_registry.unwrap_or(rules.brand_registry);
+        rules.max_ship_days = self.max_ship_days.unwrap_or(rules.max_ship_days);
+    }
+}
+
+/// The `channels` object of a store or an item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChannelOverrides([ChannelPatch; 5]);
+
+impl ChannelOverrides {
+    /// Reads `channels` from `fields`; unknown channel names are ignored.
+    pub(crate) fn read(fields: &mut Fields) -> ChannelOverrides {
+        let mut overrides = ChannelOverrides::default();
+        fields.object("channels", |channels| {
+            for (name, value) in channels.entries() {
+                let Some(channel) = Channel::parse(name) else {
+                    continue;
+                };
+                let path = channels.path_of(name);
+                let Some(mut f) = channels.nested(value, path) else {
+                    continue;
+                };
+                let patch = &mut overrides.0[channel.index()];
+                patch.backorder = f.boolean("backorder");
+                patch.preorder = f.boolean("preorder");
+                patch.brand_registry = f.boolean("brandRegistry");
+                patch.max_ship_days = match f.slot("maxShipDays") {
+                    Slot::Absent => None,
+                    Slot::Null => Some(None),
+                    Slot::Value(v) => read_max_ship_days(&mut f, v).map(Some),
+                };
+            }
+        });
+        overrides
+    }
+}
+
+fn read_max_ship_days(f: &mut Fields, v: &Json) -> Option<u32> {
+    let days = as_safe_integer(v).filter(|d| (0..=i64::from(crate::json::MAX_DAYS)).contains(d));
+    if days.is_none() {
+        f.problem(
+            "maxShipDays",
+            format!(
+                "expected a whole number of days from 0 to 3660 or null, got {}",
+                v.describe()
+            ),
+        );
+    }
+    days.map(|d| d as u32)
+}
+
+/// The rules for `channel`: the built-in table, then the store's
+/// overrides, then the item's.
+pub fn rules(channel: Channel, store: &ChannelOverrides, item: &ChannelOverrides) -> ChannelRules {
+    let mut rules = channel.defaults();
+    store.0[channel.index()].apply(&mut rules);
+    item.0[channel.index()].apply(&mut rules);
+    rules
+}

@@ -1,0 +1,562 @@
+//! The decision (SPEC §3–§5): one item, channel, quantity and moment in,
+//! one availability answer out. Rules are evaluated in the SPEC's order and
+//! every answer names the rule that produced it in `reason`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::calendar::days_between;
+use crate::channel::{self, Channel, ChannelRules};
+use crate::json::MAX_SAFE_INTEGER;
+use crate::message::{self, DateText, Message};
+use crate::snapshot::{Entry, Item, Lifecycle, Snapshot};
+
+/// What the caller asks: which channel, how many, at what moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Request {
+    pub channel: Channel,
+    /// From 1 to 2^53 − 1.
+    pub quantity: u64,
+    pub now: DateTime<Utc>,
+}
+
+impl Request {
+    /// One unit on the merchant's own store at `now`.
+    pub fn at(now: DateTime<Utc>) -> Request {
+        Request {
+            channel: Channel::Dtc,
+            quantity: 1,
+            now,
+        }
+    }
+}
+
+/// How an item can be bought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Policy {
+    InStock,
+    Backorder,
+    Preorder,
+    OutOfStock,
+}
+
+/// Why: the rule that decided (stable codes, SPEC §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    InvalidItem,
+    UnknownSku,
+    ChannelDisallowsPreorder,
+    PreorderNotOpen,
+    PreorderClosed,
+    PreorderUncapped,
+    PreorderUndated,
+    PreorderOverdue,
+    PreorderCapReached,
+    Preorder,
+    InStock,
+    LowStock,
+    Discontinued,
+    BackordersDisabled,
+    RestockUnconfirmed,
+    RestockOverdue,
+    RestockTooFar,
+    ChannelDisallowsBackorder,
+    RestockOversubscribed,
+    Backorder,
+    ExceedsAvailable,
+    ExceedsBackorderCapacity,
+    ExceedsPreorderRemaining,
+    StaleSnapshot,
+}
+
+impl Reason {
+    /// Every reason code, in the SPEC's order.
+    pub const ALL: [Reason; 24] = {
+        use Reason::*;
+        [
+            InvalidItem,
+            UnknownSku,
+            ChannelDisallowsPreorder,
+            PreorderNotOpen,
+            PreorderClosed,
+            PreorderUncapped,
+            PreorderUndated,
+            PreorderOverdue,
+            PreorderCapReached,
+            Preorder,
+            InStock,
+            LowStock,
+            Discontinued,
+            BackordersDisabled,
+            RestockUnconfirmed,
+            RestockOverdue,
+            RestockTooFar,
+            ChannelDisallowsBackorder,
+            RestockOversubscribed,
+            Backorder,
+            ExceedsAvailable,
+            ExceedsBackorderCapacity,
+            ExceedsPreorderRemaining,
+            StaleSnapshot,
+        ]
+    };
+
+    /// The code as it appears in JSON, e.g. `"restock_too_far"`.
+    pub fn code(self) -> &'static str {
+        use Reason::*;
+        match self {
+            InvalidItem => "invalid_item",
+            UnknownSku => "unknown_sku",
+            ChannelDisallowsPreorder => "channel_disallows_preorder",
+            PreorderNotOpen => "preorder_not_open",
+            PreorderClosed => "preorder_closed",
+            PreorderUncapped => "preorder_uncapped",
+            PreorderUndated => "preorder_undated",
+            PreorderOverdue => "preorder_overdue",
+            PreorderCapReached => "preorder_cap_reached",
+            Preorder => "preorder",
+            InStock => "in_stock",
+            LowStock => "low_stock",
+            Discontinued => "discontinued",
+            BackordersDisabled => "backorders_disabled",
+            RestockUnconfirmed => "restock_unconfirmed",
+            RestockOverdue => "restock_overdue",
+            RestockTooFar => "restock_too_far",
+            ChannelDisallowsBackorder => "channel_disallows_backorder",
+            RestockOversubscribed => "restock_oversubscribed",
+            Backorder => "backorder",
+            ExceedsAvailable => "exceeds_available",
+            ExceedsBackorderCapacity => "exceeds_backorder_capacity",
+            ExceedsPreorderRemaining => "exceeds_preorder_remaining",
+            StaleSnapshot => "stale_snapshot",
+        }
+    }
+}
+
+/// When the shopper pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Payment {
+    ChargeNow,
+    AuthorizeNowCaptureAtShipment,
+}
+
+/// A line served partly from stock now and partly from the restock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Split {
+    pub now: u64,
+    pub later: u64,
+}
+
+/// A warning attached to a decision, e.g. a missed deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Warning {
+    /// `deadline_missed`.
+    pub code: &'static str,
+    pub deadline: String,
+    pub ship_by: NaiveDate,
+}
+
+/// The availability answer for one item (SPEC §5).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decision {
+    pub sku: String,
+    pub policy: Policy,
+    pub reason: Reason,
+    pub can_purchase: bool,
+    pub notify_me: bool,
+    pub max_quantity: u64,
+    pub ship_date: Option<NaiveDate>,
+    pub remaining_preorders: Option<u64>,
+    pub queue_position: Option<u64>,
+    pub split: Option<Split>,
+    pub payment: Option<Payment>,
+    pub cancellable: bool,
+    pub warnings: Vec<Warning>,
+    pub schema_org: &'static str,
+    pub merchant_availability: &'static str,
+    pub availability_date: Option<NaiveDate>,
+    pub message: Message,
+}
+
+/// The raw outcome of the rules, before feed values and messages.
+#[derive(Debug, Clone, Copy)]
+struct Outcome {
+    policy: Policy,
+    reason: Reason,
+    can_purchase: bool,
+    notify_me: bool,
+    max_quantity: u64,
+    ship_date: Option<NaiveDate>,
+    remaining_preorders: Option<u64>,
+    queue_position: Option<u64>,
+    split: Option<Split>,
+    /// Units available now (for "Only N left").
+    available: u64,
+}
+
+impl Outcome {
+    fn out_of_stock(reason: Reason, notify_me: bool) -> Outcome {
+        Outcome {
+            policy: Policy::OutOfStock,
+            reason,
+            can_purchase: false,
+            notify_me,
+            max_quantity: 0,
+            ship_date: None,
+            remaining_preorders: None,
+            queue_position: None,
+            split: None,
+            available: 0,
+        }
+    }
+
+    fn in_stock(
+        reason: Reason,
+        can_purchase: bool,
+        max_quantity: u64,
+        ship_date: NaiveDate,
+        available: u64,
+    ) -> Outcome {
+        Outcome {
+            policy: Policy::InStock,
+            reason,
+            can_purchase,
+            max_quantity: safe(max_quantity),
+            ship_date: Some(ship_date),
+            available,
+            ..Outcome::out_of_stock(reason, false)
+        }
+    }
+}
+
+/// Clamps a count to what JavaScript represents exactly (fail-safe: lower).
+fn safe(n: u64) -> u64 {
+    n.min(MAX_SAFE_INTEGER)
+}
+
+/// A backorder the flowchart allows.
+struct BackorderOffer {
+    ship_date: NaiveDate,
+    capacity: u64,
+    queue_position: u64,
+}
+
+/// The facts every rule reads.
+struct Context<'a> {
+    snapshot: &'a Snapshot,
+    item: &'a Item,
+    request: &'a Request,
+    rules: ChannelRules,
+    today: NaiveDate,
+    stale: bool,
+}
+
+/// Decides `entry` (the snapshot's entry for `sku`, if any) for `request`,
+/// writing dates in the message with `dates`.
+pub fn decide(
+    snapshot: &Snapshot,
+    entry: Option<&Entry>,
+    sku: &str,
+    request: &Request,
+    dates: &dyn DateText,
+) -> Decision {
+    let local = snapshot.zone.local(request.now);
+    let today = local.date();
+    let outcome = match entry {
+        None => Outcome::out_of_stock(Reason::UnknownSku, false),
+        Some(Entry::Invalid { .. }) => Outcome::out_of_stock(Reason::InvalidItem, false),
+        Some(Entry::Valid(item)) => {
+            let age_ms = (request.now - snapshot.generated_at).num_milliseconds();
+            let context = Context {
+                snapshot,
+                item,
+                request,
+                rules: channel::rules(request.channel, &snapshot.channels, &item.channels),
+                today,
+                stale: age_ms as f64 > snapshot.max_age_hours * 3_600_000.0,
+            };
+            let processing = snapshot
+                .calendar
+                .processing_day(today, local.time(), snapshot.cutoff);
+            let in_stock_ship =
+                processing.and_then(|d| snapshot.calendar.add_business(d, snapshot.handling_days));
+            decide_item(&context, in_stock_ship)
+        }
+    };
+    finish(snapshot, entry, sku, outcome, today, dates)
+}
+
+fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
+    if is_unreleased(c.item, c.today) {
+        return decide_preorder(c);
+    }
+    // A calendar that cannot produce a ship date cannot promise anything.
+    let Some(in_stock_ship) = in_stock_ship else {
+        return Outcome::out_of_stock(Reason::InvalidItem, false);
+    };
+    let available = c.item.available();
+    let quantity = c.request.quantity;
+    let backorder = backorder_flowchart(c);
+    if available >= quantity {
+        let capacity = match &backorder {
+            Ok(offer) if !c.stale => offer.capacity,
+            _ => 0,
+        };
+        let threshold = c
+            .item
+            .low_stock_threshold
+            .or(c.snapshot.low_stock_threshold);
+        let reason = match threshold {
+            Some(t) if available <= t => Reason::LowStock,
+            _ => Reason::InStock,
+        };
+        return Outcome::in_stock(
+            reason,
+            true,
+            available.saturating_add(capacity),
+            in_stock_ship,
+            available,
+        );
+    }
+    let some_on_hand = |fallback: Outcome| {
+        if available > 0 {
+            Outcome::in_stock(
+                Reason::ExceedsAvailable,
+                false,
+                available,
+                in_stock_ship,
+                available,
+            )
+        } else {
+            fallback
+        }
+    };
+    match backorder {
+        Err(refusal) => some_on_hand(refusal),
+        Ok(_) if c.stale => some_on_hand(Outcome::out_of_stock(Reason::StaleSnapshot, true)),
+        Ok(offer) => {
+            let max_quantity = safe(available.saturating_add(offer.capacity));
+            let within = quantity <= max_quantity;
+            Outcome {
+                policy: Policy::Backorder,
+                reason: if within {
+                    Reason::Backorder
+                } else {
+                    Reason::ExceedsBackorderCapacity
+                },
+                can_purchase: within,
+                notify_me: false,
+                max_quantity,
+                ship_date: Some(offer.ship_date),
+                remaining_preorders: None,
+                queue_position: Some(offer.queue_position),
+                split: (within && available > 0).then(|| Split {
+                    now: available,
+                    later: quantity - available,
+                }),
+                available,
+            }
+        }
+    }
+}
+
+/// A release date is an embargo: until then the item is a pre-order.
+fn is_unreleased(item: &Item, today: NaiveDate) -> bool {
+    item.lifecycle == Lifecycle::Unreleased || item.preorder.release_date.is_some_and(|d| d > today)
+}
+
+/// The backorder flowchart of SPEC §3 rule 4: an offer, or the refusal.
+fn backorder_flowchart(c: &Context) -> Result<BackorderOffer, Outcome> {
+    let refuse = |reason, notify| Err(Outcome::out_of_stock(reason, notify));
+    let store = &c.snapshot.backorder;
+    if c.item.lifecycle == Lifecycle::Discontinued {
+        return refuse(Reason::Discontinued, false);
+    }
+    if !c.item.backorder_enabled.unwrap_or(store.enabled) {
+        return refuse(Reason::BackordersDisabled, true);
+    }
+    let Some((date, quantity)) = c
+        .item
+        .restock
+        .as_ref()
+        .and_then(|r| r.confirmed_date_and_quantity())
+    else {
+        return refuse(Reason::RestockUnconfirmed, false);
+    };
+    if date < c.today {
+        return refuse(Reason::RestockOverdue, true);
+    }
+    let max_wait = c.item.max_wait_days.unwrap_or(store.max_wait_days);
+    if days_between(c.today, date) > i64::from(max_wait) {
+        return refuse(Reason::RestockTooFar, true);
+    }
+    let receiving = c.item.receiving_days.unwrap_or(store.receiving_days);
+    let Some(ship_date) = c.snapshot.calendar.add_business(date, receiving) else {
+        return refuse(Reason::RestockTooFar, true);
+    };
+    if !c.rules.backorder || !c.rules.ships_within(Some(days_between(c.today, ship_date))) {
+        return refuse(Reason::ChannelDisallowsBackorder, false);
+    }
+    let backordered = c.item.restock.as_ref().map_or(0, |r| r.backordered);
+    let capacity = quantity.saturating_sub(backordered);
+    if capacity == 0 {
+        return refuse(Reason::RestockOversubscribed, true);
+    }
+    Ok(BackorderOffer {
+        ship_date,
+        capacity,
+        queue_position: backordered.saturating_add(1),
+    })
+}
+
+/// The pre-order ship date: `shipDate`, else `next(productionDate +
+/// bufferDays)`, never before `next(releaseDate)`.
+fn preorder_ship_date(c: &Context) -> Option<NaiveDate> {
+    let p = &c.item.preorder;
+    let calendar = &c.snapshot.calendar;
+    let buffer = p.buffer_days.unwrap_or(c.snapshot.preorder.buffer_days);
+    let planned = p.ship_date.or_else(|| {
+        let padded = p
+            .production_date?
+            .checked_add_days(chrono::Days::new(u64::from(buffer)))?;
+        calendar.next(padded)
+    });
+    match (planned, p.release_date.and_then(|r| calendar.next(r))) {
+        (Some(ship), Some(release)) => Some(ship.max(release)),
+        (ship, release) => ship.or(release),
+    }
+}
+
+/// SPEC §3 rule 2.
+fn decide_preorder(c: &Context) -> Outcome {
+    let p = &c.item.preorder;
+    let now = c.request.now;
+    let ship_date = preorder_ship_date(c);
+    let days_out = ship_date.map(|d| days_between(c.today, d));
+    if !c.rules.preorder() || !c.rules.ships_within(days_out) {
+        return Outcome::out_of_stock(Reason::ChannelDisallowsPreorder, false);
+    }
+    if p.starts_at.is_some_and(|start| now < start) {
+        return Outcome::out_of_stock(Reason::PreorderNotOpen, true);
+    }
+    if p.ends_at.is_some_and(|end| now > end) {
+        return Outcome::out_of_stock(Reason::PreorderClosed, true);
+    }
+    let ratio = p.cap_ratio.unwrap_or(c.snapshot.preorder.cap_ratio);
+    let Some(cap) = p
+        .limit
+        .or_else(|| p.planned_production.map(|planned| ratio.floor_mul(planned)))
+    else {
+        return Outcome::out_of_stock(Reason::PreorderUncapped, true);
+    };
+    let Some(ship_date) = ship_date else {
+        return Outcome::out_of_stock(Reason::PreorderUndated, true);
+    };
+    if ship_date < c.today {
+        return Outcome::out_of_stock(Reason::PreorderOverdue, true);
+    }
+    let remaining = safe(cap.saturating_sub(p.sold));
+    if remaining == 0 {
+        return Outcome::out_of_stock(Reason::PreorderCapReached, true);
+    }
+    // Stale data never makes a dated promise; the embargo still holds, so
+    // stock on hand is not offered either.
+    if c.stale {
+        return Outcome::out_of_stock(Reason::StaleSnapshot, true);
+    }
+    let within = c.request.quantity <= remaining;
+    Outcome {
+        policy: Policy::Preorder,
+        reason: if within {
+            Reason::Preorder
+        } else {
+            Reason::ExceedsPreorderRemaining
+        },
+        can_purchase: within,
+        notify_me: false,
+        max_quantity: remaining,
+        ship_date: Some(ship_date),
+        remaining_preorders: Some(remaining),
+        queue_position: None,
+        split: None,
+        available: 0,
+    }
+}
+
+/// Adds payment terms, feed values, deadline warnings and the message.
+fn finish(
+    snapshot: &Snapshot,
+    entry: Option<&Entry>,
+    sku: &str,
+    o: Outcome,
+    today: NaiveDate,
+    dates: &dyn DateText,
+) -> Decision {
+    let (schema_org, merchant_availability) = match (o.policy, o.reason) {
+        (Policy::InStock, _) => ("https://schema.org/InStock", "in_stock"),
+        (Policy::Backorder, _) => ("https://schema.org/BackOrder", "backorder"),
+        (Policy::Preorder, _) => ("https://schema.org/PreOrder", "preorder"),
+        (_, Reason::Discontinued) => ("https://schema.org/Discontinued", "out_of_stock"),
+        (_, Reason::PreorderCapReached) => ("https://schema.org/SoldOut", "out_of_stock"),
+        _ => ("https://schema.org/OutOfStock", "out_of_stock"),
+    };
+    let dated_promise = matches!(o.policy, Policy::Backorder | Policy::Preorder);
+    let payment = match o.policy {
+        Policy::InStock => Some(Payment::ChargeNow),
+        Policy::Backorder | Policy::Preorder => Some(Payment::AuthorizeNowCaptureAtShipment),
+        Policy::OutOfStock => None,
+    };
+    let warnings = match o.ship_date {
+        Some(ship) => snapshot
+            .deadlines
+            .iter()
+            .filter(|d| d.ship_by < ship)
+            .map(|d| Warning {
+                code: "deadline_missed",
+                deadline: d.name.clone(),
+                ship_by: d.ship_by,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let sku = entry.and_then(Entry::sku).unwrap_or(sku).to_owned();
+    let message = message::render(
+        &message::Facts {
+            policy: o.policy,
+            reason: o.reason,
+            notify_me: o.notify_me,
+            ship_date: o.ship_date,
+            available: o.available,
+            max_quantity: o.max_quantity,
+            remaining_preorders: o.remaining_preorders,
+            queue_position: o.queue_position,
+            split: o.split,
+            today,
+        },
+        dates,
+    );
+    Decision {
+        sku,
+        policy: o.policy,
+        reason: o.reason,
+        can_purchase: o.can_purchase,
+        notify_me: o.notify_me,
+        max_quantity: o.max_quantity,
+        ship_date: o.ship_date,
+        remaining_preorders: o.remaining_preorders,
+        queue_position: o.queue_position,
+        split: o.split,
+        payment,
+        cancellable: dated_promise,
+        warnings,
+        schema_org,
+        merchant_availability,
+        availability_date: if dated_promise { o.ship_date } else { None },
+        message,
+    }
+}

@@ -1,0 +1,327 @@
+//! A small JSON value tree and a path-aware reader over it.
+//!
+//! The snapshot is first read into [`Json`] (from text with `serde_json`, or
+//! from a JavaScript object with `serde-wasm-bindgen`), then validated field
+//! by field with [`Fields`], which records every problem with its JSON path.
+//! Reading in two steps is what lets one bad item fail alone.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// The largest integer JavaScript represents exactly (2^53 − 1).
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// A parsed JSON value. Objects keep their keys in order; when a key repeats,
+/// the last one wins, as with `JSON.parse`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// Parses JSON text. A byte-order mark at the start is ignored.
+    pub fn parse(text: &str) -> Result<Json, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// The value of `key` in an object (the last one when a key repeats).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// How a value is described in an error: its type, and short values verbatim.
+    pub fn describe(&self) -> String {
+        match self {
+            Json::Null => "null".into(),
+            Json::Bool(b) => b.to_string(),
+            Json::Number(n) if n.is_finite() => n.to_string(),
+            Json::Number(n) => format!("non-finite number {n}"),
+            Json::String(s) if s.chars().count() <= 40 => format!("{s:?}"),
+            Json::String(s) => format!("a string of {} characters", s.chars().count()),
+            Json::Array(_) => "an array".into(),
+            Json::Object(_) => "an object".into(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        Json::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+    // Integers above 2^53 round here; the reader rejects them as unsafe.
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::Number(v as f64))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::Number(v as f64))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(Json::Number(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::String(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+            entries.push((key, value));
+        }
+        Ok(Json::Object(entries))
+    }
+}
+
+/// A data problem found while reading a snapshot: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// JSON path of the offending value, e.g. `items[12].restock.date`.
+    pub path: String,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// A key of an object, three ways: absent (or `null`), present, or set to
+/// `null` explicitly (only `maxShipDays` gives `null` a meaning).
+pub enum Slot<'a> {
+    Absent,
+    Null,
+    Value(&'a Json),
+}
+
+/// Reads the fields of one JSON object, recording a [`Problem`] with its
+/// path for every missing or mistyped field.
+///
+/// ```
+/// use storefront_availability::json::{Fields, Json};
+/// let value = Json::parse(r#"{"onHand": 2.5}"#).unwrap();
+/// let mut problems = Vec::new();
+/// let mut item = Fields::new(&value, "items[0]".into(), &mut problems).unwrap();
+/// assert_eq!(item.integer("onHand", i64::MIN), None);
+/// assert_eq!(problems[0].to_string(), "items[0].onHand: expected an integer, got 2.5");
+/// ```
+pub struct Fields<'a, 'p> {
+    value: &'a Json,
+    path: String,
+    problems: &'p mut Vec<Problem>,
+}
+
+impl<'a, 'p> Fields<'a, 'p> {
+    /// Starts reading `value`, which must be an object (else a problem is
+    /// recorded and `None` returned).
+    pub fn new(value: &'a Json, path: String, problems: &'p mut Vec<Problem>) -> Option<Self> {
+        if let Json::Object(_) = value {
+            Some(Fields {
+                value,
+                path,
+                problems,
+            })
+        } else {
+            problems.push(Problem {
+                message: format!("expected an object, got {}", value.describe()),
+                path,
+            });
+            None
+        }
+    }
+
+    /// The path of `key` inside this object.
+    pub fn path_of(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// Records a problem at `key`.
+    pub fn problem(&mut self, key: &str, message: String) {
+        let path = self.path_of(key);
+        self.problems.push(Problem { path, message });
+    }
+
+    /// The raw slot of `key`.
+    pub fn slot(&self, key: &str) -> Slot<'a> {
+        match self.value.get(key) {
+            None => Slot::Absent,
+            Some(Json::Null) => Slot::Null,
+            Some(v) => Slot::Value(v),
+        }
+    }
+
+    /// The value of `key`, `None` when absent or `null`.
+    pub fn value(&self, key: &str) -> Option<&'a Json> {
+        match self.slot(key) {
+            Slot::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Reads `key` with `parse`; a parse failure is recorded as
+    /// "expected {what}, got {value}".
+    pub fn read<T>(
+        &mut self,
+        key: &str,
+        what: &str,
+        parse: impl FnOnce(&'a Json) -> Option<T>,
+    ) -> Option<T> {
+        let value = self.value(key)?;
+        let parsed = parse(value);
+        if parsed.is_none() {
+            self.problem(key, format!("expected {what}, got {}", value.describe()));
+        }
+        parsed
+    }
+
+    /// Like [`Fields::read`], and records "missing" when the key is absent.
+    pub fn require<T>(
+        &mut self,
+        key: &str,
+        what: &str,
+        parse: impl FnOnce(&'a Json) -> Option<T>,
+    ) -> Option<T> {
+        if self.value(key).is_none() {
+            self.problem(key, format!("missing; expected {what}"));
+            return None;
+        }
+        self.read(key, what, parse)
+    }
+
+    pub fn string(&mut self, key: &str) -> Option<String> {
+        self.read(key, "a string", |v| as_str(v).map(str::to_owned))
+    }
+
+    pub fn boolean(&mut self, key: &str) -> Option<bool> {
+        self.read(key, "true or false", |v| match v {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        })
+    }
+
+    /// A safe integer no smaller than `min`.
+    pub fn integer(&mut self, key: &str, min: i64) -> Option<i64> {
+        let what = match min {
+            0 => "an integer ≥ 0",
+            _ => "an integer",
+        };
+        self.read(key, what, |v| as_safe_integer(v).filter(|n| *n >= min))
+    }
+
+    /// A whole number of days from 0 to [`MAX_DAYS`].
+    pub fn days(&mut self, key: &str) -> Option<u32> {
+        self.read(key, "a whole number of days from 0 to 3660", |v| {
+            as_safe_integer(v)
+                .filter(|n| (0..=MAX_DAYS as i64).contains(n))
+                .map(|n| n as u32)
+        })
+    }
+
+    /// A finite number within `[min, max]`.
+    pub fn number_in(&mut self, key: &str, min: f64, max: f64, what: &str) -> Option<f64> {
+        self.read(key, what, |v| match v {
+            Json::Number(n) if n.is_finite() && *n >= min && *n <= max => Some(*n),
+            _ => None,
+        })
+    }
+
+    /// Reads a nested object at `key` (absent or `null` gives `None`).
+    pub fn object<T>(
+        &mut self,
+        key: &str,
+        read: impl FnOnce(&mut Fields<'a, '_>) -> T,
+    ) -> Option<T> {
+        let value = self.value(key)?;
+        let path = self.path_of(key);
+        let mut nested = Fields::new(value, path, self.problems)?;
+        Some(read(&mut nested))
+    }
+
+    /// The entries of this object.
+    pub fn entries(&self) -> &'a [(String, Json)] {
+        match self.value {
+            Json::Object(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    /// The problems recorded so far (by every reader sharing the list).
+    pub fn problem_count(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// A reader of a nested value at an explicit path.
+    pub fn nested<'b>(&'b mut self, value: &'b Json, path: String) -> Option<Fields<'b, 'b>> {
+        Fields::new(value, path, self.problems)
+    }
+}
+
+/// The most days any day-count setting may hold (ten years): a guard
+/// against values that would overflow the calendar.
+pub const MAX_DAYS: u32 = 3660;
+
+pub fn as_str(v: &Json) -> Option<&str> {
+    match v {
+        Json::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// A number that is an integer JavaScript represents exactly.
+pub fn as_safe_integer(v: &Json) -> Option<i64> {
+    match v {
+        Json::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER as f64 => {
+            Some(*n as i64)
+        }
+        _ => None,
+    }
+}

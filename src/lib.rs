@@ -1,0 +1,50 @@
+//! # storefront-availability
+//!
+//! Decides, for every product variant in an inventory snapshot, whether it
+//! is in stock, on backorder, on pre-order or out of stock (with or without
+//! "notify me"), when it ships, how to say so, and how many are left.
+//!
+//! The core is pure Rust and knows nothing of JavaScript; servers use it
+//! directly, browsers through the `wasm` module compiled to WebAssembly.
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`json`] | a JSON value tree and a path-aware field reader |
+//! | [`snapshot`] | the snapshot format, validation and defaults (SPEC §2) |
+//! | [`calendar`] | business days, holidays, cutoff, ship-date arithmetic |
+//! | [`zone`] | store time zones (IANA natively, `Intl` in browsers) |
+//! | [`channel`] | the channel table and its overrides (SPEC §4) |
+//! | [`decision`] | the rules, reason codes and output (SPEC §3, §5) |
+//! | [`message`] | shopper-facing text (SPEC §6) |
+//! | [`catalog`] | a loaded snapshot: `decide`, `decide_all`, diagnostics |
+//!
+//! ```
+//! use storefront_availability::{Catalog, Channel, Request, Reason};
+//! let catalog = Catalog::from_json(r#"{
+//!   "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "timeZone": "Europe/Berlin",
+//!   "items": [{ "sku": "TEE-M", "onHand": 0,
+//!               "restock": { "date": "2026-11-30", "confirmed": true, "quantity": 40, "backordered": 12 } }]
+//! }"#).unwrap();
+//! let now = "2026-11-23T09:00:00Z".parse().unwrap();
+//! let d = catalog.decide("TEE-M", &Request { channel: Channel::Dtc, quantity: 2, now }).unwrap();
+//! assert_eq!(d.reason, Reason::Backorder);
+//! assert_eq!(d.queue_position, Some(13));
+//! assert_eq!(d.message.text, "Backordered – ships by Tuesday, December 1");
+//! ```
+
+pub mod calendar;
+pub mod catalog;
+pub mod channel;
+pub mod decision;
+pub mod json;
+pub mod message;
+pub mod snapshot;
+pub mod zone;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use catalog::{ArgError, Catalog};
+pub use channel::Channel;
+pub use decision::{Decision, Policy, Reason, Request};
+pub use snapshot::{Diagnostic, SnapshotError};

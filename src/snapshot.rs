@@ -1,0 +1,554 @@
+//! The inventory snapshot (SPEC §2): reading, validating, defaults.
+//!
+//! Store-level problems reject the whole snapshot ([`SnapshotError`]); a
+//! problem inside an item makes only that item invalid and is listed in
+//! [`Snapshot::diagnostics`] with its JSON path.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::Serialize;
+
+use crate::calendar::{parse_date, parse_time, parse_weekday, Calendar};
+use crate::channel::ChannelOverrides;
+use crate::json::{as_str, Fields, Json, Problem};
+use crate::zone::{StoreZone, Zones};
+
+/// A validated snapshot.
+pub struct Snapshot {
+    pub generated_at: DateTime<Utc>,
+    pub max_age_hours: f64,
+    pub time_zone: String,
+    pub(crate) zone: Box<dyn StoreZone>,
+    pub cutoff: NaiveTime,
+    pub calendar: Calendar,
+    pub handling_days: u32,
+    pub backorder: BackorderSettings,
+    pub preorder: PreorderSettings,
+    pub low_stock_threshold: Option<u64>,
+    pub deadlines: Vec<Deadline>,
+    pub channels: ChannelOverrides,
+    /// Every item in snapshot order, valid or not.
+    pub items: Vec<Entry>,
+    /// Data problems inside items, each with its path.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Position in `items` of each SKU (duplicates point at an invalid entry).
+    pub(crate) index: HashMap<String, usize>,
+}
+
+/// Store-wide backorder settings, each overridable per item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackorderSettings {
+    pub enabled: bool,
+    pub max_wait_days: u32,
+    pub receiving_days: u32,
+}
+
+/// Store-wide pre-order settings, each overridable per item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PreorderSettings {
+    pub cap_ratio: Ratio,
+    pub buffer_days: u32,
+}
+
+/// A store deadline, e.g. Christmas: orders must ship by `ship_by`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    pub name: String,
+    pub ship_by: NaiveDate,
+}
+
+/// One entry of `items`: a variant, or the remains of one that failed validation.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // almost every entry is valid: boxing would only add allocations
+pub enum Entry {
+    Valid(Item),
+    /// Decided fail-safe as `invalid_item`; `sku` when it could be read.
+    Invalid {
+        sku: Option<String>,
+    },
+}
+
+impl Entry {
+    pub fn sku(&self) -> Option<&str> {
+        match self {
+            Entry::Valid(item) => Some(&item.sku),
+            Entry::Invalid { sku } => sku.as_deref(),
+        }
+    }
+}
+
+/// A product variant's stock and selling settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub sku: String,
+    pub product_id: Option<String>,
+    pub title: Option<String>,
+    pub lifecycle: Lifecycle,
+    pub on_hand: i64,
+    pub reserved: u64,
+    pub low_stock_threshold: Option<u64>,
+    pub restock: Option<Restock>,
+    pub backorder_enabled: Option<bool>,
+    pub max_wait_days: Option<u32>,
+    pub receiving_days: Option<u32>,
+    pub preorder: Preorder,
+    pub channels: ChannelOverrides,
+}
+
+impl Item {
+    /// `max(0, onHand − reserved)`.
+    pub fn available(&self) -> u64 {
+        let on_hand = u64::try_from(self.on_hand).unwrap_or(0);
+        on_hand.saturating_sub(self.reserved)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifecycle {
+    Active,
+    Discontinued,
+    Unreleased,
+}
+
+/// A supplier purchase order on its way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restock {
+    pub date: Option<NaiveDate>,
+    pub confirmed: bool,
+    pub quantity: Option<u64>,
+    pub backordered: u64,
+}
+
+impl Restock {
+    /// Confirmed only with `confirmed: true`, a date and a quantity.
+    pub fn confirmed_date_and_quantity(&self) -> Option<(NaiveDate, u64)> {
+        match (self.confirmed, self.date, self.quantity) {
+            (true, Some(date), Some(quantity)) => Some((date, quantity)),
+            _ => None,
+        }
+    }
+}
+
+/// An item's pre-order terms (all optional).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Preorder {
+    pub planned_production: Option<u64>,
+    pub sold: u64,
+    pub limit: Option<u64>,
+    pub cap_ratio: Option<Ratio>,
+    pub buffer_days: Option<u32>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub production_date: Option<NaiveDate>,
+    pub release_date: Option<NaiveDate>,
+    pub ship_date: Option<NaiveDate>,
+}
+
+/// A ratio in [0, 1] kept as the exact decimal it was written as, so that
+/// `floor(100 × 0.29)` is 29 (floating point gives 28).
+///
+/// ```
+/// use storefront_availability::snapshot::Ratio;
+/// assert_eq!(Ratio::from_f64(0.29).unwrap().floor_mul(100), 29);
+/// assert_eq!(Ratio::from_f64(0.8).unwrap().floor_mul(500), 400);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ratio {
+    digits: u128,
+    scale: u32,
+}
+
+impl Ratio {
+    /// The shortest decimal that reads back as `value` (what the JSON text
+    /// said); `None` outside [0, 1].
+    pub fn from_f64(value: f64) -> Option<Ratio> {
+        if !(0.0..=1.0).contains(&value) {
+            return None;
+        }
+        // Rust prints the shortest round-trip decimal, never in exponent form.
+        let text = value.to_string();
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.len() > 36 {
+            // Below 1e-36: times any safe integer it floors to 0.
+            return Some(Ratio {
+                digits: 0,
+                scale: 0,
+            });
+        }
+        let digits: u128 = format!("{whole}{fraction}").parse().ok()?;
+        Some(Ratio {
+            digits,
+            scale: fraction.len() as u32,
+        })
+    }
+
+    /// `floor(n × self)`, exactly.
+    pub fn floor_mul(self, n: u64) -> u64 {
+        let product = u128::from(n).saturating_mul(self.digits);
+        let quotient = product / 10u128.pow(self.scale);
+        u64::try_from(quotient).unwrap_or(u64::MAX)
+    }
+}
+
+/// An item-level data problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// `invalid_item` or `duplicate_sku`.
+    pub code: &'static str,
+    /// The item's SKU when it could be read.
+    pub sku: Option<String>,
+    /// JSON path of the problem, e.g. `items[3].restock.date`.
+    pub path: String,
+    pub message: String,
+}
+
+/// A snapshot rejected as a whole (code `invalid_snapshot`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotError {
+    /// Every store-level problem found, first one first.
+    pub problems: Vec<Problem>,
+}
+
+impl SnapshotError {
+    pub const CODE: &'static str = "invalid_snapshot";
+
+    fn at(path: &str, message: String) -> SnapshotError {
+        SnapshotError {
+            problems: vec![Problem {
+                path: path.into(),
+                message,
+            }],
+        }
+    }
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("invalid snapshot: ")?;
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+impl Snapshot {
+    /// Parses and validates snapshot JSON text, resolving `timeZone` with `zones`.
+    pub fn from_json(text: &str, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
+        let json =
+            Json::parse(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
+        Snapshot::from_value(&json, zones)
+    }
+
+    /// Validates an already parsed snapshot.
+    pub fn from_value(json: &Json, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
+        let mut problems = Vec::new();
+        let store = read_store(json, zones, &mut problems);
+        match store {
+            Some(store) if problems.is_empty() => Ok(store),
+            _ => Err(SnapshotError { problems }),
+        }
+    }
+
+    /// The entry holding `sku`.
+    pub fn entry(&self, sku: &str) -> Option<&Entry> {
+        self.index.get(sku).and_then(|&i| self.items.get(i))
+    }
+}
+
+fn read_store(json: &Json, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Option<Snapshot> {
+    let mut f = Fields::new(json, String::new(), problems)?;
+    match f.value("version") {
+        Some(Json::Number(v)) if *v == 1.0 => {}
+        Some(other) => f.problem("version", format!("expected 1, got {}", other.describe())),
+        None => f.problem("version", "missing; expected 1".into()),
+    }
+    let generated_at = f.require("generatedAt", "an RFC 3339 timestamp", |v| {
+        as_str(v).and_then(parse_timestamp)
+    });
+    let max_age_hours = f
+        .number_in("maxAgeHours", 0.0, 1e6, "a number of hours ≥ 0")
+        .unwrap_or(24.0);
+    let time_zone = f.string("timeZone").unwrap_or_else(|| "UTC".into());
+    let zone = zones.resolve(&time_zone);
+    if zone.is_none() {
+        f.problem(
+            "timeZone",
+            format!("expected an IANA time zone name like \"Europe/Berlin\", got {time_zone:?}"),
+        );
+    }
+    let cutoff = f.read("cutoffTime", "a time \"HH:MM\"", |v| {
+        as_str(v).and_then(parse_time)
+    });
+    let weekdays = f.read(
+        "businessDays",
+        "a non-empty array of \"mon\" … \"sun\"",
+        |v| match v {
+            Json::Array(days) if !days.is_empty() => days
+                .iter()
+                .map(|d| as_str(d).and_then(parse_weekday))
+                .collect(),
+            _ => None,
+        },
+    );
+    let holidays = f.read(
+        "holidays",
+        "an array of dates \"YYYY-MM-DD\"",
+        |v| match v {
+            Json::Array(days) => days
+                .iter()
+                .map(|d| as_str(d).and_then(parse_date))
+                .collect(),
+            _ => None,
+        },
+    );
+    let handling_days = f.days("handlingDays").unwrap_or(0);
+    let backorder = f
+        .object("backorder", |b| BackorderSettings {
+            enabled: b.boolean("enabled").unwrap_or(true),
+            max_wait_days: b.days("maxWaitDays").unwrap_or(14),
+            receiving_days: b.days("receivingDays").unwrap_or(1),
+        })
+        .unwrap_or(BackorderSettings {
+            enabled: true,
+            max_wait_days: 14,
+            receiving_days: 1,
+        });
+    let default_ratio = Ratio {
+        digits: 8,
+        scale: 1,
+    };
+    let preorder = f
+        .object("preorder", |p| PreorderSettings {
+            cap_ratio: read_ratio(p).unwrap_or(default_ratio),
+            buffer_days: p.days("bufferDays").unwrap_or(7),
+        })
+        .unwrap_or(PreorderSettings {
+            cap_ratio: default_ratio,
+            buffer_days: 7,
+        });
+    let low_stock_threshold = f.integer("lowStockThreshold", 0).map(|n| n as u64);
+    let deadlines = f.read("deadlines", "an array of { name, shipBy }", |v| match v {
+        Json::Array(list) => Some(list),
+        _ => None,
+    });
+    let deadlines = read_deadlines(&mut f, deadlines.map(Vec::as_slice).unwrap_or(&[]));
+    let channels = ChannelOverrides::read(&mut f);
+    let items = f.require("items", "an array of items", |v| match v {
+        Json::Array(items) => Some(items),
+        _ => None,
+    });
+    let store_problems = f.problem_count();
+    let (items, diagnostics, index) = read_items(items.map(Vec::as_slice).unwrap_or(&[]));
+    if store_problems > 0 {
+        return None;
+    }
+    use chrono::Weekday::*;
+    let weekdays: Vec<_> = weekdays.unwrap_or_else(|| vec![Mon, Tue, Wed, Thu, Fri]);
+    Some(Snapshot {
+        generated_at: generated_at?,
+        max_age_hours,
+        time_zone,
+        zone: zone?,
+        cutoff: cutoff.unwrap_or(NaiveTime::from_hms_opt(14, 0, 0)?),
+        calendar: Calendar::new(&weekdays, holidays.unwrap_or_default()),
+        handling_days,
+        backorder,
+        preorder,
+        low_stock_threshold,
+        deadlines,
+        channels,
+        items,
+        diagnostics,
+        index,
+    })
+}
+
+fn read_deadlines(f: &mut Fields, list: &[Json]) -> Vec<Deadline> {
+    let mut deadlines = Vec::with_capacity(list.len());
+    for (i, value) in list.iter().enumerate() {
+        let path = format!("{}[{i}]", f.path_of("deadlines"));
+        let Some(mut d) = f.nested(value, path) else {
+            continue;
+        };
+        let name = d.require("name", "a string", |v| as_str(v).map(str::to_owned));
+        let ship_by = d.require("shipBy", "a date \"YYYY-MM-DD\"", |v| {
+            as_str(v).and_then(parse_date)
+        });
+        if let (Some(name), Some(ship_by)) = (name, ship_by) {
+            deadlines.push(Deadline { name, ship_by });
+        }
+    }
+    deadlines
+}
+
+fn read_ratio(f: &mut Fields) -> Option<Ratio> {
+    f.read("capRatio", "a number from 0 to 1", |v| match v {
+        Json::Number(n) => Ratio::from_f64(*n),
+        _ => None,
+    })
+}
+
+/// Parses an RFC 3339 timestamp (`2026-11-23T09:30:00Z`, `…+01:00`).
+pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+type ReadItems = (Vec<Entry>, Vec<Diagnostic>, HashMap<String, usize>);
+
+fn read_items(values: &[Json]) -> ReadItems {
+    let mut items = Vec::with_capacity(values.len());
+    let mut diagnostics = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::with_capacity(values.len());
+    let mut duplicates: Vec<usize> = Vec::new();
+    for (i, value) in values.iter().enumerate() {
+        let mut problems = Vec::new();
+        let item = read_item(value, format!("items[{i}]"), &mut problems);
+        let sku = match &item {
+            Some(item) => Some(item.sku.clone()),
+            None => value
+                .get("sku")
+                .and_then(as_str)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
+        };
+        for problem in problems {
+            diagnostics.push(Diagnostic {
+                code: "invalid_item",
+                sku: sku.clone(),
+                path: problem.path,
+                message: problem.message,
+            });
+        }
+        if let Some(sku) = &sku {
+            if let Some(&first) = index.get(sku) {
+                duplicates.push(first);
+                duplicates.push(i);
+                diagnostics.push(Diagnostic {
+                    code: "duplicate_sku",
+                    sku: Some(sku.clone()),
+                    path: format!("items[{i}].sku"),
+                    message: format!(
+                        "duplicate SKU {sku:?}, first at items[{first}]; every holder is invalid"
+                    ),
+                });
+            } else {
+                index.insert(sku.clone(), i);
+            }
+        }
+        items.push(match item {
+            Some(item) => Entry::Valid(item),
+            None => Entry::Invalid { sku },
+        });
+    }
+    for i in duplicates {
+        if let Some(entry) = items.get_mut(i) {
+            let sku = entry.sku().map(str::to_owned);
+            *entry = Entry::Invalid { sku };
+        }
+    }
+    (items, diagnostics, index)
+}
+
+/// Reads one item; `None` (with problems recorded) when anything is wrong.
+fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<Item> {
+    let mut f = Fields::new(value, path, problems)?;
+    let sku = f.require("sku", "a non-empty string", |v| {
+        as_str(v).filter(|s| !s.is_empty()).map(str::to_owned)
+    });
+    let product_id = f.string("productId");
+    let title = f.string("title");
+    let lifecycle = f
+        .read(
+            "lifecycle",
+            "\"active\", \"discontinued\" or \"unreleased\"",
+            |v| match as_str(v)? {
+                "active" => Some(Lifecycle::Active),
+                "discontinued" => Some(Lifecycle::Discontinued),
+                "unreleased" => Some(Lifecycle::Unreleased),
+                _ => None,
+            },
+        )
+        .unwrap_or(Lifecycle::Active);
+    let on_hand = f.integer("onHand", i64::MIN).unwrap_or(0);
+    let reserved = count(&mut f, "reserved").unwrap_or(0);
+    let low_stock_threshold = count(&mut f, "lowStockThreshold");
+    let restock = f.object("restock", |r| Restock {
+        date: r.read("date", "a date \"YYYY-MM-DD\"", |v| {
+            as_str(v).and_then(parse_date)
+        }),
+        confirmed: r.boolean("confirmed").unwrap_or(false),
+        quantity: count(r, "quantity"),
+        backordered: count(r, "backordered").unwrap_or(0),
+    });
+    let (backorder_enabled, max_wait_days, receiving_days) = f
+        .object("backorder", |b| {
+            (
+                b.boolean("enabled"),
+                b.days("maxWaitDays"),
+                b.days("receivingDays"),
+            )
+        })
+        .unwrap_or_default();
+    let preorder = f.object("preorder", read_preorder).unwrap_or_default();
+    let channels = ChannelOverrides::read(&mut f);
+    if f.problem_count() > 0 {
+        return None;
+    }
+    Some(Item {
+        sku: sku?,
+        product_id,
+        title,
+        lifecycle,
+        on_hand,
+        reserved,
+        low_stock_threshold,
+        restock,
+        backorder_enabled,
+        max_wait_days,
+        receiving_days,
+        preorder,
+        channels,
+    })
+}
+
+fn read_preorder(p: &mut Fields) -> Preorder {
+    let date = |p: &mut Fields, key: &str| {
+        p.read(key, "a date \"YYYY-MM-DD\"", |v| {
+            as_str(v).and_then(parse_date)
+        })
+    };
+    let timestamp = |p: &mut Fields, key: &str| {
+        p.read(key, "an RFC 3339 timestamp", |v| {
+            as_str(v).and_then(parse_timestamp)
+        })
+    };
+    Preorder {
+        planned_production: count(p, "plannedProduction"),
+        sold: count(p, "sold").unwrap_or(0),
+        limit: count(p, "limit"),
+        cap_ratio: read_ratio(p),
+        buffer_days: p.days("bufferDays"),
+        starts_at: timestamp(p, "startsAt"),
+        ends_at: timestamp(p, "endsAt"),
+        production_date: date(p, "productionDate"),
+        release_date: date(p, "releaseDate"),
+        ship_date: date(p, "shipDate"),
+    }
+}
+
+/// An integer ≥ 0 (a count of units).
+fn count(f: &mut Fields, key: &str) -> Option<u64> {
+    f.integer(key, 0).map(|n| n as u64)
+}

@@ -1,0 +1,292 @@
+//! The JavaScript boundary: the only code that knows about `wasm_bindgen`.
+//!
+//! It turns JS arguments into core types (throwing an `Error` with a stable
+//! `code` when they are wrong), resolves time zones and dates through the
+//! browser's `Intl`, and returns plain JS objects built by one configured
+//! serializer.
+
+mod intl;
+mod types;
+
+use std::cell::RefCell;
+
+use chrono::DateTime;
+use js_sys::{Array, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::catalog::{check_quantity, parse_channel, ArgError};
+use crate::json::Json;
+use crate::snapshot::{parse_timestamp, Snapshot, SnapshotError};
+use crate::{Channel, Request};
+use intl::{IntlDates, IntlZones};
+
+/// The one serializer: objects (never `Map`s), `null` for absent values.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// A JS `Error` with `code` (and any extra properties).
+fn js_error(code: &str, message: &str, extra: &[(&str, JsValue)]) -> JsValue {
+    let error = js_sys::Error::new(message);
+    let _ = Reflect::set(&error, &"code".into(), &code.into());
+    for (key, value) in extra {
+        let _ = Reflect::set(&error, &(*key).into(), value);
+    }
+    error.into()
+}
+
+impl From<ArgError> for JsValue {
+    fn from(e: ArgError) -> JsValue {
+        js_error(e.code, &e.message, &[])
+    }
+}
+
+fn snapshot_error(e: SnapshotError) -> JsValue {
+    let path = e.problems.first().map(|p| p.path.as_str()).unwrap_or("");
+    js_error(
+        SnapshotError::CODE,
+        &e.to_string(),
+        &[("path", path.into()), ("problems", to_js(&e.problems))],
+    )
+}
+
+/// A loaded inventory snapshot, ready to answer availability questions.
+///
+/// ```js
+/// const catalog = Catalog.fromJson(await (await fetch("/inventory.json")).text());
+/// catalog.decide("TEE-M", { quantity: 2, locale: "en-GB" }).message.text;
+/// ```
+#[wasm_bindgen(js_name = Catalog)]
+pub struct JsCatalog {
+    inner: crate::Catalog,
+    /// `Intl` date formats by locale, made on first use.
+    dates: RefCell<Vec<IntlDates>>,
+}
+
+impl JsCatalog {
+    fn from_snapshot(result: Result<Snapshot, SnapshotError>) -> Result<JsCatalog, JsValue> {
+        let snapshot = result.map_err(snapshot_error)?;
+        Ok(JsCatalog {
+            inner: snapshot.into(),
+            dates: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// Reads `{ channel, quantity, now, locale }`, each optional.
+    fn request(&self, options: &JsValue) -> Result<(Request, String), JsValue> {
+        if !(options.is_undefined() || options.is_null() || options.is_object()) {
+            return Err(js_error(
+                "invalid_options",
+                "options must be an object like { channel, quantity, now, locale }",
+                &[],
+            ));
+        }
+        let get = |key: &str| -> Result<JsValue, JsValue> {
+            if options.is_object() {
+                Reflect::get(options, &key.into()).map_err(|_| {
+                    js_error(
+                        "invalid_options",
+                        &format!("options.{key} could not be read"),
+                        &[],
+                    )
+                })
+            } else {
+                Ok(JsValue::UNDEFINED)
+            }
+        };
+        let channel = match get("channel")? {
+            v if v.is_undefined() || v.is_null() => Channel::Dtc,
+            v => parse_channel(&v.as_string().unwrap_or_else(|| format!("{v:?}")))?,
+        };
+        let quantity = match get("quantity")? {
+            v if v.is_undefined() || v.is_null() => 1,
+            v => match v.as_f64() {
+                Some(q) => check_quantity(q)?,
+                None => {
+                    return Err(
+                        ArgError::new("invalid_quantity", "quantity must be a number").into(),
+                    )
+                }
+            },
+        };
+        let now = read_now(&get("now")?)?;
+        let locale = match get("locale")? {
+            v if v.is_undefined() || v.is_null() => "en-US".to_owned(),
+            v => v.as_string().ok_or_else(|| {
+                ArgError::new("invalid_locale", "locale must be a string like \"en-GB\"")
+            })?,
+        };
+        Ok((
+            Request {
+                channel,
+                quantity,
+                now,
+            },
+            locale,
+        ))
+    }
+
+    /// Runs `f` with the date writer for `locale`.
+    fn with_dates<T>(&self, locale: &str, f: impl FnOnce(&IntlDates) -> T) -> Result<T, JsValue> {
+        let mut dates = self.dates.borrow_mut();
+        let index = match dates.iter().position(|d| d.locale == locale) {
+            Some(i) => i,
+            None => {
+                let made = IntlDates::new(locale).ok_or_else(|| {
+                    ArgError::new(
+                        "invalid_locale",
+                        format!("invalid locale {locale:?}; expected a BCP 47 tag like \"en-GB\""),
+                    )
+                })?;
+                dates.push(made);
+                dates.len() - 1
+            }
+        };
+        let writer = dates
+            .get(index)
+            .ok_or_else(|| js_error("internal", "date format cache", &[]))?;
+        Ok(f(writer))
+    }
+}
+
+/// `now`: absent (the current time), epoch milliseconds, a `Date`, or an
+/// RFC 3339 string.
+fn read_now(value: &JsValue) -> Result<chrono::DateTime<chrono::Utc>, JsValue> {
+    let invalid = |what: String| {
+        ArgError::new(
+            "invalid_now",
+            format!("now must be epoch milliseconds, a Date or an RFC 3339 string, got {what}"),
+        )
+    };
+    let ms = if value.is_undefined() || value.is_null() {
+        js_sys::Date::now()
+    } else if let Some(ms) = value.as_f64() {
+        ms
+    } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
+        date.get_time()
+    } else if let Some(text) = value.as_string() {
+        return parse_timestamp(&text).ok_or_else(|| invalid(format!("{text:?}")).into());
+    } else {
+        return Err(invalid(format!("{value:?}")).into());
+    };
+    // The range a JavaScript Date covers (±8.64e15 ms).
+    if !ms.is_finite() || ms.abs() > 8.64e15 {
+        return Err(invalid(ms.to_string()).into());
+    }
+    DateTime::from_timestamp_millis(ms.floor() as i64).ok_or_else(|| invalid(ms.to_string()).into())
+}
+
+#[wasm_bindgen(js_class = Catalog)]
+impl JsCatalog {
+    /// Loads a snapshot given as a plain object.
+    ///
+    /// ```js
+    /// const catalog = new Catalog({ version: 1, generatedAt: new Date().toISOString(), items: [] });
+    /// ```
+    #[wasm_bindgen(constructor)]
+    pub fn new(snapshot: types::SnapshotArg) -> Result<JsCatalog, JsValue> {
+        let value: JsValue = snapshot.into();
+        if let Some(text) = value.as_string() {
+            return JsCatalog::from_json(&text);
+        }
+        let json: Json = serde_wasm_bindgen::from_value(value).map_err(|e| {
+            js_error(
+                SnapshotError::CODE,
+                &format!("invalid snapshot: {e}"),
+                &[("path", "".into())],
+            )
+        })?;
+        JsCatalog::from_snapshot(Snapshot::from_value(&json, &IntlZones))
+    }
+
+    /// Loads snapshot JSON text (as fetched from the CDN).
+    ///
+    /// ```js
+    /// const catalog = Catalog.fromJson(await response.text());
+    /// ```
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<JsCatalog, JsValue> {
+        JsCatalog::from_snapshot(Snapshot::from_json(text, &IntlZones))
+    }
+
+    /// The decision for one SKU.
+    ///
+    /// ```js
+    /// const d = catalog.decide("TEE-M", { channel: "dtc", quantity: 2, now: Date.now(), locale: "en-US" });
+    /// button.disabled = !d.canPurchase; button.textContent = d.message.button;
+    /// ```
+    pub fn decide(
+        &self,
+        sku: types::SkuArg,
+        options: types::DecideOptionsArg,
+    ) -> Result<types::DecisionResult, JsValue> {
+        let sku = JsValue::from(sku)
+            .as_string()
+            .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
+        let (request, locale) = self.request(&options.into())?;
+        let decision = self.with_dates(&locale, |dates| {
+            self.inner.decide_with(&sku, &request, dates)
+        })??;
+        Ok(to_js(&decision).unchecked_into())
+    }
+
+    /// A decision for every item, in snapshot order.
+    ///
+    /// ```js
+    /// for (const d of catalog.decideAll({ locale: "en-US" })) badge(d.sku, d.message.badge);
+    /// ```
+    #[wasm_bindgen(js_name = decideAll)]
+    pub fn decide_all(
+        &self,
+        options: types::DecideOptionsArg,
+    ) -> Result<types::DecisionList, JsValue> {
+        let (request, locale) = self.request(&options.into())?;
+        let decisions =
+            self.with_dates(&locale, |dates| self.inner.decide_all_with(&request, dates))??;
+        Ok(to_js(&decisions).unchecked_into())
+    }
+
+    /// Data problems inside items, each with its JSON path.
+    ///
+    /// ```js
+    /// for (const p of catalog.diagnostics) console.warn(`${p.path}: ${p.message}`);
+    /// ```
+    #[wasm_bindgen(getter)]
+    pub fn diagnostics(&self) -> types::DiagnosticList {
+        to_js(self.inner.diagnostics()).unchecked_into()
+    }
+
+    /// The SKUs in snapshot order (items whose SKU could not be read are left out).
+    ///
+    /// ```js
+    /// catalog.skus.length; // 48
+    /// ```
+    #[wasm_bindgen(getter)]
+    pub fn skus(&self) -> types::StringList {
+        let skus: Array = self
+            .inner
+            .snapshot()
+            .items
+            .iter()
+            .filter_map(|e| e.sku())
+            .map(JsValue::from)
+            .collect();
+        skus.unchecked_into()
+    }
+
+    /// When the snapshot's data was taken, as an RFC 3339 string.
+    ///
+    /// ```js
+    /// catalog.generatedAt; // "2026-11-23T08:00:00Z"
+    /// ```
+    #[wasm_bindgen(getter, js_name = generatedAt)]
+    pub fn generated_at(&self) -> String {
+        self.inner
+            .generated_at()
+            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+    }
+}

@@ -1,0 +1,166 @@
+//! TypeScript types for every value that crosses the boundary.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A sales channel (SPEC §4). */
+export type Channel = "dtc" | "amazon" | "ebay" | "walmart" | "tiktok_shop";
+
+/** How an item can be bought. */
+export type Policy = "in_stock" | "backorder" | "preorder" | "out_of_stock";
+
+/** The rule that decided, in the order the rules are evaluated. */
+export type Reason =
+  | "invalid_item" | "unknown_sku"
+  | "channel_disallows_preorder" | "preorder_not_open" | "preorder_closed" | "preorder_uncapped"
+  | "preorder_undated" | "preorder_overdue" | "preorder_cap_reached" | "preorder"
+  | "in_stock" | "low_stock"
+  | "discontinued" | "backorders_disabled" | "restock_unconfirmed" | "restock_overdue"
+  | "restock_too_far" | "channel_disallows_backorder" | "restock_oversubscribed" | "backorder"
+  | "exceeds_available" | "exceeds_backorder_capacity" | "exceeds_preorder_remaining"
+  | "stale_snapshot";
+
+/** A calendar date, "YYYY-MM-DD". */
+export type IsoDate = string;
+
+/** Options of `decide` and `decideAll`; every key is optional. */
+export interface DecideOptions {
+  /** Default "dtc". */
+  channel?: Channel;
+  /** Integer from 1 to 2^53 − 1; default 1. */
+  quantity?: number;
+  /** Epoch milliseconds, a Date or an RFC 3339 string; default Date.now(). */
+  now?: number | Date | string;
+  /** BCP 47 tag for dates in messages; default "en-US". */
+  locale?: string;
+}
+
+export interface Message {
+  badge: string;
+  text: string;
+  button: string;
+  /** Stable template key, e.g. "backorder". */
+  key: string;
+  /** Template values: dates as IsoDate, counts as numbers. */
+  params: Record<string, string | number>;
+}
+
+export interface Warning {
+  code: "deadline_missed";
+  deadline: string;
+  shipBy: IsoDate;
+}
+
+/** The availability answer for one item (SPEC §5). */
+export interface Decision {
+  sku: string;
+  policy: Policy;
+  reason: Reason;
+  canPurchase: boolean;
+  notifyMe: boolean;
+  maxQuantity: number;
+  shipDate: IsoDate | null;
+  remainingPreorders: number | null;
+  queuePosition: number | null;
+  split: { now: number; later: number } | null;
+  payment: "charge_now" | "authorize_now_capture_at_shipment" | null;
+  cancellable: boolean;
+  warnings: Warning[];
+  schemaOrg: string;
+  merchantAvailability: "in_stock" | "backorder" | "preorder" | "out_of_stock";
+  availabilityDate: IsoDate | null;
+  message: Message;
+}
+
+/** A data problem inside an item. */
+export interface Diagnostic {
+  code: "invalid_item" | "duplicate_sku";
+  sku: string | null;
+  /** JSON path, e.g. "items[3].restock.date". */
+  path: string;
+  message: string;
+}
+
+/** Thrown by the constructor, `fromJson`, `decide` and `decideAll`. */
+export interface AvailabilityError extends Error {
+  code: "invalid_snapshot" | "invalid_quantity" | "unknown_channel" | "invalid_now" | "invalid_sku" | "invalid_locale" | "invalid_options";
+  /** For invalid_snapshot: the JSON path of the first problem. */
+  path?: string;
+  /** For invalid_snapshot: every store-level problem. */
+  problems?: { path: string; message: string }[];
+}
+
+export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+
+export interface ChannelOverride {
+  backorder?: boolean | null;
+  preorder?: boolean | null;
+  brandRegistry?: boolean | null;
+  /** null: no limit. */
+  maxShipDays?: number | null;
+}
+
+/** The inventory snapshot, version 1 (docs/snapshot.md). */
+export interface Snapshot {
+  version: 1;
+  /** RFC 3339 timestamp of the data. */
+  generatedAt: string;
+  maxAgeHours?: number | null;
+  timeZone?: string | null;
+  cutoffTime?: string | null;
+  businessDays?: Weekday[] | null;
+  holidays?: IsoDate[] | null;
+  handlingDays?: number | null;
+  backorder?: { enabled?: boolean | null; maxWaitDays?: number | null; receivingDays?: number | null } | null;
+  preorder?: { capRatio?: number | null; bufferDays?: number | null } | null;
+  lowStockThreshold?: number | null;
+  deadlines?: { name: string; shipBy: IsoDate }[] | null;
+  channels?: Partial<Record<Channel, ChannelOverride>> | null;
+  messages?: Record<string, Record<string, string>> | null;
+  items: SnapshotItem[];
+}
+
+export interface SnapshotItem {
+  sku: string;
+  productId?: string | null;
+  title?: string | null;
+  lifecycle?: "active" | "discontinued" | "unreleased" | null;
+  onHand?: number | null;
+  reserved?: number | null;
+  lowStockThreshold?: number | null;
+  restock?: { date?: IsoDate | null; confirmed?: boolean | null; quantity?: number | null; backordered?: number | null } | null;
+  backorder?: { enabled?: boolean | null; maxWaitDays?: number | null; receivingDays?: number | null } | null;
+  preorder?: {
+    plannedProduction?: number | null;
+    sold?: number | null;
+    limit?: number | null;
+    capRatio?: number | null;
+    bufferDays?: number | null;
+    startsAt?: string | null;
+    endsAt?: string | null;
+    productionDate?: IsoDate | null;
+    releaseDate?: IsoDate | null;
+    shipDate?: IsoDate | null;
+  } | null;
+  channels?: Partial<Record<Channel, ChannelOverride>> | null;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "Snapshot | string")]
+    pub type SnapshotArg;
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type SkuArg;
+    #[wasm_bindgen(typescript_type = "DecideOptions | undefined")]
+    pub type DecideOptionsArg;
+    #[wasm_bindgen(typescript_type = "Decision")]
+    pub type DecisionResult;
+    #[wasm_bindgen(typescript_type = "Decision[]")]
+    pub type DecisionList;
+    #[wasm_bindgen(typescript_type = "Diagnostic[]")]
+    pub type DiagnosticList;
+    #[wasm_bindgen(typescript_type = "string[]")]
+    pub type StringList;
+}
