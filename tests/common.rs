@@ -1,0 +1,51 @@
+//! Shared helpers for the native tests: snapshots built from `json!`.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use storefront_availability::{Catalog, Channel, Decision, Request};
+
+/// Monday 2026-11-23, 10:00 UTC.
+pub const NOW: &str = "2026-11-23T10:00:00Z";
+
+/// A catalog from store settings (merged over a minimal valid store) and items.
+pub fn catalog(store: Value, items: Value) -> Catalog {
+    let mut snapshot =
+        json!({ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": items });
+    if let (Some(target), Value::Object(extra)) = (snapshot.as_object_mut(), store) {
+        target.extend(extra);
+    }
+    Catalog::from_json(&snapshot.to_string()).expect("valid snapshot")
+}
+
+/// One item in a default store.
+pub fn one(item: Value) -> Catalog {
+    catalog(json!({}), json!([item]))
+}
+
+pub fn request(channel: &str, quantity: u64, now: &str) -> Request {
+    Request {
+        channel: Channel::parse(channel).unwrap(),
+        quantity,
+        now: now.parse().unwrap(),
+    }
+}
+
+/// Decides the catalog's first SKU.
+pub fn decide(c: &Catalog, channel: &str, quantity: u64, now: &str) -> Decision {
+    let sku = c.snapshot().items[0].sku().unwrap().to_owned();
+    c.decide(&sku, &request(channel, quantity, now)).unwrap()
+}
+
+/// Decides the first SKU, one unit on `dtc` at [`NOW`].
+pub fn d(c: &Catalog) -> Decision {
+    decide(c, "dtc", 1, NOW)
+}
+
+pub fn date(s: &str) -> chrono::NaiveDate {
+    s.parse().unwrap()
+}
+
+/// A confirmed restock arriving on `date`.
+pub fn restock(date: &str, quantity: u64, backordered: u64) -> Value {
+    json!({ "date": date, "confirmed": true, "quantity": quantity, "backordered": backordered })
+}
