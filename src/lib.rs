@@ -42,7 +42,7 @@ pub mod snapshot;
 pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use catalog::{ArgError, Catalog};
 pub use channel::Channel;

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Property tests: the invariants of SPEC §3 hold for generated snapshots,
 //! times, quantities and channels (time zones, holidays, overrides and
 //! corrupt items included). Expected facts are derived here from the

@@ -6,7 +6,7 @@
 //! serializer.
 
 mod intl;
-mod types;
+pub mod types;
 
 use std::cell::RefCell;
 
