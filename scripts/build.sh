@@ -16,6 +16,10 @@ wasm-bindgen "$wasm" --out-dir pkg --target web --out-name "$name"
 npx --no-install wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals \
   "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+# wasm-bindgen's types use Symbol.dispose: name the lib it needs, so strict
+# consumers whose tsconfig targets an older lib still type-check.
+{ echo '/// <reference lib="esnext.disposable" />'; cat "pkg/$name.d.ts"; } > "pkg/$name.d.ts.tmp"
+mv "pkg/$name.d.ts.tmp" "pkg/$name.d.ts"
 cp js/node.js pkg/node.js
 cp js/node.d.ts pkg/node.d.ts
 

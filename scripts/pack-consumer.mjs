@@ -1,0 +1,30 @@
+// Packs the package exactly as npm would publish it (the `files` allow-list
+// applies) and installs the tarball into build/consumer/ next to copies of
+// the consumer projects in tests/consumers/. Tests then import it by name,
+// as users do.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "./serve.mjs";
+
+const build = join(root, "build");
+const consumer = join(build, "consumer");
+rmSync(consumer, { recursive: true, force: true });
+mkdirSync(consumer, { recursive: true });
+const [{ filename, files }] = JSON.parse(
+  execFileSync("npm", ["pack", "--json", "--pack-destination", build], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
+);
+const target = join(consumer, "node_modules", "storefront-availability");
+mkdirSync(target, { recursive: true });
+execFileSync("tar", ["-xzf", join(build, filename), "-C", target, "--strip-components=1"]);
+cpSync(join(root, "tests", "consumers"), consumer, { recursive: true });
+cpSync(join(root, "www", "sample-snapshot.json"), join(consumer, "sample-snapshot.json"));
+
+// The README's own examples, extracted for tests/consumers/readme.test.mjs.
+const readme = readFileSync(join(root, "README.md"), "utf8");
+const blocks = [...readme.matchAll(/<!-- tested: (\w+) -->\s*```\w+\n([\s\S]*?)```/g)];
+for (const [i, [, kind, code]] of blocks.entries()) {
+  const ext = kind === "browser" ? "html" : kind === "ts" ? "ts" : "mjs";
+  writeFileSync(join(consumer, `readme-${i}-${kind}.${ext}`), code);
+}
+console.log(`packed ${filename}: ${files.length} files; ${blocks.length} README examples extracted`);

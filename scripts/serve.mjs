@@ -1,0 +1,48 @@
+// A small static file server for the demo and the browser tests.
+//   node scripts/serve.mjs [port]     serves the demo storefront
+// Mounts: "/" → www/, "/assets/storefront-availability/" → pkg/ (the built
+// package, where a theme would copy it).
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** Serves `mounts` ({ urlPrefix: directory }) on `port` (0: any free port). */
+export function serve(mounts, port = 0, headers = {}) {
+  const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const [prefix, dir] = entries.find(([p]) => path.startsWith(p)) ?? [];
+    if (!dir) return void res.writeHead(404).end("not found");
+    let file = normalize(join(dir, path.slice(prefix.length)));
+    if (!file.startsWith(resolve(dir))) return void res.writeHead(403).end();
+    if (file.endsWith("/") || extname(file) === "") file = join(file, "index.html");
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store", ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  return new Promise((ok) => server.listen(port, "127.0.0.1", () => ok(server)));
+}
+
+export const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
+export const demoMounts = { "/": join(root, "www"), "/assets/storefront-availability/": join(root, "pkg") };
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = await serve(demoMounts, Number(process.argv[2] ?? 8080));
+  console.log(`Demo storefront: http://localhost:${server.address().port}/`);
+}

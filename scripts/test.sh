@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test, in three tiers:
+#   1. native Rust tests of the core (unit, doc, property tests);
+#   2. the wasm boundary in headless Chromium (wasm-bindgen-test);
+#   3. JavaScript tests against the built, packed npm package: Node ESM,
+#      the README's examples, strict TypeScript, a no-bundler page, a Vite
+#      build and the demo storefront, in headless Chromium via Playwright.
+# Also checks the formatting and lints.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -q -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -q -- -D warnings
+
+step "tier 1: native tests"
+cargo test
+
+step "tier 2: wasm boundary in headless Chromium"
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+out=$(cargo test --target wasm32-unknown-unknown --test web 2>&1) || { echo "$out"; exit 1; }
+echo "$out" | grep -E '^(test |running|test result)'
+# A browser run can pass with zero tests: refuse that.
+echo "$out" | grep -qE 'test result: ok\. [1-9][0-9]* passed' || { echo "browser tier ran no test"; exit 1; }
+
+step "build the npm package"
+bash scripts/build.sh
+
+step "tier 3: JavaScript tests against the packed package"
+node scripts/pack-consumer.mjs
+node --test --test-reporter=spec --test-concurrency=1 build/consumer/*.test.mjs tests/js/*.test.mjs

@@ -1,0 +1,62 @@
+// The packed package in headless Chromium, as browsers load it: a page
+// with no bundler, a Vite build, and the README's browser snippet.
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+import { launch, open } from "../../scripts/browser.mjs";
+import { serve } from "../../scripts/serve.mjs";
+
+const dir = fileURLToPath(new URL(".", import.meta.url));
+const monday = new Date("2026-11-23T15:00:00Z"); // 10:00 in the store's New York
+let browser, server, base;
+
+before(async () => {
+  browser = await launch();
+  server = await serve({ "/": dir, "/inventory.json": dir + "sample-snapshot.json" });
+  base = `http://127.0.0.1:${server.address().port}`;
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens `path` with the page clock frozen at `monday`. */
+async function page(path, options = {}) {
+  const context = await browser.newContext({ locale: "en-US", ...options });
+  await context.clock.setFixedTime(monday);
+  const p = await open(context, base + path);
+  return p;
+}
+
+test("a page with no bundler: <script type=module> + import map + await init()", async () => {
+  const p = await page("/no-bundler/");
+  await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0);
+  const lines = (await p.textContent("#out")).split("\n");
+  assert.equal(lines.length, 18);
+  assert.equal(lines[0], "TEE-S: In stock — ships Monday 23 November");
+  assert.equal(lines[2], "TEE-L: Backordered – ships by Wednesday 2 December");
+  assert.deepEqual(p.problems, []);
+});
+
+test("a Vite production build", async () => {
+  await build({ root: dir + "vite", base: "/vite/dist/", logLevel: "warn", build: { outDir: "dist", emptyOutDir: true } });
+  const assets = readdirSync(dir + "vite/dist/assets");
+  assert.ok(assets.some((f) => f.endsWith(".wasm")), `wasm emitted: ${assets}`);
+  const p = await page("/vite/dist/");
+  await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0);
+  assert.equal(await p.textContent("#out"), "preorder: Expected to ship the week of January 11, 2027 · 125 left at pre-order");
+  assert.deepEqual(p.problems, []);
+});
+
+const readmeSnippets = readdirSync(dir).filter((f) => /^readme-\d+-browser\.html$/.test(f));
+test("the README has a browser snippet", () => assert.ok(readmeSnippets.length >= 1));
+for (const file of readmeSnippets) {
+  test(`README browser snippet ${file}`, async () => {
+    const p = await page("/" + file);
+    await p.waitForFunction(() => document.querySelector("#availability")?.textContent.length > 0);
+    assert.equal(await p.textContent("#availability"), "Backordered – ships by Wednesday, December 2");
+    assert.deepEqual(p.problems, []);
+  });
+}

@@ -1,0 +1,38 @@
+// A strict TypeScript consumer: the package's types must describe what it
+// returns, and reject what it rejects.
+import init, { Catalog, type Decision, type DecideOptions, type Snapshot, type Reason, type AvailabilityError } from "storefront-availability";
+
+await init();
+
+const snapshot: Snapshot = {
+  version: 1,
+  generatedAt: "2026-11-23T13:00:00Z",
+  timeZone: "America/New_York",
+  channels: { ebay: { maxShipDays: null } },
+  items: [{ sku: "TEE-M", onHand: 3, restock: { date: "2026-12-01", confirmed: true, quantity: 40 } }],
+};
+const catalog = new Catalog(snapshot);
+const options: DecideOptions = { channel: "ebay", quantity: 2, now: new Date(), locale: "en-GB" };
+const decision: Decision = catalog.decide("TEE-M", options);
+const reason: Reason = decision.reason;
+const shipDate: string | null = decision.shipDate;
+const all: Decision[] = catalog.decideAll({ now: Date.now() });
+const paths: string[] = catalog.diagnostics.map((d) => d.path);
+const fromText: Catalog = Catalog.fromJson(JSON.stringify(snapshot));
+try {
+  fromText.decide("TEE-M", { quantity: 0 });
+} catch (e) {
+  const code: AvailabilityError["code"] = (e as AvailabilityError).code;
+  console.log(code);
+}
+console.log(reason, shipDate, all.length, paths, decision.message.params.date);
+
+// @ts-expect-error: unknown channel names are not part of the type
+catalog.decide("TEE-M", { channel: "etsy" });
+// @ts-expect-error: quantity is a number
+catalog.decide("TEE-M", { quantity: "2" });
+// @ts-expect-error: a snapshot needs generatedAt
+new Catalog({ version: 1, items: [] });
+// @ts-expect-error: policy is a closed set
+const wrong: Decision["policy"] = "sold_out";
+console.log(wrong);

@@ -1,0 +1,110 @@
+// Node ESM, importing the packed package by name exactly as a server would.
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+import init, { Catalog } from "storefront-availability";
+
+const snapshot = readFileSync(new URL("sample-snapshot.json", import.meta.url), "utf8");
+const now = "2026-11-23T15:00:00Z"; // Monday 10:00 in New York
+
+test("init() resolves in Node without fetching", async () => {
+  await init();
+});
+
+test("every situation of the sample snapshot decides as documented", () => {
+  const catalog = Catalog.fromJson(snapshot);
+  const reasons = Object.fromEntries(catalog.decideAll({ now }).map((d) => [d.sku, d.reason]));
+  assert.deepEqual(reasons, {
+    "TEE-S": "in_stock", "TEE-M": "low_stock", "TEE-L": "backorder", "TEE-XL": "in_stock",
+    "AUR-BLK": "preorder", "AUR-WHT": "preorder_cap_reached", "LAN-1": "preorder_not_open",
+    "ORN-26": "preorder_closed", "BOT-1": "preorder_uncapped", "KET-1": "preorder_undated",
+    "DRN-1": "preorder_overdue", "LAMP-1": "restock_unconfirmed", "MUG-OLD": "discontinued",
+    "TOTE-1": "restock_too_far", "SOCK-1": "restock_overdue", "JKT-1": "restock_oversubscribed",
+    "APRON-1": "backorders_disabled", "SCARF-1": "invalid_item",
+  });
+  assert.deepEqual(catalog.diagnostics, [
+    { code: "invalid_item", sku: "SCARF-1", path: "items[17].onHand", message: 'expected an integer, got "lots"' },
+  ]);
+});
+
+test("a backorder carries its date, queue position, payment and feed values", () => {
+  const d = Catalog.fromJson(snapshot).decide("TEE-L", { now, quantity: 2 });
+  assert.deepEqual(
+    { ...d, message: undefined },
+    {
+      sku: "TEE-L", policy: "backorder", reason: "backorder", canPurchase: true, notifyMe: false, maxQuantity: 28,
+      shipDate: "2026-12-02", remainingPreorders: null, queuePosition: 13, split: null,
+      payment: "authorize_now_capture_at_shipment", cancellable: true, warnings: [],
+      schemaOrg: "https://schema.org/BackOrder", merchantAvailability: "backorder", availabilityDate: "2026-12-02",
+      message: undefined,
+    },
+  );
+  assert.deepEqual(d.message, {
+    badge: "Backordered", text: "Backordered – ships by Wednesday, December 2", button: "Backorder",
+    key: "backorder", params: { date: "2026-12-02", position: 13 },
+  });
+});
+
+test("split lines, quantity limits and channels", () => {
+  const catalog = Catalog.fromJson(snapshot);
+  assert.deepEqual(catalog.decide("TEE-XL", { now, quantity: 5 }).split, { now: 2, later: 3 });
+  const over = catalog.decide("TEE-XL", { now, quantity: 23 });
+  assert.equal(over.reason, "exceeds_backorder_capacity");
+  assert.equal(over.maxQuantity, 22);
+  assert.equal(catalog.decide("TEE-L", { now, channel: "amazon" }).reason, "channel_disallows_backorder");
+  assert.equal(catalog.decide("AUR-BLK", { now, channel: "walmart" }).reason, "channel_disallows_preorder");
+  assert.equal(catalog.decide("AUR-BLK", { now, channel: "ebay" }).reason, "channel_disallows_preorder");
+});
+
+test("a pre-order gets the missed Christmas deadline as a warning", () => {
+  const d = Catalog.fromJson(snapshot).decide("AUR-BLK", { now });
+  assert.equal(d.remainingPreorders, 125);
+  assert.deepEqual(d.warnings, [{ code: "deadline_missed", deadline: "Christmas", shipBy: "2026-12-18" }]);
+});
+
+test("a snapshot older than maxAgeHours makes no dated promise", () => {
+  const later = "2026-11-24T13:00:00.001Z";
+  const catalog = Catalog.fromJson(snapshot);
+  assert.equal(catalog.decide("TEE-L", { now: later }).reason, "stale_snapshot");
+  assert.equal(catalog.decide("TEE-S", { now: later }).reason, "in_stock");
+});
+
+test("the constructor takes the parsed object too", () => {
+  const a = new Catalog(JSON.parse(snapshot)).decideAll({ now });
+  assert.deepEqual(a, Catalog.fromJson(snapshot).decideAll({ now }));
+});
+
+test("argument errors throw Error objects with stable codes", () => {
+  const catalog = Catalog.fromJson(snapshot);
+  const cases = [
+    [() => catalog.decide("TEE-S", { quantity: -1 }), "invalid_quantity"],
+    [() => catalog.decide("TEE-S", { quantity: 1.5 }), "invalid_quantity"],
+    [() => catalog.decide("TEE-S", { quantity: 2 ** 53 }), "invalid_quantity"],
+    [() => catalog.decide("TEE-S", { channel: "etsy" }), "unknown_channel"],
+    [() => catalog.decide("TEE-S", { now: "tomorrow" }), "invalid_now"],
+    [() => catalog.decide("TEE-S", { now: new Date(NaN) }), "invalid_now"],
+    [() => catalog.decide("TEE-S", { locale: "??" }), "invalid_locale"],
+    [() => catalog.decide(undefined), "invalid_sku"],
+    [() => catalog.decideAll("dtc"), "invalid_options"],
+  ];
+  for (const [call, code] of cases) assert.throws(call, (e) => e instanceof Error && e.code === code && e.message.length > 10, code);
+});
+
+test("snapshot errors name the JSON path", () => {
+  assert.throws(() => Catalog.fromJson('{"version":1,"generatedAt":"2026-11-23","items":[]}'), (e) =>
+    e.code === "invalid_snapshot" && e.path === "generatedAt" &&
+    e.message === 'invalid snapshot: generatedAt: expected an RFC 3339 timestamp, got "2026-11-23"');
+  assert.throws(() => Catalog.fromJson("{"), (e) => e.code === "invalid_snapshot" && /not valid JSON/.test(e.message));
+});
+
+test("the package ships only its allow-listed files", () => {
+  const require = createRequire(import.meta.url);
+  const manifest = require("storefront-availability/package.json");
+  assert.equal(manifest.name, "storefront-availability");
+  const dir = new URL("node_modules/storefront-availability/", import.meta.url);
+  for (const file of ["pkg/storefront_availability_bg.wasm", "pkg/storefront_availability.js", "pkg/storefront_availability.d.ts", "pkg/node.js"]) {
+    assert.ok(existsSync(new URL(file, dir)), file);
+  }
+  for (const file of ["src", "Cargo.toml", "www", "tests", "target"]) assert.ok(!existsSync(new URL(file, dir)), file);
+});

@@ -1,0 +1,111 @@
+// The demo storefront (www/) in headless Chromium: every situation of the
+// bundled sample snapshot can be seen, and picking a variant updates badge,
+// message, ship date and button. Screenshots go to test-results/.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { launch, open } from "../../scripts/browser.mjs";
+import { demoMounts, root, serve } from "../../scripts/serve.mjs";
+
+let browser, server, base;
+const shots = `${root}/test-results`;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await launch();
+  server = await serve(demoMounts);
+  base = `http://127.0.0.1:${server.address().port}`;
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function product(p, sku) {
+  await p.evaluate((s) => (location.hash = s), sku);
+  await p.waitForFunction((s) => document.querySelector(".eyebrow")?.textContent === `SKU ${s}`, sku);
+  const fact = (name) => p.textContent(`[data-fact="${name}"]`);
+  return {
+    badge: await p.textContent(".badge"),
+    text: await p.textContent(".message"),
+    button: await p.textContent(".buy-button"),
+    disabled: await p.isDisabled(".buy-button"),
+    reason: await fact("reason"),
+  };
+}
+
+// What the shopper sees for each situation, with the default demo clock
+// (Monday 23 November, 10:00 in New York).
+const situations = {
+  "TEE-S": ["In stock", "In stock — ships Monday, November 23", "Add to cart", false, "in_stock"],
+  "TEE-M": ["Low stock", "Only 3 left — ships Monday, November 23", "Add to cart", false, "low_stock"],
+  "TEE-L": ["Backordered", "Backordered – ships by Wednesday, December 2", "Backorder", false, "backorder"],
+  "AUR-BLK": ["Pre-order", "Expected to ship the week of January 11, 2027 · 125 left at pre-order", "Pre-order", false, "preorder"],
+  "AUR-WHT": ["Sold out", "Pre-orders are full — join the waitlist", "Notify me", true, "preorder_cap_reached"],
+  "LAN-1": ["Coming soon", "Coming soon", "Notify me", true, "preorder_not_open"],
+  "ORN-26": ["Sold out", "Pre-orders have closed", "Notify me", true, "preorder_closed"],
+  "BOT-1": ["Out of stock", "Out of stock — get notified when it's back", "Notify me", true, "preorder_uncapped"],
+  "KET-1": ["Out of stock", "Out of stock — get notified when it's back", "Notify me", true, "preorder_undated"],
+  "DRN-1": ["Out of stock", "Out of stock — get notified when it's back", "Notify me", true, "preorder_overdue"],
+  "LAMP-1": ["Out of stock", "Out of stock", "Sold out", true, "restock_unconfirmed"],
+  "MUG-OLD": ["Discontinued", "No longer available", "Sold out", true, "discontinued"],
+  "TOTE-1": ["Out of stock", "Out of stock — get notified when it's back", "Notify me", true, "restock_too_far"],
+  "SOCK-1": ["Out of stock", "Out of stock — get notified when it's back", "Notify me", true, "restock_overdue"],
+  "JKT-1": ["Out of stock", "Out of stock — get notified when it's back", "Notify me", true, "restock_oversubscribed"],
+  "APRON-1": ["Out of stock", "Out of stock — get notified when it's back", "Notify me", true, "backorders_disabled"],
+  "SCARF-1": ["Out of stock", "Out of stock", "Sold out", true, "invalid_item"],
+};
+
+test("every situation of the sample snapshot shows badge, message, button and reason", async () => {
+  const p = await open(browser, base + "/");
+  await p.waitForSelector("body[data-ready]", { state: "attached" });
+  for (const [sku, [badge, text, button, disabled, reason]] of Object.entries(situations)) {
+    assert.deepEqual(await product(p, sku), { badge, text, button, disabled, reason }, sku);
+  }
+  assert.equal(await p.textContent("#diagnostics"), 'items[17].onHand: expected an integer, got "lots"');
+  assert.deepEqual(p.problems, []);
+  await p.screenshot({ path: `${shots}/demo-desktop.png`, fullPage: true });
+});
+
+test("quantity, channel and clock change the answer", async () => {
+  const p = await open(browser, base + "/#TEE-XL");
+  await p.waitForSelector("body[data-ready]", { state: "attached" });
+  await p.fill("input[type=number]", "5");
+  await p.press("input[type=number]", "Tab");
+  await p.waitForFunction(() => document.querySelector(".message").textContent.startsWith("2 ship now"));
+  assert.equal(await p.textContent(".message"), "2 ship now, 3 backordered – ships by Wednesday, December 2");
+  assert.equal(await p.textContent('[data-fact="split"]'), "2 now + 3 later");
+  await p.fill("input[type=number]", "30");
+  await p.press("input[type=number]", "Tab");
+  await p.waitForFunction(() => document.querySelector('[data-fact="reason"]')?.textContent === "exceeds_backorder_capacity");
+  assert.ok(await p.isDisabled(".buy-button"));
+  assert.equal(await p.textContent(".why"), "Up to 22 can be ordered.");
+
+  assert.equal((await product(p, "TEE-L")).reason, "backorder");
+  await p.selectOption("#channel", "amazon");
+  assert.equal(await p.textContent('[data-fact="reason"]'), "channel_disallows_backorder");
+  await p.selectOption("#channel", "dtc");
+  await p.selectOption("#clock", "2026-11-24T13:00:00.001Z");
+  assert.equal(await p.textContent('[data-fact="reason"]'), "stale_snapshot");
+  await p.selectOption("#clock", "2026-11-23T19:30:00Z");
+  assert.equal((await product(p, "TEE-S")).text, "In stock — ships Tuesday, November 24");
+  await p.selectOption("#locale", "de-DE");
+  assert.equal(await p.textContent(".message"), "In stock — ships Dienstag, 24. November");
+  assert.deepEqual(p.problems, []);
+});
+
+test("on a 375 px phone with touch the product comes first and variants respond to taps", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  const p = await open(context, base + "/#TEE-S");
+  await p.waitForSelector("body[data-ready]", { state: "attached" });
+  await p.tap('.variant-list button[data-sku="TEE-L"]');
+  await p.waitForFunction(() => document.querySelector(".eyebrow")?.textContent === "SKU TEE-L");
+  assert.equal(await p.textContent(".badge"), "Backordered");
+  const productTop = (await p.locator("#product").boundingBox()).y;
+  const catalogTop = (await p.locator(".catalog").boundingBox()).y;
+  assert.ok(productTop < catalogTop, "product above the catalog on a phone");
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, "no horizontal scrolling at 375 px");
+  await p.screenshot({ path: `${shots}/demo-mobile.png`, fullPage: true });
+  await context.close();
+});
