@@ -5,6 +5,7 @@
 # wasm-bindgen CLI at the exact version Cargo.lock pins, npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
