@@ -31,10 +31,7 @@ impl Calendar {
         }
         holidays.sort_unstable();
         holidays.dedup();
-        Calendar {
-            weekdays: days,
-            holidays,
-        }
+        Calendar { weekdays: days, holidays }
     }
 
     /// Monday to Friday, no holidays.
@@ -45,8 +42,7 @@ impl Calendar {
 
     /// Whether the warehouse ships on `date`.
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
-        self.weekdays[date.weekday().num_days_from_monday() as usize]
-            && self.holidays.binary_search(&date).is_err()
+        self.weekdays[date.weekday().num_days_from_monday() as usize] && self.holidays.binary_search(&date).is_err()
     }
 
     /// The first business day on or after `date`.
@@ -77,12 +73,7 @@ impl Calendar {
     /// The day an order placed at local `date` + `time` is processed: today
     /// when today is a business day and the time (to the minute) is before
     /// `cutoff`, else the next business day after today.
-    pub fn processing_day(
-        &self,
-        date: NaiveDate,
-        time: NaiveTime,
-        cutoff: NaiveTime,
-    ) -> Option<NaiveDate> {
+    pub fn processing_day(&self, date: NaiveDate, time: NaiveTime, cutoff: NaiveTime) -> Option<NaiveDate> {
         let minute = NaiveTime::from_hms_opt(time.hour(), time.minute(), 0)?;
         if self.is_business_day(date) && minute < cutoff {
             Some(date)
@@ -103,9 +94,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let shape = b.len() == 10
         && b.get(4) == Some(&b'-')
         && b.get(7) == Some(&b'-')
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
         return None;
     }
@@ -115,13 +104,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// Parses a strict `HH:MM` 24-hour time.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
     let b = text.as_bytes();
-    if b.len() != 5
-        || b[2] != b':'
-        || !b
-            .iter()
-            .enumerate()
-            .all(|(i, c)| i == 2 || c.is_ascii_digit())
-    {
+    if b.len() != 5 || b[2] != b':' || !b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit()) {
         return None;
     }
     NaiveTime::parse_from_str(text, "%H:%M").ok()

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 
 use crate::decision::{self, Decision, Request};
 use crate::json::MAX_SAFE_INTEGER;
-use crate::message::{DateText, EnglishDates};
+use crate::message::{self, Email, English, LocaleText, StatusUpdate, Writer};
 use crate::snapshot::{Diagnostic, Snapshot, SnapshotError};
 use crate::zone::Zones;
 use crate::Channel;
@@ -21,10 +21,7 @@ pub struct ArgError {
 
 impl ArgError {
     pub fn new(code: &'static str, message: impl Into<String>) -> ArgError {
-        ArgError {
-            code,
-            message: message.into(),
-        }
+        ArgError { code, message: message.into() }
     }
 }
 
@@ -41,9 +38,7 @@ pub fn parse_channel(name: &str) -> Result<Channel, ArgError> {
     Channel::parse(name).ok_or_else(|| {
         ArgError::new(
             "unknown_channel",
-            format!(
-                "unknown channel {name:?}; expected one of dtc, amazon, ebay, walmart, tiktok_shop"
-            ),
+            format!("unknown channel {name:?}; expected one of dtc, amazon, ebay, walmart, tiktok_shop"),
         )
     })
 }
@@ -71,7 +66,7 @@ pub fn check_quantity(quantity: f64) -> Result<u64, ArgError> {
 /// let now = "2026-11-23T09:00:00Z".parse().unwrap();
 /// let decision = catalog.decide("MUG", &Request::at(now)).unwrap();
 /// assert_eq!(decision.policy, Policy::InStock);
-/// assert_eq!(decision.message.text, "In stock — ships Monday, November 23");
+/// assert_eq!(decision.message.text, "In stock — ships today");
 /// ```
 pub struct Catalog {
     snapshot: Snapshot,
@@ -98,53 +93,74 @@ impl Catalog {
         &self.snapshot.diagnostics
     }
 
-    /// The decision for `sku`, with US English dates.
+    /// The decision for `sku`, in US English.
     pub fn decide(&self, sku: &str, request: &Request) -> Result<Decision, ArgError> {
-        self.decide_with(sku, request, &EnglishDates)
+        self.decide_with(sku, request, &English)
     }
 
-    /// The decision for `sku`, writing dates with `dates`.
-    pub fn decide_with(
+    /// The decision for `sku`, its message written with `text`.
+    pub fn decide_with(&self, sku: &str, request: &Request, text: &dyn LocaleText) -> Result<Decision, ArgError> {
+        check_request(request)?;
+        check_sku(sku)?;
+        Ok(decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, request, text))
+    }
+
+    /// The locale messages for a shopper asking for `requested` are written
+    /// in: itself when a catalog (built-in or the merchant's) has its
+    /// language, else `en-US`. The browser build makes its `Intl` writer for it.
+    pub fn text_locale(&self, requested: &str) -> String {
+        self.snapshot.messages.text_locale(requested)
+    }
+
+    /// The order confirmation email for buying `sku` as in `request`
+    /// ("Order Confirmed — Ships by …"); `not_purchasable` when it can't be bought.
+    ///
+    /// ```
+    /// use storefront_availability::{Catalog, Request, message::English};
+    /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
+    ///   "items": [{ "sku": "MUG", "title": "Stoneware Mug", "onHand": 3 }] }"#).unwrap();
+    /// let now = "2026-11-23T09:00:00Z".parse().unwrap();
+    /// let email = catalog.order_confirmation("MUG", &Request::at(now), "1042", &English).unwrap();
+    /// assert_eq!(email.subject, "Order Confirmed — Ships by Monday, November 23");
+    /// ```
+    pub fn order_confirmation(
         &self,
         sku: &str,
         request: &Request,
-        dates: &dyn DateText,
-    ) -> Result<Decision, ArgError> {
-        check_request(request)?;
-        if sku.is_empty() {
-            return Err(ArgError::new(
-                "invalid_sku",
-                "sku must be a non-empty string",
-            ));
-        }
-        Ok(decision::decide(
-            &self.snapshot,
-            self.snapshot.entry(sku),
-            sku,
-            request,
-            dates,
-        ))
+        order_number: &str,
+        text: &dyn LocaleText,
+    ) -> Result<Email, ArgError> {
+        let decision = self.decide_with(sku, request, text)?;
+        let ship = decision.ship_date.filter(|_| decision.can_purchase).ok_or_else(|| {
+            ArgError::new("not_purchasable", format!("{sku} can't be bought as asked ({})", decision.reason.code()))
+        })?;
+        let title = match self.snapshot.entry(sku) {
+            Some(crate::snapshot::Entry::Valid(item)) => item.title.as_deref().unwrap_or(sku),
+            _ => sku,
+        };
+        let today = decision::today(&self.snapshot, request.now);
+        let writer = Writer::new(text, &self.snapshot.messages, today);
+        Ok(message::confirmation(&writer, decision.policy, ship, decision.queue_position, order_number, title))
+    }
+
+    /// The weekly status email for an order: "still on track" while the
+    /// expected date holds, the new date with an apology once it moved.
+    pub fn weekly_status(&self, update: &StatusUpdate, now: DateTime<Utc>, text: &dyn LocaleText) -> Email {
+        let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, now));
+        message::status(&writer, update)
     }
 
     /// A decision for every item, in snapshot order (an item whose SKU could
     /// not be read gets `sku: ""` and reason `invalid_item`).
-    pub fn decide_all_with(
-        &self,
-        request: &Request,
-        dates: &dyn DateText,
-    ) -> Result<Vec<Decision>, ArgError> {
+    pub fn decide_all_with(&self, request: &Request, text: &dyn LocaleText) -> Result<Vec<Decision>, ArgError> {
         check_request(request)?;
         let snapshot = &self.snapshot;
-        Ok(snapshot
-            .items
-            .iter()
-            .map(|entry| decision::decide(snapshot, Some(entry), "", request, dates))
-            .collect())
+        Ok(snapshot.items.iter().map(|entry| decision::decide(snapshot, Some(entry), "", request, text)).collect())
     }
 
-    /// [`Catalog::decide_all_with`] with US English dates.
+    /// [`Catalog::decide_all_with`] in US English.
     pub fn decide_all(&self, request: &Request) -> Result<Vec<Decision>, ArgError> {
-        self.decide_all_with(request, &EnglishDates)
+        self.decide_all_with(request, &English)
     }
 
     /// When the snapshot's data was taken.
@@ -157,6 +173,13 @@ impl From<Snapshot> for Catalog {
     fn from(snapshot: Snapshot) -> Catalog {
         Catalog { snapshot }
     }
+}
+
+fn check_sku(sku: &str) -> Result<(), ArgError> {
+    if sku.is_empty() {
+        return Err(ArgError::new("invalid_sku", "sku must be a non-empty string"));
+    }
+    Ok(())
 }
 
 fn check_request(request: &Request) -> Result<(), ArgError> {

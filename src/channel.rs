@@ -14,13 +14,7 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 5] = [
-        Channel::Dtc,
-        Channel::Amazon,
-        Channel::Ebay,
-        Channel::Walmart,
-        Channel::TiktokShop,
-    ];
+    pub const ALL: [Channel; 5] = [Channel::Dtc, Channel::Amazon, Channel::Ebay, Channel::Walmart, Channel::TiktokShop];
 
     /// The channel's name in snapshots and calls.
     ///
@@ -56,12 +50,7 @@ impl Channel {
             Channel::Ebay => (true, Some(true), Some(30)),
             Channel::Walmart | Channel::TiktokShop => (false, Some(false), None),
         };
-        ChannelRules {
-            backorder,
-            preorder,
-            brand_registry: false,
-            max_ship_days,
-        }
+        ChannelRules { backorder, preorder, brand_registry: false, max_ship_days }
     }
 }
 
@@ -149,10 +138,7 @@ fn read_max_ship_days(f: &mut Fields, v: &Json) -> Option<u32> {
     if days.is_none() {
         f.problem(
             "maxShipDays",
-            format!(
-                "expected a whole number of days from 0 to 3660 or null, got {}",
-                v.describe()
-            ),
+            format!("expected a whole number of days from 0 to 3660 or null, got {}", v.describe()),
         );
     }
     days.map(|d| d as u32)

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::calendar::days_between;
 use crate::channel::{self, Channel, ChannelRules};
 use crate::json::MAX_SAFE_INTEGER;
-use crate::message::{self, DateText, Message};
+use crate::message::{self, LocaleText, Message, Writer};
 use crate::snapshot::{Entry, Item, Lifecycle, Snapshot};
 
 /// What the caller asks: which channel, how many, at what moment.
@@ -23,11 +23,7 @@ pub struct Request {
 impl Request {
     /// One unit on the merchant's own store at `now`.
     pub fn at(now: DateTime<Utc>) -> Request {
-        Request {
-            channel: Channel::Dtc,
-            quantity: 1,
-            now,
-        }
+        Request { channel: Channel::Dtc, quantity: 1, now }
     }
 }
 
@@ -257,13 +253,13 @@ struct Context<'a> {
 }
 
 /// Decides `entry` (the snapshot's entry for `sku`, if any) for `request`,
-/// writing dates in the message with `dates`.
+/// writing the message with `text`.
 pub fn decide(
     snapshot: &Snapshot,
     entry: Option<&Entry>,
     sku: &str,
     request: &Request,
-    dates: &dyn DateText,
+    text: &dyn LocaleText,
 ) -> Decision {
     let local = snapshot.zone.local(request.now);
     let today = local.date();
@@ -280,15 +276,17 @@ pub fn decide(
                 today,
                 stale: age_ms as f64 > snapshot.max_age_hours * 3_600_000.0,
             };
-            let processing = snapshot
-                .calendar
-                .processing_day(today, local.time(), snapshot.cutoff);
-            let in_stock_ship =
-                processing.and_then(|d| snapshot.calendar.add_business(d, snapshot.handling_days));
+            let processing = snapshot.calendar.processing_day(today, local.time(), snapshot.cutoff);
+            let in_stock_ship = processing.and_then(|d| snapshot.calendar.add_business(d, snapshot.handling_days));
             decide_item(&context, in_stock_ship)
         }
     };
-    finish(snapshot, entry, sku, outcome, today, dates)
+    finish(snapshot, entry, sku, outcome, &Writer::new(text, &snapshot.messages, today))
+}
+
+/// The store-local date of `now`.
+pub fn today(snapshot: &Snapshot, now: DateTime<Utc>) -> NaiveDate {
+    snapshot.zone.local(now).date()
 }
 
 fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
@@ -307,31 +305,16 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
             Ok(offer) if !c.stale => offer.capacity,
             _ => 0,
         };
-        let threshold = c
-            .item
-            .low_stock_threshold
-            .or(c.snapshot.low_stock_threshold);
+        let threshold = c.item.low_stock_threshold.or(c.snapshot.low_stock_threshold);
         let reason = match threshold {
             Some(t) if available <= t => Reason::LowStock,
             _ => Reason::InStock,
         };
-        return Outcome::in_stock(
-            reason,
-            true,
-            available.saturating_add(capacity),
-            in_stock_ship,
-            available,
-        );
+        return Outcome::in_stock(reason, true, available.saturating_add(capacity), in_stock_ship, available);
     }
     let some_on_hand = |fallback: Outcome| {
         if available > 0 {
-            Outcome::in_stock(
-                Reason::ExceedsAvailable,
-                false,
-                available,
-                in_stock_ship,
-                available,
-            )
+            Outcome::in_stock(Reason::ExceedsAvailable, false, available, in_stock_ship, available)
         } else {
             fallback
         }
@@ -344,21 +327,14 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
             let within = quantity <= max_quantity;
             Outcome {
                 policy: Policy::Backorder,
-                reason: if within {
-                    Reason::Backorder
-                } else {
-                    Reason::ExceedsBackorderCapacity
-                },
+                reason: if within { Reason::Backorder } else { Reason::ExceedsBackorderCapacity },
                 can_purchase: within,
                 notify_me: false,
                 max_quantity,
                 ship_date: Some(offer.ship_date),
                 remaining_preorders: None,
                 queue_position: Some(offer.queue_position),
-                split: (within && available > 0).then(|| Split {
-                    now: available,
-                    later: quantity - available,
-                }),
+                split: (within && available > 0).then(|| Split { now: available, later: quantity - available }),
                 available,
             }
         }
@@ -380,12 +356,7 @@ fn backorder_flowchart(c: &Context) -> Result<BackorderOffer, Outcome> {
     if !c.item.backorder_enabled.unwrap_or(store.enabled) {
         return refuse(Reason::BackordersDisabled, true);
     }
-    let Some((date, quantity)) = c
-        .item
-        .restock
-        .as_ref()
-        .and_then(|r| r.confirmed_date_and_quantity())
-    else {
+    let Some((date, quantity)) = c.item.restock.as_ref().and_then(|r| r.confirmed_date_and_quantity()) else {
         return refuse(Reason::RestockUnconfirmed, false);
     };
     if date < c.today {
@@ -407,11 +378,7 @@ fn backorder_flowchart(c: &Context) -> Result<BackorderOffer, Outcome> {
     if capacity == 0 {
         return refuse(Reason::RestockOversubscribed, true);
     }
-    Ok(BackorderOffer {
-        ship_date,
-        capacity,
-        queue_position: backordered.saturating_add(1),
-    })
+    Ok(BackorderOffer { ship_date, capacity, queue_position: backordered.saturating_add(1) })
 }
 
 /// The pre-order ship date: `shipDate`, else `next(productionDate +
@@ -421,9 +388,7 @@ fn preorder_ship_date(c: &Context) -> Option<NaiveDate> {
     let calendar = &c.snapshot.calendar;
     let buffer = p.buffer_days.unwrap_or(c.snapshot.preorder.buffer_days);
     let planned = p.ship_date.or_else(|| {
-        let padded = p
-            .production_date?
-            .checked_add_days(chrono::Days::new(u64::from(buffer)))?;
+        let padded = p.production_date?.checked_add_days(chrono::Days::new(u64::from(buffer)))?;
         calendar.next(padded)
     });
     match (planned, p.release_date.and_then(|r| calendar.next(r))) {
@@ -448,10 +413,7 @@ fn decide_preorder(c: &Context) -> Outcome {
         return Outcome::out_of_stock(Reason::PreorderClosed, true);
     }
     let ratio = p.cap_ratio.unwrap_or(c.snapshot.preorder.cap_ratio);
-    let Some(cap) = p
-        .limit
-        .or_else(|| p.planned_production.map(|planned| ratio.floor_mul(planned)))
-    else {
+    let Some(cap) = p.limit.or_else(|| p.planned_production.map(|planned| ratio.floor_mul(planned))) else {
         return Outcome::out_of_stock(Reason::PreorderUncapped, true);
     };
     let Some(ship_date) = ship_date else {
@@ -472,11 +434,7 @@ fn decide_preorder(c: &Context) -> Outcome {
     let within = c.request.quantity <= remaining;
     Outcome {
         policy: Policy::Preorder,
-        reason: if within {
-            Reason::Preorder
-        } else {
-            Reason::ExceedsPreorderRemaining
-        },
+        reason: if within { Reason::Preorder } else { Reason::ExceedsPreorderRemaining },
         can_purchase: within,
         notify_me: false,
         max_quantity: remaining,
@@ -489,14 +447,7 @@ fn decide_preorder(c: &Context) -> Outcome {
 }
 
 /// Adds payment terms, feed values, deadline warnings and the message.
-fn finish(
-    snapshot: &Snapshot,
-    entry: Option<&Entry>,
-    sku: &str,
-    o: Outcome,
-    today: NaiveDate,
-    dates: &dyn DateText,
-) -> Decision {
+fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, writer: &Writer) -> Decision {
     let (schema_org, merchant_availability) = match (o.policy, o.reason) {
         (Policy::InStock, _) => ("https://schema.org/InStock", "in_stock"),
         (Policy::Backorder, _) => ("https://schema.org/BackOrder", "backorder"),
@@ -516,11 +467,7 @@ fn finish(
             .deadlines
             .iter()
             .filter(|d| d.ship_by < ship)
-            .map(|d| Warning {
-                code: "deadline_missed",
-                deadline: d.name.clone(),
-                ship_by: d.ship_by,
-            })
+            .map(|d| Warning { code: "deadline_missed", deadline: d.name.clone(), ship_by: d.ship_by })
             .collect(),
         None => Vec::new(),
     };
@@ -536,9 +483,9 @@ fn finish(
             remaining_preorders: o.remaining_preorders,
             queue_position: o.queue_position,
             split: o.split,
-            today,
+            missed: warnings.first().map(|w| (w.deadline.as_str(), w.ship_by)),
         },
-        dates,
+        writer,
     );
     Decision {
         sku,

@@ -161,16 +161,9 @@ impl<'a, 'p> Fields<'a, 'p> {
     /// recorded and `None` returned).
     pub fn new(value: &'a Json, path: String, problems: &'p mut Vec<Problem>) -> Option<Self> {
         if let Json::Object(_) = value {
-            Some(Fields {
-                value,
-                path,
-                problems,
-            })
+            Some(Fields { value, path, problems })
         } else {
-            problems.push(Problem {
-                message: format!("expected an object, got {}", value.describe()),
-                path,
-            });
+            problems.push(Problem { message: format!("expected an object, got {}", value.describe()), path });
             None
         }
     }
@@ -209,12 +202,7 @@ impl<'a, 'p> Fields<'a, 'p> {
 
     /// Reads `key` with `parse`; a parse failure is recorded as
     /// "expected {what}, got {value}".
-    pub fn read<T>(
-        &mut self,
-        key: &str,
-        what: &str,
-        parse: impl FnOnce(&'a Json) -> Option<T>,
-    ) -> Option<T> {
+    pub fn read<T>(&mut self, key: &str, what: &str, parse: impl FnOnce(&'a Json) -> Option<T>) -> Option<T> {
         let value = self.value(key)?;
         let parsed = parse(value);
         if parsed.is_none() {
@@ -224,12 +212,7 @@ impl<'a, 'p> Fields<'a, 'p> {
     }
 
     /// Like [`Fields::read`], and records "missing" when the key is absent.
-    pub fn require<T>(
-        &mut self,
-        key: &str,
-        what: &str,
-        parse: impl FnOnce(&'a Json) -> Option<T>,
-    ) -> Option<T> {
+    pub fn require<T>(&mut self, key: &str, what: &str, parse: impl FnOnce(&'a Json) -> Option<T>) -> Option<T> {
         if self.value(key).is_none() {
             self.problem(key, format!("missing; expected {what}"));
             return None;
@@ -260,9 +243,7 @@ impl<'a, 'p> Fields<'a, 'p> {
     /// A whole number of days from 0 to [`MAX_DAYS`].
     pub fn days(&mut self, key: &str) -> Option<u32> {
         self.read(key, "a whole number of days from 0 to 3660", |v| {
-            as_safe_integer(v)
-                .filter(|n| (0..=MAX_DAYS as i64).contains(n))
-                .map(|n| n as u32)
+            as_safe_integer(v).filter(|n| (0..=MAX_DAYS as i64).contains(n)).map(|n| n as u32)
         })
     }
 
@@ -275,11 +256,7 @@ impl<'a, 'p> Fields<'a, 'p> {
     }
 
     /// Reads a nested object at `key` (absent or `null` gives `None`).
-    pub fn object<T>(
-        &mut self,
-        key: &str,
-        read: impl FnOnce(&mut Fields<'a, '_>) -> T,
-    ) -> Option<T> {
+    pub fn object<T>(&mut self, key: &str, read: impl FnOnce(&mut Fields<'a, '_>) -> T) -> Option<T> {
         let value = self.value(key)?;
         let path = self.path_of(key);
         let mut nested = Fields::new(value, path, self.problems)?;
@@ -319,9 +296,7 @@ pub fn as_str(v: &Json) -> Option<&str> {
 /// A number that is an integer JavaScript represents exactly.
 pub fn as_safe_integer(v: &Json) -> Option<i64> {
     match v {
-        Json::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER as f64 => {
-            Some(*n as i64)
-        }
+        Json::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER as f64 => Some(*n as i64),
         _ => None,
     }
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::calendar::{parse_date, parse_time, parse_weekday, Calendar};
 use crate::channel::ChannelOverrides;
 use crate::json::{as_str, Fields, Json, Problem};
+use crate::message::Overrides;
 use crate::zone::{StoreZone, Zones};
 
 /// A validated snapshot.
@@ -29,6 +30,8 @@ pub struct Snapshot {
     pub low_stock_threshold: Option<u64>,
     pub deadlines: Vec<Deadline>,
     pub channels: ChannelOverrides,
+    /// The merchant's message templates.
+    pub messages: Overrides,
     /// Every item in snapshot order, valid or not.
     pub items: Vec<Entry>,
     /// Data problems inside items, each with its path.
@@ -173,16 +176,10 @@ impl Ratio {
         let fraction = fraction.trim_end_matches('0');
         if fraction.len() > 36 {
             // Below 1e-36: times any safe integer it floors to 0.
-            return Some(Ratio {
-                digits: 0,
-                scale: 0,
-            });
+            return Some(Ratio { digits: 0, scale: 0 });
         }
         let digits: u128 = format!("{whole}{fraction}").parse().ok()?;
-        Some(Ratio {
-            digits,
-            scale: fraction.len() as u32,
-        })
+        Some(Ratio { digits, scale: fraction.len() as u32 })
     }
 
     /// `floor(n × self)`, exactly.
@@ -197,9 +194,9 @@ impl Ratio {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
-    /// `invalid_item` or `duplicate_sku`.
+    /// `invalid_item`, `duplicate_sku` or `invalid_template`.
     pub code: &'static str,
-    /// The item's SKU when it could be read.
+    /// The item's SKU when it could be read (`None` for templates).
     pub sku: Option<String>,
     /// JSON path of the problem, e.g. `items[3].restock.date`.
     pub path: String,
@@ -217,12 +214,7 @@ impl SnapshotError {
     pub const CODE: &'static str = "invalid_snapshot";
 
     fn at(path: &str, message: String) -> SnapshotError {
-        SnapshotError {
-            problems: vec![Problem {
-                path: path.into(),
-                message,
-            }],
-        }
+        SnapshotError { problems: vec![Problem { path: path.into(), message }] }
     }
 }
 
@@ -244,8 +236,7 @@ impl std::error::Error for SnapshotError {}
 impl Snapshot {
     /// Parses and validates snapshot JSON text, resolving `timeZone` with `zones`.
     pub fn from_json(text: &str, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
-        let json =
-            Json::parse(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
+        let json = Json::parse(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
         Snapshot::from_value(&json, zones)
     }
 
@@ -272,45 +263,22 @@ fn read_store(json: &Json, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Op
         Some(other) => f.problem("version", format!("expected 1, got {}", other.describe())),
         None => f.problem("version", "missing; expected 1".into()),
     }
-    let generated_at = f.require("generatedAt", "an RFC 3339 timestamp", |v| {
-        as_str(v).and_then(parse_timestamp)
-    });
-    let max_age_hours = f
-        .number_in("maxAgeHours", 0.0, 1e6, "a number of hours ≥ 0")
-        .unwrap_or(24.0);
+    let generated_at = f.require("generatedAt", "an RFC 3339 timestamp", |v| as_str(v).and_then(parse_timestamp));
+    let max_age_hours = f.number_in("maxAgeHours", 0.0, 1e6, "a number of hours ≥ 0").unwrap_or(24.0);
     let time_zone = f.string("timeZone").unwrap_or_else(|| "UTC".into());
     let zone = zones.resolve(&time_zone);
     if zone.is_none() {
-        f.problem(
-            "timeZone",
-            format!("expected an IANA time zone name like \"Europe/Berlin\", got {time_zone:?}"),
-        );
+        f.problem("timeZone", format!("expected an IANA time zone name like \"Europe/Berlin\", got {time_zone:?}"));
     }
-    let cutoff = f.read("cutoffTime", "a time \"HH:MM\"", |v| {
-        as_str(v).and_then(parse_time)
+    let cutoff = f.read("cutoffTime", "a time \"HH:MM\"", |v| as_str(v).and_then(parse_time));
+    let weekdays = f.read("businessDays", "a non-empty array of \"mon\" … \"sun\"", |v| match v {
+        Json::Array(days) if !days.is_empty() => days.iter().map(|d| as_str(d).and_then(parse_weekday)).collect(),
+        _ => None,
     });
-    let weekdays = f.read(
-        "businessDays",
-        "a non-empty array of \"mon\" … \"sun\"",
-        |v| match v {
-            Json::Array(days) if !days.is_empty() => days
-                .iter()
-                .map(|d| as_str(d).and_then(parse_weekday))
-                .collect(),
-            _ => None,
-        },
-    );
-    let holidays = f.read(
-        "holidays",
-        "an array of dates \"YYYY-MM-DD\"",
-        |v| match v {
-            Json::Array(days) => days
-                .iter()
-                .map(|d| as_str(d).and_then(parse_date))
-                .collect(),
-            _ => None,
-        },
-    );
+    let holidays = f.read("holidays", "an array of dates \"YYYY-MM-DD\"", |v| match v {
+        Json::Array(days) => days.iter().map(|d| as_str(d).and_then(parse_date)).collect(),
+        _ => None,
+    });
     let handling_days = f.days("handlingDays").unwrap_or(0);
     let backorder = f
         .object("backorder", |b| BackorderSettings {
@@ -318,24 +286,14 @@ fn read_store(json: &Json, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Op
             max_wait_days: b.days("maxWaitDays").unwrap_or(14),
             receiving_days: b.days("receivingDays").unwrap_or(1),
         })
-        .unwrap_or(BackorderSettings {
-            enabled: true,
-            max_wait_days: 14,
-            receiving_days: 1,
-        });
-    let default_ratio = Ratio {
-        digits: 8,
-        scale: 1,
-    };
+        .unwrap_or(BackorderSettings { enabled: true, max_wait_days: 14, receiving_days: 1 });
+    let default_ratio = Ratio { digits: 8, scale: 1 };
     let preorder = f
         .object("preorder", |p| PreorderSettings {
             cap_ratio: read_ratio(p).unwrap_or(default_ratio),
             buffer_days: p.days("bufferDays").unwrap_or(7),
         })
-        .unwrap_or(PreorderSettings {
-            cap_ratio: default_ratio,
-            buffer_days: 7,
-        });
+        .unwrap_or(PreorderSettings { cap_ratio: default_ratio, buffer_days: 7 });
     let low_stock_threshold = f.integer("lowStockThreshold", 0).map(|n| n as u64);
     let deadlines = f.read("deadlines", "an array of { name, shipBy }", |v| match v {
         Json::Array(list) => Some(list),
@@ -348,7 +306,8 @@ fn read_store(json: &Json, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Op
         _ => None,
     });
     let store_problems = f.problem_count();
-    let (items, diagnostics, index) = read_items(items.map(Vec::as_slice).unwrap_or(&[]));
+    let (items, mut diagnostics, index) = read_items(items.map(Vec::as_slice).unwrap_or(&[]));
+    let messages = Overrides::read(f.value("messages"), &mut diagnostics);
     if store_problems > 0 {
         return None;
     }
@@ -367,6 +326,7 @@ fn read_store(json: &Json, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Op
         low_stock_threshold,
         deadlines,
         channels,
+        messages,
         items,
         diagnostics,
         index,
@@ -381,9 +341,7 @@ fn read_deadlines(f: &mut Fields, list: &[Json]) -> Vec<Deadline> {
             continue;
         };
         let name = d.require("name", "a string", |v| as_str(v).map(str::to_owned));
-        let ship_by = d.require("shipBy", "a date \"YYYY-MM-DD\"", |v| {
-            as_str(v).and_then(parse_date)
-        });
+        let ship_by = d.require("shipBy", "a date \"YYYY-MM-DD\"", |v| as_str(v).and_then(parse_date));
         if let (Some(name), Some(ship_by)) = (name, ship_by) {
             deadlines.push(Deadline { name, ship_by });
         }
@@ -400,9 +358,7 @@ fn read_ratio(f: &mut Fields) -> Option<Ratio> {
 
 /// Parses an RFC 3339 timestamp (`2026-11-23T09:30:00Z`, `…+01:00`).
 pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
 }
 
 type ReadItems = (Vec<Entry>, Vec<Diagnostic>, HashMap<String, usize>);
@@ -417,11 +373,7 @@ fn read_items(values: &[Json]) -> ReadItems {
         let item = read_item(value, format!("items[{i}]"), &mut problems);
         let sku = match &item {
             Some(item) => Some(item.sku.clone()),
-            None => value
-                .get("sku")
-                .and_then(as_str)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned),
+            None => value.get("sku").and_then(as_str).filter(|s| !s.is_empty()).map(str::to_owned),
         };
         for problem in problems {
             diagnostics.push(Diagnostic {
@@ -439,9 +391,7 @@ fn read_items(values: &[Json]) -> ReadItems {
                     code: "duplicate_sku",
                     sku: Some(sku.clone()),
                     path: format!("items[{i}].sku"),
-                    message: format!(
-                        "duplicate SKU {sku:?}, first at items[{first}]; every holder is invalid"
-                    ),
+                    message: format!("duplicate SKU {sku:?}, first at items[{first}]; every holder is invalid"),
                 });
             } else {
                 index.insert(sku.clone(), i);
@@ -464,42 +414,28 @@ fn read_items(values: &[Json]) -> ReadItems {
 /// Reads one item; `None` (with problems recorded) when anything is wrong.
 fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<Item> {
     let mut f = Fields::new(value, path, problems)?;
-    let sku = f.require("sku", "a non-empty string", |v| {
-        as_str(v).filter(|s| !s.is_empty()).map(str::to_owned)
-    });
+    let sku = f.require("sku", "a non-empty string", |v| as_str(v).filter(|s| !s.is_empty()).map(str::to_owned));
     let product_id = f.string("productId");
     let title = f.string("title");
     let lifecycle = f
-        .read(
-            "lifecycle",
-            "\"active\", \"discontinued\" or \"unreleased\"",
-            |v| match as_str(v)? {
-                "active" => Some(Lifecycle::Active),
-                "discontinued" => Some(Lifecycle::Discontinued),
-                "unreleased" => Some(Lifecycle::Unreleased),
-                _ => None,
-            },
-        )
+        .read("lifecycle", "\"active\", \"discontinued\" or \"unreleased\"", |v| match as_str(v)? {
+            "active" => Some(Lifecycle::Active),
+            "discontinued" => Some(Lifecycle::Discontinued),
+            "unreleased" => Some(Lifecycle::Unreleased),
+            _ => None,
+        })
         .unwrap_or(Lifecycle::Active);
     let on_hand = f.integer("onHand", i64::MIN).unwrap_or(0);
     let reserved = count(&mut f, "reserved").unwrap_or(0);
     let low_stock_threshold = count(&mut f, "lowStockThreshold");
     let restock = f.object("restock", |r| Restock {
-        date: r.read("date", "a date \"YYYY-MM-DD\"", |v| {
-            as_str(v).and_then(parse_date)
-        }),
+        date: r.read("date", "a date \"YYYY-MM-DD\"", |v| as_str(v).and_then(parse_date)),
         confirmed: r.boolean("confirmed").unwrap_or(false),
         quantity: count(r, "quantity"),
         backordered: count(r, "backordered").unwrap_or(0),
     });
     let (backorder_enabled, max_wait_days, receiving_days) = f
-        .object("backorder", |b| {
-            (
-                b.boolean("enabled"),
-                b.days("maxWaitDays"),
-                b.days("receivingDays"),
-            )
-        })
+        .object("backorder", |b| (b.boolean("enabled"), b.days("maxWaitDays"), b.days("receivingDays")))
         .unwrap_or_default();
     let preorder = f.object("preorder", read_preorder).unwrap_or_default();
     let channels = ChannelOverrides::read(&mut f);
@@ -524,16 +460,9 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
 }
 
 fn read_preorder(p: &mut Fields) -> Preorder {
-    let date = |p: &mut Fields, key: &str| {
-        p.read(key, "a date \"YYYY-MM-DD\"", |v| {
-            as_str(v).and_then(parse_date)
-        })
-    };
-    let timestamp = |p: &mut Fields, key: &str| {
-        p.read(key, "an RFC 3339 timestamp", |v| {
-            as_str(v).and_then(parse_timestamp)
-        })
-    };
+    let date = |p: &mut Fields, key: &str| p.read(key, "a date \"YYYY-MM-DD\"", |v| as_str(v).and_then(parse_date));
+    let timestamp =
+        |p: &mut Fields, key: &str| p.read(key, "an RFC 3339 timestamp", |v| as_str(v).and_then(parse_timestamp));
     Preorder {
         planned_production: count(p, "plannedProduction"),
         sold: count(p, "sold").unwrap_or(0),

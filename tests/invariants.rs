@@ -13,22 +13,10 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{json, Value};
 use storefront_availability::{Catalog, Channel, Decision, Policy, Reason, Request};
 
-const ZONES: [&str; 6] = [
-    "UTC",
-    "America/Los_Angeles",
-    "Europe/Berlin",
-    "Asia/Tokyo",
-    "Pacific/Chatham",
-    "Asia/Kathmandu",
-];
+const ZONES: [&str; 6] =
+    ["UTC", "America/Los_Angeles", "Europe/Berlin", "Asia/Tokyo", "Pacific/Chatham", "Asia/Kathmandu"];
 /// Cap ratios as exact fractions (numerator, denominator) and their JSON form.
-const RATIOS: [(u64, u64, f64); 5] = [
-    (0, 1, 0.0),
-    (29, 100, 0.29),
-    (1, 2, 0.5),
-    (4, 5, 0.8),
-    (1, 1, 1.0),
-];
+const RATIOS: [(u64, u64, f64); 5] = [(0, 1, 0.0), (29, 100, 0.29), (1, 2, 0.5), (4, 5, 0.8), (1, 1, 1.0)];
 const CHANNELS: [&str; 5] = ["dtc", "amazon", "ebay", "walmart", "tiktok_shop"];
 
 fn base() -> NaiveDate {
@@ -49,24 +37,33 @@ struct Case {
     ratio: (u64, u64),
 }
 
-fn opt<T: std::fmt::Debug + Clone + 'static>(
-    s: impl Strategy<Value = T> + 'static,
-) -> BoxedStrategy<Option<T>> {
+fn opt<T: std::fmt::Debug + Clone + 'static>(s: impl Strategy<Value = T> + 'static) -> BoxedStrategy<Option<T>> {
     prop_oneof![1 => Just(None), 2 => s.prop_map(Some)].boxed()
 }
 
 fn item(i: usize) -> impl Strategy<Value = Value> {
     let restock = opt((-5i64..25, any::<bool>(), opt(0u64..20), 0u64..20))
         .prop_map(|r| r.map(|(d, confirmed, quantity, backordered)| json!({ "date": day(d), "confirmed": confirmed, "quantity": quantity, "backordered": backordered })));
-    let preorder = opt((opt(0u64..500), 0u64..450, opt(0u64..60), opt(-3i64..40), opt(-3i64..40), opt(-3i64..40), opt(-48i64..48), opt(-48i64..500)))
-        .prop_map(|p| {
-            p.map(|(planned, sold, limit, ship, production, release, start_h, end_h)| {
-                let stamp = |h: Option<i64>| h.map(|h| (base().and_hms_opt(0, 0, 0).unwrap().and_utc() + Duration::hours(h)).to_rfc3339());
-                json!({ "plannedProduction": planned, "sold": sold, "limit": limit, "shipDate": ship.map(day),
+    let preorder = opt((
+        opt(0u64..500),
+        0u64..450,
+        opt(0u64..60),
+        opt(-3i64..40),
+        opt(-3i64..40),
+        opt(-3i64..40),
+        opt(-48i64..48),
+        opt(-48i64..500),
+    ))
+    .prop_map(|p| {
+        p.map(|(planned, sold, limit, ship, production, release, start_h, end_h)| {
+            let stamp = |h: Option<i64>| {
+                h.map(|h| (base().and_hms_opt(0, 0, 0).unwrap().and_utc() + Duration::hours(h)).to_rfc3339())
+            };
+            json!({ "plannedProduction": planned, "sold": sold, "limit": limit, "shipDate": ship.map(day),
                         "productionDate": production.map(day), "releaseDate": release.map(day),
                         "startsAt": stamp(start_h), "endsAt": stamp(end_h) })
-            })
-        });
+        })
+    });
     (
         prop::sample::select(vec!["active", "active", "discontinued", "unreleased"]),
         -3i64..12,
@@ -101,11 +98,7 @@ fn case() -> impl Strategy<Value = Case> {
         (opt(0i64..3), prop::collection::vec(-2i64..40, 0..3)),
         (
             any::<bool>(),
-            prop_oneof![
-                Just(json!(null)),
-                Just(json!(30)),
-                (0u32..40).prop_map(|d| json!(d))
-            ],
+            prop_oneof![Just(json!(null)), Just(json!(30)), (0u32..40).prop_map(|d| json!(d))],
             any::<bool>(),
         ),
     );
@@ -155,19 +148,10 @@ fn check(case: &Case, item: &Value, d: &Decision) -> Result<(), TestCaseError> {
     if d.notify_me {
         prop_assert_eq!(d.policy, Policy::OutOfStock);
     }
-    prop_assert_eq!(
-        d.can_purchase,
-        d.policy != Policy::OutOfStock && q <= d.max_quantity,
-        "canPurchase rule: {:?}",
-        d
-    );
+    prop_assert_eq!(d.can_purchase, d.policy != Policy::OutOfStock && q <= d.max_quantity, "canPurchase rule: {:?}", d);
     if d.policy == Policy::OutOfStock {
-        prop_assert!(
-            d.max_quantity == 0 && d.ship_date.is_none() && d.payment.is_none() && !d.cancellable
-        );
-        prop_assert!(
-            d.remaining_preorders.is_none() && d.queue_position.is_none() && d.split.is_none()
-        );
+        prop_assert!(d.max_quantity == 0 && d.ship_date.is_none() && d.payment.is_none() && !d.cancellable);
+        prop_assert!(d.remaining_preorders.is_none() && d.queue_position.is_none() && d.split.is_none());
     } else {
         prop_assert!(d.ship_date.is_some());
     }
@@ -176,32 +160,22 @@ fn check(case: &Case, item: &Value, d: &Decision) -> Result<(), TestCaseError> {
         prop_assert!(ship >= today, "ship {} before today {}", ship, today);
     }
     let stale = (case.now
-        - DateTime::parse_from_rfc3339(s["generatedAt"].as_str().unwrap())
-            .unwrap()
-            .with_timezone(&Utc))
+        - DateTime::parse_from_rfc3339(s["generatedAt"].as_str().unwrap()).unwrap().with_timezone(&Utc))
         > Duration::hours(24);
     let dated = matches!(d.policy, Policy::Backorder | Policy::Preorder);
     if stale {
         prop_assert!(!dated, "dated promise on stale data: {:?}", d);
     }
     // Channels that forbid a promise never get it.
-    let ebay_limit = s["channels"]["ebay"]
-        .get("maxShipDays")
-        .map_or(Some(30), |v| v.as_i64());
+    let ebay_limit = s["channels"]["ebay"].get("maxShipDays").map_or(Some(30), |v| v.as_i64());
     let brand = s["channels"]["amazon"]["brandRegistry"].as_bool() == Some(true);
     if d.policy == Policy::Backorder {
-        prop_assert!(
-            matches!(case.channel, "dtc" | "ebay"),
-            "backorder on {}",
-            case.channel
-        );
+        prop_assert!(matches!(case.channel, "dtc" | "ebay"), "backorder on {}", case.channel);
         let r = &item["restock"];
         prop_assert_eq!(r["confirmed"].as_bool(), Some(true));
         prop_assert!(int(&r["quantity"]).is_some());
         let date = date_of(&r["date"]).unwrap();
-        let wait = int(&item["backorder"]["maxWaitDays"])
-            .or(int(&s["backorder"]["maxWaitDays"]))
-            .unwrap();
+        let wait = int(&item["backorder"]["maxWaitDays"]).or(int(&s["backorder"]["maxWaitDays"])).unwrap();
         prop_assert!(
             date >= today && (date - today).num_days() <= wait as i64,
             "restock {} outside wait {} from {}",
@@ -222,20 +196,12 @@ fn check(case: &Case, item: &Value, d: &Decision) -> Result<(), TestCaseError> {
         );
         let p = &item["preorder"];
         let (num, den) = case.ratio;
-        let cap = int(&p["limit"])
-            .or(int(&p["plannedProduction"]).map(|n| n * num / den))
-            .unwrap();
+        let cap = int(&p["limit"]).or(int(&p["plannedProduction"]).map(|n| n * num / den)).unwrap();
         let sold = int(&p["sold"]).unwrap();
         // Never more pre-orders than the cap.
         prop_assert_eq!(d.remaining_preorders, Some(cap.saturating_sub(sold)));
         if d.can_purchase {
-            prop_assert!(
-                sold + q <= cap,
-                "oversold pre-order: sold {} + {} > cap {}",
-                sold,
-                q,
-                cap
-            );
+            prop_assert!(sold + q <= cap, "oversold pre-order: sold {} + {} > cap {}", sold, q, cap);
         }
     }
     if dated && case.channel == "ebay" {
@@ -245,21 +211,15 @@ fn check(case: &Case, item: &Value, d: &Decision) -> Result<(), TestCaseError> {
     }
     // Never oversold from stock.
     if matches!(d.reason, Reason::InStock | Reason::LowStock) {
-        let available =
-            (item["onHand"].as_i64().unwrap() - item["reserved"].as_i64().unwrap()).max(0) as u64;
+        let available = (item["onHand"].as_i64().unwrap() - item["reserved"].as_i64().unwrap()).max(0) as u64;
         prop_assert!(q <= available);
     }
     Ok(())
 }
 
 fn run(case: &Case, reasons: &mut HashSet<Reason>) -> Result<(), TestCaseError> {
-    let catalog = Catalog::from_json(&case.snapshot.to_string())
-        .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let request = Request {
-        channel: Channel::parse(case.channel).unwrap(),
-        quantity: case.quantity,
-        now: case.now,
-    };
+    let catalog = Catalog::from_json(&case.snapshot.to_string()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let request = Request { channel: Channel::parse(case.channel).unwrap(), quantity: case.quantity, now: case.now };
     let all = catalog.decide_all(&request).unwrap();
     // The same input always gives the same output, one by one or all at once.
     prop_assert_eq!(&all, &catalog.decide_all(&request).unwrap());
@@ -287,19 +247,13 @@ proptest! {
 /// exercised on every rule (fixed seed: deterministic).
 #[test]
 fn generated_cases_reach_every_reason_code() {
-    let mut runner = TestRunner::new_with_rng(
-        Config::default(),
-        TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
-    );
+    let mut runner = TestRunner::new_with_rng(Config::default(), TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]));
     let strategy = case();
     let mut reasons = HashSet::new();
     for _ in 0..4000 {
         let case = strategy.new_tree(&mut runner).unwrap().current();
         run(&case, &mut reasons).unwrap();
     }
-    let missing: Vec<_> = Reason::ALL
-        .iter()
-        .filter(|r| !reasons.contains(r) && **r != Reason::UnknownSku)
-        .collect();
+    let missing: Vec<_> = Reason::ALL.iter().filter(|r| !reasons.contains(r) && **r != Reason::UnknownSku).collect();
     assert!(missing.is_empty(), "never reached: {missing:?}");
 }

@@ -3,11 +3,11 @@
 
 use std::cell::Cell;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Utc, Weekday};
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::message::{DateStyle, DateText};
+use crate::message::{DateStyle, LocaleText};
 use crate::zone::{StoreZone, Zones};
 
 #[wasm_bindgen]
@@ -47,10 +47,7 @@ impl Zones for IntlZones {
             ("second", "numeric"),
         ];
         let format = date_time_format("en-US", &options)?;
-        Some(Box::new(IntlZone {
-            format,
-            cached: Cell::new(None),
-        }))
+        Some(Box::new(IntlZone { format, cached: Cell::new(None) }))
     }
 }
 
@@ -73,19 +70,13 @@ impl IntlZone {
             }
         }
         // "11/23/2026, 19:04:47" in en-US with a 23-hour clock.
-        let text = self
-            .format
-            .format(&Date::new(&(at_ms as f64).into()))
-            .ok()?;
-        let mut n = text
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|s| !s.is_empty())
-            .map(|s| s.parse::<u32>());
+        let text = self.format.format(&Date::new(&(at_ms as f64).into())).ok()?;
+        let mut n = text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse::<u32>());
         let mut next = || n.next()?.ok();
         let (month, day, year) = (next()?, next()?, next()?);
         let (hour, minute, second) = (next()?, next()?, next()?);
-        let local = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
-            .and_hms_opt(hour, minute, second)?;
+        let local =
+            NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(hour, minute, second)?;
         let utc = DateTime::from_timestamp_millis(at_ms - at_ms.rem_euclid(1000))?.naive_utc();
         let offset = (local - utc).num_milliseconds();
         self.cached.set(Some((bucket, offset)));
@@ -100,16 +91,20 @@ impl StoreZone for IntlZone {
     }
 }
 
-/// Dates written by `Intl.DateTimeFormat` for the shopper's locale.
-pub struct IntlDates {
-    pub locale: String,
+/// Everything locale-specific, written by the browser's `Intl`.
+pub struct IntlText {
+    locale: String,
     /// Indexed by `weekday as usize * 2 + year as usize`.
-    formats: [DateTimeFormat; 4],
+    dates: [DateTimeFormat; 4],
+    relative: RelativeTimeFormat,
+    plurals: PluralRules,
+    numbers: NumberFormat,
+    first_weekday: Weekday,
 }
 
-impl IntlDates {
+impl IntlText {
     /// `None` when `Intl` rejects the locale.
-    pub fn new(locale: &str) -> Option<IntlDates> {
+    pub fn new(locale: &str) -> Option<IntlText> {
         let make = |weekday: bool, year: bool| {
             let mut options = vec![("timeZone", "UTC"), ("month", "long"), ("day", "numeric")];
             if weekday {
@@ -120,30 +115,107 @@ impl IntlDates {
             }
             date_time_format(locale, &options)
         };
-        Some(IntlDates {
+        let tag = JsValue::from(locale);
+        Some(IntlText {
             locale: locale.to_owned(),
-            formats: [
-                make(false, false)?,
-                make(false, true)?,
-                make(true, false)?,
-                make(true, true)?,
-            ],
+            dates: [make(false, false)?, make(false, true)?, make(true, false)?, make(true, true)?],
+            relative: RelativeTimeFormat::new(&tag, &options(&[("numeric", "auto")])?).ok()?,
+            plurals: PluralRules::new(&tag, &Object::new()).ok()?,
+            numbers: NumberFormat::new(&tag, &Object::new()).ok()?,
+            first_weekday: first_weekday(locale).unwrap_or(Weekday::Mon),
         })
     }
 }
 
-impl DateText for IntlDates {
-    fn format(&self, date: NaiveDate, style: DateStyle) -> String {
+fn options(pairs: &[(&str, &str)]) -> Option<Object> {
+    let object = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&object, &(*key).into(), &(*value).into()).ok()?;
+    }
+    Some(object)
+}
+
+/// The locale's first day of the week from `Intl.Locale` (`getWeekInfo()`
+/// in newer engines, the `weekInfo` getter in older ones).
+fn first_weekday(locale: &str) -> Option<Weekday> {
+    let locale = IntlLocale::new(locale).ok()?;
+    let getter = Reflect::get(&locale, &"getWeekInfo".into()).ok()?;
+    let info = match getter.dyn_ref::<js_sys::Function>() {
+        Some(get) => get.call0(&locale).ok()?,
+        None => Reflect::get(&locale, &"weekInfo".into()).ok()?,
+    };
+    let day = Reflect::get(&info, &"firstDay".into()).ok()?.as_f64()?;
+    // 1 = Monday … 7 = Sunday.
+    Weekday::try_from((day as u8).checked_sub(1)?).ok()
+}
+
+/// Whether `Intl` accepts `locale` as a BCP 47 tag.
+pub fn is_valid_locale(locale: &str) -> bool {
+    get_canonical_locales(&locale.into()).is_ok()
+}
+
+impl LocaleText for IntlText {
+    fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    fn date(&self, date: NaiveDate, style: DateStyle) -> String {
         let index = usize::from(style.weekday) * 2 + usize::from(style.year);
-        let ms = date
-            .and_hms_opt(0, 0, 0)
-            .map(|d| d.and_utc().timestamp_millis() as f64);
-        let written = match (self.formats.get(index), ms) {
+        let ms = date.and_hms_opt(0, 0, 0).map(|d| d.and_utc().timestamp_millis() as f64);
+        let written = match (self.dates.get(index), ms) {
             (Some(format), Some(ms)) => format.format(&Date::new(&ms.into())).ok(),
             _ => None,
         };
         // Outside the range JavaScript dates cover: ISO is still honest.
-        written
-            .unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()))
+        written.unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()))
     }
+
+    fn relative_day(&self, days: i64) -> Option<String> {
+        (0..=1).contains(&days).then(|| self.relative.format(days as f64, "day").ok()).flatten()
+    }
+
+    fn first_weekday(&self) -> Weekday {
+        self.first_weekday
+    }
+
+    fn plural(&self, n: u64) -> &'static str {
+        let category = self.plurals.select(n as f64);
+        crate::message::catalog::PLURALS.into_iter().find(|c| *c == category).unwrap_or("other")
+    }
+
+    fn number(&self, n: u64) -> String {
+        self.numbers.format(n as f64).unwrap_or_else(|_| n.to_string())
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = RelativeTimeFormat)]
+    type RelativeTimeFormat;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "RelativeTimeFormat")]
+    fn new(locale: &JsValue, options: &Object) -> Result<RelativeTimeFormat, JsValue>;
+    #[wasm_bindgen(catch, method, js_class = "RelativeTimeFormat")]
+    fn format(this: &RelativeTimeFormat, value: f64, unit: &str) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = PluralRules)]
+    type PluralRules;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "PluralRules")]
+    fn new(locale: &JsValue, options: &Object) -> Result<PluralRules, JsValue>;
+    #[wasm_bindgen(method, js_class = "PluralRules")]
+    fn select(this: &PluralRules, n: f64) -> String;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "NumberFormat")]
+    fn new(locale: &JsValue, options: &Object) -> Result<NumberFormat, JsValue>;
+    #[wasm_bindgen(catch, method, js_class = "NumberFormat")]
+    fn format(this: &NumberFormat, n: f64) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = Locale)]
+    type IntlLocale;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "Locale")]
+    fn new(tag: &str) -> Result<IntlLocale, JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = getCanonicalLocales)]
+    fn get_canonical_locales(locales: &JsValue) -> Result<JsValue, JsValue>;
 }

@@ -19,13 +19,12 @@ use crate::catalog::{check_quantity, parse_channel, ArgError};
 use crate::json::Json;
 use crate::snapshot::{parse_timestamp, Snapshot, SnapshotError};
 use crate::{Channel, Request};
-use intl::{IntlDates, IntlZones};
+use intl::{is_valid_locale, IntlText, IntlZones};
 
 /// The one serializer: objects (never `Map`s), `null` for absent values.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
+    let serializer =
+        serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
@@ -47,11 +46,7 @@ impl From<ArgError> for JsValue {
 
 fn snapshot_error(e: SnapshotError) -> JsValue {
     let path = e.problems.first().map(|p| p.path.as_str()).unwrap_or("");
-    js_error(
-        SnapshotError::CODE,
-        &e.to_string(),
-        &[("path", path.into()), ("problems", to_js(&e.problems))],
-    )
+    js_error(SnapshotError::CODE, &e.to_string(), &[("path", path.into()), ("problems", to_js(&e.problems))])
 }
 
 /// A loaded inventory snapshot, ready to answer availability questions.
@@ -63,17 +58,14 @@ fn snapshot_error(e: SnapshotError) -> JsValue {
 #[wasm_bindgen(js_name = Catalog)]
 pub struct JsCatalog {
     inner: crate::Catalog,
-    /// `Intl` date formats by locale, made on first use.
-    dates: RefCell<Vec<IntlDates>>,
+    /// `Intl` writers by requested locale, made on first use.
+    texts: RefCell<Vec<(String, IntlText)>>,
 }
 
 impl JsCatalog {
     fn from_snapshot(result: Result<Snapshot, SnapshotError>) -> Result<JsCatalog, JsValue> {
         let snapshot = result.map_err(snapshot_error)?;
-        Ok(JsCatalog {
-            inner: snapshot.into(),
-            dates: RefCell::new(Vec::new()),
-        })
+        Ok(JsCatalog { inner: snapshot.into(), texts: RefCell::new(Vec::new()) })
     }
 
     /// Reads `{ channel, quantity, now, locale }`, each optional.
@@ -87,13 +79,8 @@ impl JsCatalog {
         }
         let get = |key: &str| -> Result<JsValue, JsValue> {
             if options.is_object() {
-                Reflect::get(options, &key.into()).map_err(|_| {
-                    js_error(
-                        "invalid_options",
-                        &format!("options.{key} could not be read"),
-                        &[],
-                    )
-                })
+                Reflect::get(options, &key.into())
+                    .map_err(|_| js_error("invalid_options", &format!("options.{key} could not be read"), &[]))
             } else {
                 Ok(JsValue::UNDEFINED)
             }
@@ -106,51 +93,60 @@ impl JsCatalog {
             v if v.is_undefined() || v.is_null() => 1,
             v => match v.as_f64() {
                 Some(q) => check_quantity(q)?,
-                None => {
-                    return Err(
-                        ArgError::new("invalid_quantity", "quantity must be a number").into(),
-                    )
-                }
+                None => return Err(ArgError::new("invalid_quantity", "quantity must be a number").into()),
             },
         };
         let now = read_now(&get("now")?)?;
         let locale = match get("locale")? {
             v if v.is_undefined() || v.is_null() => "en-US".to_owned(),
-            v => v.as_string().ok_or_else(|| {
-                ArgError::new("invalid_locale", "locale must be a string like \"en-GB\"")
-            })?,
+            v => v
+                .as_string()
+                .ok_or_else(|| ArgError::new("invalid_locale", "locale must be a string like \"en-GB\""))?,
         };
-        Ok((
-            Request {
-                channel,
-                quantity,
-                now,
-            },
-            locale,
-        ))
+        Ok((Request { channel, quantity, now }, locale))
     }
 
-    /// Runs `f` with the date writer for `locale`.
-    fn with_dates<T>(&self, locale: &str, f: impl FnOnce(&IntlDates) -> T) -> Result<T, JsValue> {
-        let mut dates = self.dates.borrow_mut();
-        let index = match dates.iter().position(|d| d.locale == locale) {
+    /// Runs `f` with the `Intl` writer for a shopper asking for `locale`.
+    fn with_text<T>(&self, locale: &str, f: impl FnOnce(&IntlText) -> T) -> Result<T, JsValue> {
+        let mut texts = self.texts.borrow_mut();
+        let index = match texts.iter().position(|(requested, _)| requested == locale) {
             Some(i) => i,
             None => {
-                let made = IntlDates::new(locale).ok_or_else(|| {
+                let invalid = || {
                     ArgError::new(
                         "invalid_locale",
                         format!("invalid locale {locale:?}; expected a BCP 47 tag like \"en-GB\""),
                     )
-                })?;
-                dates.push(made);
-                dates.len() - 1
+                };
+                if !is_valid_locale(locale) {
+                    return Err(invalid().into());
+                }
+                let text = IntlText::new(&self.inner.text_locale(locale)).ok_or_else(invalid)?;
+                texts.push((locale.to_owned(), text));
+                texts.len() - 1
             }
         };
-        let writer = dates
-            .get(index)
-            .ok_or_else(|| js_error("internal", "date format cache", &[]))?;
-        Ok(f(writer))
+        let (_, text) = texts.get(index).ok_or_else(|| js_error("internal", "locale cache", &[]))?;
+        Ok(f(text))
     }
+}
+
+/// Reads `key` of `options` as a string.
+fn string_option(options: &JsValue, key: &str, required: bool) -> Result<Option<String>, JsValue> {
+    let value = Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    match value.as_string() {
+        Some(text) => Ok(Some(text)),
+        None if !required && (value.is_undefined() || value.is_null()) => Ok(None),
+        None => Err(js_error("invalid_options", &format!("options.{key} must be a string"), &[])),
+    }
+}
+
+/// Reads `key` of `options` as a date "YYYY-MM-DD".
+fn date_option(options: &JsValue, key: &str) -> Result<chrono::NaiveDate, JsValue> {
+    let text = string_option(options, key, true)?.unwrap_or_default();
+    crate::calendar::parse_date(&text).ok_or_else(|| {
+        js_error("invalid_options", &format!("options.{key} must be a date \"YYYY-MM-DD\", got {text:?}"), &[])
+    })
 }
 
 /// `now`: absent (the current time), epoch milliseconds, a `Date`, or an
@@ -193,13 +189,8 @@ impl JsCatalog {
         if let Some(text) = value.as_string() {
             return JsCatalog::from_json(&text);
         }
-        let json: Json = serde_wasm_bindgen::from_value(value).map_err(|e| {
-            js_error(
-                SnapshotError::CODE,
-                &format!("invalid snapshot: {e}"),
-                &[("path", "".into())],
-            )
-        })?;
+        let json: Json = serde_wasm_bindgen::from_value(value)
+            .map_err(|e| js_error(SnapshotError::CODE, &format!("invalid snapshot: {e}"), &[("path", "".into())]))?;
         JsCatalog::from_snapshot(Snapshot::from_value(&json, &IntlZones))
     }
 
@@ -228,9 +219,7 @@ impl JsCatalog {
             .as_string()
             .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
         let (request, locale) = self.request(&options.into())?;
-        let decision = self.with_dates(&locale, |dates| {
-            self.inner.decide_with(&sku, &request, dates)
-        })??;
+        let decision = self.with_text(&locale, |text| self.inner.decide_with(&sku, &request, text))??;
         Ok(to_js(&decision).unchecked_into())
     }
 
@@ -240,14 +229,81 @@ impl JsCatalog {
     /// for (const d of catalog.decideAll({ locale: "en-US" })) badge(d.sku, d.message.badge);
     /// ```
     #[wasm_bindgen(js_name = decideAll)]
-    pub fn decide_all(
-        &self,
-        options: types::DecideOptionsArg,
-    ) -> Result<types::DecisionList, JsValue> {
+    pub fn decide_all(&self, options: types::DecideOptionsArg) -> Result<types::DecisionList, JsValue> {
         let (request, locale) = self.request(&options.into())?;
-        let decisions =
-            self.with_dates(&locale, |dates| self.inner.decide_all_with(&request, dates))??;
+        let decisions = self.with_text(&locale, |text| self.inner.decide_all_with(&request, text))??;
         Ok(to_js(&decisions).unchecked_into())
+    }
+
+    /// The order confirmation email for buying `sku`: `{ subject, body }`.
+    /// Throws `not_purchasable` when the decision does not allow the purchase.
+    ///
+    /// ```js
+    /// const { subject, body } = catalog.orderConfirmation("TEE-L", { orderNumber: "1042", quantity: 1, locale: "de-DE" });
+    /// ```
+    #[wasm_bindgen(js_name = orderConfirmation)]
+    pub fn order_confirmation(
+        &self,
+        sku: types::SkuArg,
+        options: types::ConfirmationOptionsArg,
+    ) -> Result<types::EmailResult, JsValue> {
+        let sku = JsValue::from(sku)
+            .as_string()
+            .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
+        let options: JsValue = options.into();
+        let (request, locale) = self.request(&options)?;
+        let order = string_option(&options, "orderNumber", true)?.unwrap_or_default();
+        let email = self.with_text(&locale, |text| self.inner.order_confirmation(&sku, &request, &order, text))??;
+        Ok(to_js(&email).unchecked_into())
+    }
+
+    /// The weekly status email for an order: "still on track", or the new
+    /// date with an apology once it moved later.
+    ///
+    /// ```js
+    /// catalog.weeklyStatus({ orderNumber: "1042", title: "Merino Tee", promisedDate: "2026-12-02",
+    ///                        expectedDate: d.shipDate, position: 13, total: 40, locale: "en-US" });
+    /// ```
+    #[wasm_bindgen(js_name = weeklyStatus)]
+    pub fn weekly_status(&self, options: types::StatusOptionsArg) -> Result<types::EmailResult, JsValue> {
+        let options: JsValue = options.into();
+        if !options.is_object() {
+            return Err(js_error(
+                "invalid_options",
+                "weeklyStatus needs { orderNumber, title, promisedDate, expectedDate }",
+                &[],
+            ));
+        }
+        let (request, locale) = self.request(&options)?;
+        let count = |key: &str| Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_f64());
+        let position = match (count("position"), count("total")) {
+            (Some(p), Some(t))
+                if p >= 1.0
+                    && t >= p
+                    && t <= crate::json::MAX_SAFE_INTEGER as f64
+                    && p.fract() == 0.0
+                    && t.fract() == 0.0 =>
+            {
+                Some((p as u64, t as u64))
+            }
+            (None, None) => None,
+            _ => {
+                return Err(js_error(
+                    "invalid_options",
+                    "position and total must be whole numbers with 1 ≤ position ≤ total",
+                    &[],
+                ))
+            }
+        };
+        let update = crate::message::StatusUpdate {
+            order_number: string_option(&options, "orderNumber", true)?.unwrap_or_default(),
+            title: string_option(&options, "title", true)?.unwrap_or_default(),
+            promised: date_option(&options, "promisedDate")?,
+            expected: date_option(&options, "expectedDate")?,
+            position,
+        };
+        let email = self.with_text(&locale, |text| self.inner.weekly_status(&update, request.now, text))?;
+        Ok(to_js(&email).unchecked_into())
     }
 
     /// Data problems inside items, each with its JSON path.
@@ -267,14 +323,7 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(getter)]
     pub fn skus(&self) -> types::StringList {
-        let skus: Array = self
-            .inner
-            .snapshot()
-            .items
-            .iter()
-            .filter_map(|e| e.sku())
-            .map(JsValue::from)
-            .collect();
+        let skus: Array = self.inner.snapshot().items.iter().filter_map(|e| e.sku()).map(JsValue::from).collect();
         skus.unchecked_into()
     }
 
@@ -285,8 +334,6 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(getter, js_name = generatedAt)]
     pub fn generated_at(&self) -> String {
-        self.inner
-            .generated_at()
-            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+        self.inner.generated_at().to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
     }
 }

@@ -44,6 +44,35 @@ export interface Message {
   key: string;
   /** Template values: dates as IsoDate, counts as numbers. */
   params: Record<string, string | number>;
+  /** A missed store deadline, in words; null when none. */
+  notice: string | null;
+}
+
+/** Options of `orderConfirmation`: a decision's options plus the order number. */
+export interface ConfirmationOptions extends DecideOptions {
+  orderNumber: string;
+}
+
+/** Options of `weeklyStatus`. */
+export interface StatusOptions {
+  orderNumber: string;
+  /** The product's name as the shopper knows it. */
+  title: string;
+  /** The ship date promised at order time. */
+  promisedDate: IsoDate;
+  /** The ship date expected now (e.g. a fresh decision's shipDate). */
+  expectedDate: IsoDate;
+  /** "Your order position: X of Y backorders": give both or neither. */
+  position?: number;
+  total?: number;
+  now?: number | Date | string;
+  locale?: string;
+}
+
+/** A plain-text email: lines in `body` are separated by "\n". */
+export interface Email {
+  subject: string;
+  body: string;
 }
 
 export interface Warning {
@@ -75,7 +104,8 @@ export interface Decision {
 
 /** A data problem inside an item. */
 export interface Diagnostic {
-  code: "invalid_item" | "duplicate_sku";
+  code: "invalid_item" | "duplicate_sku" | "invalid_template";
+  /** null for template problems. */
   sku: string | null;
   /** JSON path, e.g. "items[3].restock.date". */
   path: string;
@@ -84,7 +114,7 @@ export interface Diagnostic {
 
 /** Thrown by the constructor, `fromJson`, `decide` and `decideAll`. */
 export interface AvailabilityError extends Error {
-  code: "invalid_snapshot" | "invalid_quantity" | "unknown_channel" | "invalid_now" | "invalid_sku" | "invalid_locale" | "invalid_options";
+  code: "invalid_snapshot" | "invalid_quantity" | "unknown_channel" | "invalid_now" | "invalid_sku" | "invalid_locale" | "invalid_options" | "not_purchasable";
   /** For invalid_snapshot: the JSON path of the first problem. */
   path?: string;
   /** For invalid_snapshot: every store-level problem. */
@@ -117,6 +147,7 @@ export interface Snapshot {
   lowStockThreshold?: number | null;
   deadlines?: { name: string; shipBy: IsoDate }[] | null;
   channels?: Partial<Record<Channel, ChannelOverride>> | null;
+  /** Per-locale template overrides: { "fr": { "backorder": "…{date}…" } }. */
   messages?: Record<string, Record<string, string>> | null;
   items: SnapshotItem[];
 }
@@ -155,6 +186,12 @@ extern "C" {
     pub type SkuArg;
     #[wasm_bindgen(typescript_type = "DecideOptions | undefined")]
     pub type DecideOptionsArg;
+    #[wasm_bindgen(typescript_type = "ConfirmationOptions")]
+    pub type ConfirmationOptionsArg;
+    #[wasm_bindgen(typescript_type = "StatusOptions")]
+    pub type StatusOptionsArg;
+    #[wasm_bindgen(typescript_type = "Email")]
+    pub type EmailResult;
     #[wasm_bindgen(typescript_type = "Decision")]
     pub type DecisionResult;
     #[wasm_bindgen(typescript_type = "Decision[]")]

@@ -9,8 +9,7 @@ pub const NOW: &str = "2026-11-23T10:00:00Z";
 
 /// A catalog from store settings (merged over a minimal valid store) and items.
 pub fn catalog(store: Value, items: Value) -> Catalog {
-    let mut snapshot =
-        json!({ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": items });
+    let mut snapshot = json!({ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": items });
     if let (Some(target), Value::Object(extra)) = (snapshot.as_object_mut(), store) {
         target.extend(extra);
     }
@@ -23,11 +22,7 @@ pub fn one(item: Value) -> Catalog {
 }
 
 pub fn request(channel: &str, quantity: u64, now: &str) -> Request {
-    Request {
-        channel: Channel::parse(channel).unwrap(),
-        quantity,
-        now: now.parse().unwrap(),
-    }
+    Request { channel: Channel::parse(channel).unwrap(), quantity, now: now.parse().unwrap() }
 }
 
 /// Decides the catalog's first SKU.

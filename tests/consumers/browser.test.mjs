@@ -35,7 +35,7 @@ test("a page with no bundler: <script type=module> + import map + await init()",
   await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0);
   const lines = (await p.textContent("#out")).split("\n");
   assert.equal(lines.length, 18);
-  assert.equal(lines[0], "TEE-S: In stock — ships Monday 23 November");
+  assert.equal(lines[0], "TEE-S: In stock — ships today");
   assert.equal(lines[2], "TEE-L: Backordered – ships by Wednesday 2 December");
   assert.deepEqual(p.problems, []);
 });
@@ -46,7 +46,7 @@ test("a Vite production build", async () => {
   assert.ok(assets.some((f) => f.endsWith(".wasm")), `wasm emitted: ${assets}`);
   const p = await page("/vite/dist/");
   await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0);
-  assert.equal(await p.textContent("#out"), "preorder: Expected to ship the week of January 11, 2027 · 125 left at pre-order");
+  assert.equal(await p.textContent("#out"), "preorder: Expected to ship the week of January 10, 2027 · 125 left at pre-order");
   assert.deepEqual(p.problems, []);
 });
 

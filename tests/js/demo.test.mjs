@@ -37,10 +37,10 @@ async function product(p, sku) {
 // What the shopper sees for each situation, with the default demo clock
 // (Monday 23 November, 10:00 in New York).
 const situations = {
-  "TEE-S": ["In stock", "In stock — ships Monday, November 23", "Add to cart", false, "in_stock"],
-  "TEE-M": ["Low stock", "Only 3 left — ships Monday, November 23", "Add to cart", false, "low_stock"],
+  "TEE-S": ["In stock", "In stock — ships today", "Add to cart", false, "in_stock"],
+  "TEE-M": ["Low stock", "Only 3 left — ships today", "Add to cart", false, "low_stock"],
   "TEE-L": ["Backordered", "Backordered – ships by Wednesday, December 2", "Backorder", false, "backorder"],
-  "AUR-BLK": ["Pre-order", "Expected to ship the week of January 11, 2027 · 125 left at pre-order", "Pre-order", false, "preorder"],
+  "AUR-BLK": ["Pre-order", "Expected to ship the week of January 10, 2027 · 125 left at pre-order", "Pre-order", false, "preorder"],
   "AUR-WHT": ["Sold out", "Pre-orders are full — join the waitlist", "Notify me", true, "preorder_cap_reached"],
   "LAN-1": ["Coming soon", "Coming soon", "Notify me", true, "preorder_not_open"],
   "ORN-26": ["Sold out", "Pre-orders have closed", "Notify me", true, "preorder_closed"],
@@ -72,8 +72,8 @@ test("quantity, channel and clock change the answer", async () => {
   await p.waitForSelector("body[data-ready]", { state: "attached" });
   await p.fill("input[type=number]", "5");
   await p.press("input[type=number]", "Tab");
-  await p.waitForFunction(() => document.querySelector(".message").textContent.startsWith("2 ship now"));
-  assert.equal(await p.textContent(".message"), "2 ship now, 3 backordered – ships by Wednesday, December 2");
+  await p.waitForFunction(() => document.querySelector(".message").textContent.startsWith("In stock: 2"));
+  assert.equal(await p.textContent(".message"), "In stock: 2 · Backordered: 3 – ships by Wednesday, December 2");
   assert.equal(await p.textContent('[data-fact="split"]'), "2 now + 3 later");
   await p.fill("input[type=number]", "30");
   await p.press("input[type=number]", "Tab");
@@ -88,9 +88,9 @@ test("quantity, channel and clock change the answer", async () => {
   await p.selectOption("#clock", "2026-11-24T13:00:00.001Z");
   assert.equal(await p.textContent('[data-fact="reason"]'), "stale_snapshot");
   await p.selectOption("#clock", "2026-11-23T19:30:00Z");
-  assert.equal((await product(p, "TEE-S")).text, "In stock — ships Tuesday, November 24");
+  assert.equal((await product(p, "TEE-S")).text, "In stock — ships tomorrow");
   await p.selectOption("#locale", "de-DE");
-  assert.equal(await p.textContent(".message"), "In stock — ships Dienstag, 24. November");
+  assert.equal(await p.textContent(".message"), "Auf Lager – Versand: morgen");
   assert.deepEqual(p.problems, []);
 });
 

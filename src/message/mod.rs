@@ -1,0 +1,485 @@
+//! Shopper-facing messages (SPEC §6): a structured `key` + `params` for
+//! themes that render their own words, and ready text for those that don't.
+//!
+//! Text comes from a catalog chosen along the locale chain (`fr-CA` → `fr`
+//! → `en`): the merchant's templates from the snapshot first, then the
+//! built-in ones ([`catalog`]). Dates, plural categories and numbers come
+//! from a [`LocaleText`]: the browser's `Intl` in wasm, US English natively.
+//! Output is plain text, never markup.
+
+pub mod catalog;
+pub mod template;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::decision::{Policy, Reason, Split};
+use crate::json::{as_str, Json};
+use crate::snapshot::Diagnostic;
+use template::Template;
+
+/// A decision's message.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Message {
+    /// Short label for a badge: "In stock", "Backordered", "Pre-order" …
+    pub badge: String,
+    /// One sentence for the product page.
+    pub text: String,
+    /// The buy button's label.
+    pub button: String,
+    /// Stable key of the text template, e.g. `backorder`.
+    pub key: &'static str,
+    /// The values the template fills in (dates as ISO `YYYY-MM-DD`).
+    pub params: Params,
+    /// A missed store deadline, e.g. "Won't ship in time for Christmas: ships after December 18".
+    pub notice: Option<String>,
+}
+
+/// Named template values, serialized as an object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params(Vec<(&'static str, Param)>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Param {
+    Date(NaiveDate),
+    Count(u64),
+    Text(String),
+}
+
+impl Params {
+    pub fn with(mut self, name: &'static str, value: Param) -> Params {
+        self.0.push((name, value));
+        self
+    }
+
+    /// The value called `name`.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            match value {
+                Param::Date(d) => map.serialize_entry(name, d)?,
+                Param::Count(n) => map.serialize_entry(name, n)?,
+                Param::Text(t) => map.serialize_entry(name, t)?,
+            }
+        }
+        map.end()
+    }
+}
+
+/// How a date is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateStyle {
+    /// "Thursday, December 3" rather than "December 3".
+    pub weekday: bool,
+    /// Add the year: used when it is not this year.
+    pub year: bool,
+}
+
+/// Locale-specific writing: dates, relative days, plural categories, numbers.
+pub trait LocaleText {
+    /// The BCP 47 tag this writes for, e.g. `en-US`.
+    fn locale(&self) -> &str;
+    fn date(&self, date: NaiveDate, style: DateStyle) -> String;
+    /// "today" (0) or "tomorrow" (1) in this language; `None` otherwise.
+    fn relative_day(&self, days: i64) -> Option<String>;
+    /// The first day of the week ("the week of …").
+    fn first_weekday(&self) -> Weekday;
+    /// The plural category of `n`: `zero`, `one`, `two`, `few`, `many` or `other`.
+    fn plural(&self, n: u64) -> &'static str;
+    fn number(&self, n: u64) -> String;
+}
+
+/// US English, written exactly as `Intl` writes `en-US`, so servers and
+/// browsers produce the same English text.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use storefront_availability::message::{DateStyle, English, LocaleText};
+/// let d = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+/// assert_eq!(English.date(d, DateStyle { weekday: true, year: false }), "Thursday, December 3");
+/// assert_eq!(English.number(1250), "1,250");
+/// ```
+pub struct English;
+
+impl LocaleText for English {
+    fn locale(&self) -> &str {
+        "en-US"
+    }
+
+    fn date(&self, date: NaiveDate, style: DateStyle) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+        let mut text = String::new();
+        if style.weekday {
+            text.push_str(weekday_name(date.weekday()));
+            text.push_str(", ");
+        }
+        text.push_str(month);
+        text.push(' ');
+        text.push_str(&date.day().to_string());
+        if style.year {
+            text.push_str(", ");
+            text.push_str(&date.year().to_string());
+        }
+        text
+    }
+
+    fn relative_day(&self, days: i64) -> Option<String> {
+        match days {
+            0 => Some("today".into()),
+            1 => Some("tomorrow".into()),
+            _ => None,
+        }
+    }
+
+    fn first_weekday(&self) -> Weekday {
+        Weekday::Sun
+    }
+
+    fn plural(&self, n: u64) -> &'static str {
+        if n == 1 {
+            "one"
+        } else {
+            "other"
+        }
+    }
+
+    fn number(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+/// The merchant's templates from the snapshot's `messages`, by locale.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides(Vec<(String, Vec<(String, String)>)>);
+
+impl Overrides {
+    /// Reads `messages`; a template that is not usable becomes a diagnostic
+    /// (code `invalid_template`) and the built-in text is used instead.
+    pub(crate) fn read(messages: Option<&Json>, diagnostics: &mut Vec<Diagnostic>) -> Overrides {
+        let mut bad = |path: String, message: String| {
+            diagnostics.push(Diagnostic { code: "invalid_template", sku: None, path, message });
+        };
+        let Some(messages) = messages else { return Overrides::default() };
+        let Json::Object(locales) = messages else {
+            bad("messages".into(), format!("expected an object of locales, got {}", messages.describe()));
+            return Overrides::default();
+        };
+        let mut overrides = Vec::new();
+        for (locale, templates) in locales {
+            let path = format!("messages.{locale}");
+            let Json::Object(templates) = templates else {
+                bad(path, format!("expected an object of templates, got {}", templates.describe()));
+                continue;
+            };
+            let mut valid = Vec::new();
+            for (key, source) in templates {
+                let path = format!("{path}.{key}");
+                let Some(allowed) = catalog::placeholders(key) else {
+                    bad(path, format!("unknown message key {key:?}"));
+                    continue;
+                };
+                let Some(source) = as_str(source) else {
+                    bad(path, format!("expected a template string, got {}", source.describe()));
+                    continue;
+                };
+                match Template::parse(source, allowed) {
+                    Ok(_) => valid.push((key.clone(), source.to_owned())),
+                    Err(problem) => bad(path, problem),
+                }
+            }
+            overrides.push((locale.to_ascii_lowercase(), valid));
+        }
+        Overrides(overrides)
+    }
+
+    fn get(&self, tag: &str, key: &str) -> Option<&str> {
+        let (_, templates) = self.0.iter().rev().find(|(t, _)| t == tag)?;
+        templates.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    fn has(&self, tag: &str) -> bool {
+        self.0.iter().any(|(t, _)| t == tag)
+    }
+
+    /// The locale to write dates and numbers in for a shopper asking for
+    /// `requested`: itself when its language has a catalog (built-in or the
+    /// merchant's), else `en-US`, so a sentence never mixes languages.
+    pub fn text_locale(&self, requested: &str) -> String {
+        let tag = requested.to_ascii_lowercase();
+        let language = language(&tag);
+        if catalog::builtin(language).is_some() || self.has(&tag) || self.has(language) {
+            requested.to_owned()
+        } else {
+            "en-US".to_owned()
+        }
+    }
+}
+
+fn language(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+/// Right-to-left scripts: values are isolated (U+2068 … U+2069) so a Latin
+/// SKU or date inside Arabic text keeps its order.
+const RTL: [&str; 6] = ["ar", "he", "fa", "ur", "ps", "yi"];
+
+/// Writes messages for one locale.
+pub struct Writer<'a> {
+    text: &'a dyn LocaleText,
+    overrides: &'a Overrides,
+    /// Lower-case tags to look in, most specific first; `en` last.
+    chain: Vec<String>,
+    rtl: bool,
+    today: NaiveDate,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(text: &'a dyn LocaleText, overrides: &'a Overrides, today: NaiveDate) -> Writer<'a> {
+        let tag = text.locale().to_ascii_lowercase();
+        let language = language(&tag).to_owned();
+        let mut chain = vec![tag.clone()];
+        for next in [language.clone(), "en".to_owned()] {
+            if !chain.contains(&next) {
+                chain.push(next);
+            }
+        }
+        Writer { text, overrides, chain, rtl: RTL.contains(&language.as_str()), today }
+    }
+
+    /// The template for `key` (or its plural form for `count`).
+    fn template(&self, key: &str, count: Option<u64>) -> &'a str {
+        let plural = count.map(|n| format!("{key}.{}", self.text.plural(n)));
+        for tag in &self.chain {
+            for k in plural.iter().map(String::as_str).chain([key]) {
+                if let Some(t) = self.overrides.get(tag, k) {
+                    return t;
+                }
+                if let Some(t) = catalog::builtin(tag).and_then(|c| c.iter().find(|(name, _)| *name == k)) {
+                    return t.1;
+                }
+            }
+        }
+        ""
+    }
+
+    fn date(&self, date: NaiveDate, weekday: bool, relative: bool) -> String {
+        let days = (date - self.today).num_days();
+        if relative && (0..=1).contains(&days) {
+            let own = self.template(if days == 0 { "today" } else { "tomorrow" }, None);
+            if let Some(word) = if own.is_empty() { self.text.relative_day(days) } else { Some(own.to_owned()) } {
+                return word;
+            }
+        }
+        self.text.date(date, DateStyle { weekday, year: date.year() != self.today.year() })
+    }
+
+    /// Renders `key` with `params`. `relative`: near dates as "today" /
+    /// "tomorrow" (shopper pages, not emails).
+    fn fill(&self, key: &str, params: &Params, count: Option<u64>, relative: bool) -> String {
+        let source = self.template(key, count);
+        let Ok(template) = Template::parse(source, catalog::placeholders(key).unwrap_or(&[])) else {
+            return source.to_owned();
+        };
+        template.render(|name| {
+            let value = match params.get(name)? {
+                Param::Date(d) if name == "week" || key == "deadline_missed" => self.date(*d, false, false),
+                Param::Date(d) => self.date(*d, true, relative),
+                Param::Count(n) => self.text.number(*n),
+                Param::Text(t) => t.clone(),
+            };
+            Some(if self.rtl { format!("\u{2068}{value}\u{2069}") } else { value })
+        })
+    }
+
+    fn word(&self, key: &str) -> String {
+        self.template(key, None).to_owned()
+    }
+
+    /// The start of the week of `date`, by the locale's first weekday.
+    fn week_start(&self, date: NaiveDate) -> NaiveDate {
+        date.week(self.text.first_weekday()).first_day()
+    }
+}
+
+/// What a decision's message is made from.
+pub(crate) struct Facts<'a> {
+    pub policy: Policy,
+    pub reason: Reason,
+    pub notify_me: bool,
+    pub ship_date: Option<NaiveDate>,
+    pub available: u64,
+    pub max_quantity: u64,
+    pub remaining_preorders: Option<u64>,
+    pub queue_position: Option<u64>,
+    pub split: Option<Split>,
+    /// The first missed deadline: name and ship-by date.
+    pub missed: Option<(&'a str, NaiveDate)>,
+}
+
+/// Builds a decision's message.
+pub(crate) fn render(f: &Facts, w: &Writer) -> Message {
+    let mut params = Params::default();
+    let (key, badge, button, count): (&'static str, &str, &str, Option<u64>) = match (f.policy, f.ship_date) {
+        (Policy::InStock, Some(ship)) => {
+            params = params.with("date", Param::Date(ship));
+            match f.reason {
+                Reason::LowStock | Reason::ExceedsAvailable => {
+                    params = params.with("n", Param::Count(f.available));
+                    let key = if f.reason == Reason::LowStock { "low_stock" } else { "exceeds_available" };
+                    let badge = if f.reason == Reason::LowStock { "badge.low_stock" } else { "badge.in_stock" };
+                    (key, badge, "button.add_to_cart", Some(f.available))
+                }
+                _ => ("in_stock", "badge.in_stock", "button.add_to_cart", None),
+            }
+        }
+        (Policy::Backorder, Some(ship)) => {
+            params =
+                params.with("date", Param::Date(ship)).with("position", Param::Count(f.queue_position.unwrap_or(1)));
+            match (f.reason, f.split) {
+                (Reason::ExceedsBackorderCapacity, _) => {
+                    params = params.with("n", Param::Count(f.max_quantity));
+                    ("exceeds_backorder_capacity", "badge.backorder", "button.backorder", Some(f.max_quantity))
+                }
+                (_, Some(split)) => {
+                    params = params.with("now", Param::Count(split.now)).with("later", Param::Count(split.later));
+                    ("backorder_split", "badge.backorder", "button.backorder", None)
+                }
+                _ => ("backorder", "badge.backorder", "button.backorder", None),
+            }
+        }
+        (Policy::Preorder, Some(ship)) => {
+            let remaining = f.remaining_preorders.unwrap_or(0);
+            params = params
+                .with("date", Param::Date(ship))
+                .with("week", Param::Date(w.week_start(ship)))
+                .with("remaining", Param::Count(remaining));
+            let key =
+                if f.reason == Reason::ExceedsPreorderRemaining { "exceeds_preorder_remaining" } else { "preorder" };
+            (key, "badge.preorder", "button.preorder", Some(remaining))
+        }
+        _ => {
+            let button = if f.notify_me { "button.notify_me" } else { "button.sold_out" };
+            let (key, badge) = match f.reason {
+                Reason::Discontinued => ("discontinued", "badge.discontinued"),
+                Reason::PreorderCapReached => ("preorder_cap_reached", "badge.sold_out"),
+                Reason::PreorderNotOpen => ("preorder_not_open", "badge.coming_soon"),
+                Reason::PreorderClosed => ("preorder_closed", "badge.sold_out"),
+                _ if f.notify_me => ("out_of_stock_notify", "badge.out_of_stock"),
+                _ => ("out_of_stock", "badge.out_of_stock"),
+            };
+            (key, badge, button, None)
+        }
+    };
+    let notice = f.missed.map(|(name, ship_by)| {
+        let p = Params::default().with("deadline", Param::Text(name.to_owned())).with("date", Param::Date(ship_by));
+        w.fill("deadline_missed", &p, None, false)
+    });
+    Message {
+        badge: w.word(badge),
+        text: w.fill(key, &params, count, true),
+        button: w.word(button),
+        key,
+        params,
+        notice,
+    }
+}
+
+/// An email's subject and body (plain text, lines separated by `\n`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Email {
+    pub subject: String,
+    pub body: String,
+}
+
+/// The order confirmation for a purchasable decision.
+pub(crate) fn confirmation(
+    w: &Writer,
+    policy: Policy,
+    ship: NaiveDate,
+    position: Option<u64>,
+    order: &str,
+    title: &str,
+) -> Email {
+    let params = Params::default()
+        .with("date", Param::Date(ship))
+        .with("week", Param::Date(w.week_start(ship)))
+        .with("order", Param::Text(order.to_owned()))
+        .with("title", Param::Text(title.to_owned()))
+        .with("position", Param::Count(position.unwrap_or(1)));
+    let body = match policy {
+        Policy::Backorder => "confirmation.backorder",
+        Policy::Preorder => "confirmation.preorder",
+        _ => "confirmation.in_stock",
+    };
+    Email { subject: w.fill("confirmation.subject", &params, None, false), body: w.fill(body, &params, None, false) }
+}
+
+/// What a weekly status update reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusUpdate {
+    pub order_number: String,
+    pub title: String,
+    /// The date promised at order time.
+    pub promised: NaiveDate,
+    /// The date expected now.
+    pub expected: NaiveDate,
+    /// "Your order position: X of Y backorders", when known.
+    pub position: Option<(u64, u64)>,
+}
+
+/// The weekly status email: "still on track" while the expected date holds,
+/// the new date with an apology once it moved later.
+pub(crate) fn status(w: &Writer, s: &StatusUpdate) -> Email {
+    let on_track = s.expected <= s.promised;
+    let params = Params::default()
+        .with("date", Param::Date(if on_track { s.promised } else { s.expected }))
+        .with("order", Param::Text(s.order_number.clone()))
+        .with("title", Param::Text(s.title.clone()));
+    let mut body = w.fill(if on_track { "status.on_track" } else { "status.delayed" }, &params, None, false);
+    if let Some((position, total)) = s.position {
+        let p = Params::default().with("position", Param::Count(position)).with("total", Param::Count(total));
+        body.push('\n');
+        body.push_str(&w.fill("status.position", &p, None, false));
+    }
+    Email { subject: w.fill("status.subject", &params, None, false), body }
+}
