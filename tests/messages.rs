@@ -124,7 +124,8 @@ fn the_locale_chain_goes_region_then_language_then_english() {
     assert_eq!(text(&c, "IN", &Fake("fr-FR")), "En stock – expédition\u{a0}: 2026-11-23");
     // German built-in; an unknown language falls back to English.
     assert_eq!(text(&c, "BO", &Fake("de-AT")), "Nachbestellt – Versand bis 2026-12-01");
-    assert_eq!(text(&c, "BO", &Fake("sv-SE")), "Backordered – ships by 2026-12-01");
+    // English fallback text is written in English throughout, never with the shopper's date format.
+    assert_eq!(text(&c, "BO", &Fake("sv-SE")), "Backordered – ships by Tuesday, December 1");
     // Which locale dates are written in: never a sentence in two languages.
     assert_eq!(c.text_locale("fr-CA"), "fr-CA");
     assert_eq!(c.text_locale("ar-EG"), "en-US");
@@ -150,6 +151,8 @@ fn right_to_left_text_isolates_the_values() {
     let c = catalog(json!({ "messages": { "ar": { "backorder": "طلب مسبق – يُشحن بحلول {date}" } } }), sample());
     assert_eq!(c.text_locale("ar"), "ar");
     assert_eq!(text(&c, "BO", &Fake("ar")), "طلب مسبق – يُشحن بحلول \u{2068}2026-12-01\u{2069}");
+    // A key the merchant did not translate falls back to plain English, without isolation marks.
+    assert_eq!(text(&c, "IN", &Fake("ar")), "In stock — ships today");
 }
 
 #[test]

@@ -1,4 +1,5 @@
 //! The wasm boundary in headless Chromium: what JavaScript receives.
+#![cfg_attr(rustfmt, rustfmt_skip)]
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect, JSON};
@@ -139,4 +140,144 @@ fn an_object_snapshot_decides_like_its_json_text() {
     let c = JsCatalog::new(with_nan.unchecked_into()).unwrap();
     let diagnostics: Array = JsValue::from(c.diagnostics()).unchecked_into();
     assert_eq!(get(&diagnostics.get(0), "path"), "items[0].onHand");
+}
+
+const L10N: &str = r#"{
+  "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
+  "deadlines": [{ "name": "Christmas", "shipBy": "2026-12-18" }],
+  "messages": { "ar": { "backorder": "متوفر بالطلب المسبق – يُشحن بحلول {date}", "badge.backorder": "طلب مسبق", "button.backorder": "اطلب الآن" } },
+  "items": [
+    { "sku": "IN", "onHand": 9 },
+    { "sku": "LOW", "onHand": 1, "lowStockThreshold": 3 },
+    { "sku": "BO", "title": "Merino Tee", "restock": { "date": "2026-11-30", "confirmed": true, "quantity": 40, "backordered": 12 } },
+    { "sku": "PRE", "lifecycle": "unreleased", "preorder": { "limit": 1250, "sold": 3, "shipDate": "2027-01-15" } }
+  ]
+}"#;
+
+/// `[badge, text, button]` of IN, LOW, BO and PRE, and PRE's notice, in `locale`.
+fn messages(locale: &str) -> Vec<String> {
+    let catalog = JsCatalog::from_json(L10N).unwrap();
+    let mut out = Vec::new();
+    for sku in ["IN", "LOW", "BO", "PRE"] {
+        let d = decide(&catalog, sku, options(&[("now", "2026-11-23T10:00:00Z".into()), ("locale", locale.into())])).unwrap();
+        for field in ["badge", "text", "button"] {
+            out.push(get(&d, &format!("message.{field}")).as_string().unwrap());
+        }
+        if sku == "PRE" {
+            out.push(get(&d, "message.notice").as_string().unwrap());
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+fn en_us_weeks_start_on_sunday() {
+    assert_eq!(
+        messages("en-US"),
+        [
+            "In stock", "In stock — ships today", "Add to cart",
+            "Low stock", "Only 1 left — ships today", "Add to cart",
+            "Backordered", "Backordered – ships by Tuesday, December 1", "Backorder",
+            "Pre-order", "Expected to ship the week of January 10, 2027 · 1,247 left at pre-order", "Pre-order",
+            "Won't ship in time for Christmas: ships after December 18",
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn en_gb_weeks_start_on_monday() {
+    let m = messages("en-GB");
+    assert_eq!(m[7], "Backordered – ships by Tuesday 1 December");
+    assert_eq!(m[10], "Expected to ship the week of 11 January 2027 · 1,247 left at pre-order");
+    assert_eq!(m[12], "Won't ship in time for Christmas: ships after 18 December");
+}
+
+#[wasm_bindgen_test]
+fn de_de() {
+    assert_eq!(
+        messages("de-DE"),
+        [
+            "Auf Lager", "Auf Lager – Versand: heute", "In den Warenkorb",
+            "Fast ausverkauft", "Nur noch 1 auf Lager – Versand: heute", "In den Warenkorb",
+            "Nachbestellt", "Nachbestellt – Versand bis Dienstag, 1. Dezember", "Nachbestellen",
+            "Vorbestellung", "Versand voraussichtlich in der Woche ab 11. Januar 2027 · noch 1.247 vorbestellbar", "Vorbestellen",
+            "Kommt nicht mehr rechtzeitig zu Christmas: Versand erst nach dem 18. Dezember",
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn fr_fr_with_plural_and_narrow_spaces() {
+    assert_eq!(
+        messages("fr-FR"),
+        [
+            "En stock", "En stock – expédition\u{a0}: aujourd’hui", "Ajouter au panier",
+            "Stock limité", "Plus que 1 article en stock – expédition\u{a0}: aujourd’hui", "Ajouter au panier",
+            "En réappro", "En réapprovisionnement – expédition prévue\u{a0}: mardi 1 décembre", "Commander",
+            "Précommande", "Expédition prévue la semaine du 11 janvier 2027 · encore 1\u{202f}247 en précommande", "Précommander",
+            "N’arrivera pas à temps pour Christmas\u{a0}: expédition après le 18 décembre",
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn es_es_with_plural() {
+    assert_eq!(
+        messages("es-ES"),
+        [
+            "En stock", "En stock · envío: hoy", "Añadir al carrito",
+            "Últimas unidades", "Solo queda 1 · envío: hoy", "Añadir al carrito",
+            "Bajo pedido", "Bajo pedido · envío previsto: martes, 1 de diciembre", "Pedir",
+            "Preventa", "Envío previsto la semana del 11 de enero de 2027 · quedan 1247 en preventa", "Reservar",
+            "No llegará a tiempo para Christmas: se envía después del 18 de diciembre",
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn ja_jp() {
+    assert_eq!(
+        messages("ja-JP"),
+        [
+            "在庫あり", "在庫あり・本日発送", "カートに入れる",
+            "残りわずか", "残り1点・本日発送", "カートに入れる",
+            "お取り寄せ", "お取り寄せ・12月1日火曜日までに発送", "取り寄せで注文",
+            "予約受付中", "2027年1月10日の週に発送予定・予約残り1,247点", "予約する",
+            "Christmasには間に合いません（12月18日以降の発送）",
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn arabic_merchant_templates_are_isolated_and_the_rest_falls_back_to_english() {
+    let m = messages("ar");
+    assert_eq!(&m[6..9], ["طلب مسبق", "متوفر بالطلب المسبق – يُشحن بحلول \u{2068}الثلاثاء، 1 ديسمبر\u{2069}", "اطلب الآن"]);
+    assert_eq!(&m[0..3], ["In stock", "In stock — ships today", "Add to cart"]);
+    assert_eq!(m[10], "Expected to ship the week of January 9, 2027 · 1,247 left at pre-order");
+}
+
+#[wasm_bindgen_test]
+fn order_emails_in_the_shoppers_language() {
+    let catalog = JsCatalog::from_json(L10N).unwrap();
+    let opts = options(&[("now", "2026-11-23T10:00:00Z".into()), ("locale", "de-DE".into()), ("orderNumber", "1042".into())]);
+    let email: JsValue = catalog.order_confirmation(JsValue::from("BO").unchecked_into(), opts.unchecked_into()).unwrap().into();
+    assert_eq!(get(&email, "subject"), "Bestellung bestätigt – Versand bis Dienstag, 1. Dezember");
+    let status = options(&[
+        ("orderNumber", "1042".into()),
+        ("title", "Merino Tee".into()),
+        ("promisedDate", "2026-12-01".into()),
+        ("expectedDate", "2026-12-08".into()),
+        ("position", 13.into()),
+        ("total", 40.into()),
+        ("now", "2026-11-23T10:00:00Z".into()),
+        ("locale", "en-US".into()),
+    ]);
+    let email: JsValue = catalog.weekly_status(status.unchecked_into()).unwrap().into();
+    assert_eq!(get(&email, "subject"), "Update on your order — Merino Tee");
+    assert_eq!(
+        get(&email, "body"),
+        "The new expected ship date is Tuesday, December 8. We apologize for the delay.\nYour order position: 13 of 40 backorders"
+    );
+    let refused = catalog.order_confirmation(JsValue::from("PRE").unchecked_into(), options(&[("quantity", 5000.into()), ("orderNumber", "1".into()), ("now", "2026-11-23T10:00:00Z".into())]).unchecked_into());
+    assert_eq!(get(&refused.map(JsValue::from).unwrap_err(), "code"), "not_purchasable");
 }

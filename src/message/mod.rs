@@ -286,53 +286,61 @@ impl<'a> Writer<'a> {
         Writer { text, overrides, chain, rtl: RTL.contains(&language.as_str()), today }
     }
 
-    /// The template for `key` (or its plural form for `count`).
-    fn template(&self, key: &str, count: Option<u64>) -> &'a str {
-        let plural = count.map(|n| format!("{key}.{}", self.text.plural(n)));
+    /// The template for `key` (or its plural form for `count`), and
+    /// whether it is in the shopper's language (else it is the English
+    /// fallback, written with [`English`]).
+    fn template(&self, key: &str, count: Option<u64>) -> (&'a str, bool) {
+        let primary = language(&self.chain[0]);
         for tag in &self.chain {
+            let own = language(tag) == primary;
+            let plural = count.map(|n| format!("{key}.{}", if own { self.text.plural(n) } else { English.plural(n) }));
             for k in plural.iter().map(String::as_str).chain([key]) {
                 if let Some(t) = self.overrides.get(tag, k) {
-                    return t;
+                    return (t, own);
                 }
                 if let Some(t) = catalog::builtin(tag).and_then(|c| c.iter().find(|(name, _)| *name == k)) {
-                    return t.1;
+                    return (t.1, own);
                 }
             }
         }
-        ""
+        ("", false)
     }
 
-    fn date(&self, date: NaiveDate, weekday: bool, relative: bool) -> String {
+    /// Writes `date`; `relative`: "today" / "tomorrow" when near.
+    fn date(&self, text: &dyn LocaleText, own: bool, date: NaiveDate, weekday: bool, relative: bool) -> String {
         let days = (date - self.today).num_days();
         if relative && (0..=1).contains(&days) {
-            let own = self.template(if days == 0 { "today" } else { "tomorrow" }, None);
-            if let Some(word) = if own.is_empty() { self.text.relative_day(days) } else { Some(own.to_owned()) } {
+            let (word, word_own) = self.template(if days == 0 { "today" } else { "tomorrow" }, None);
+            let word = if word.is_empty() || word_own != own { text.relative_day(days) } else { Some(word.to_owned()) };
+            if let Some(word) = word {
                 return word;
             }
         }
-        self.text.date(date, DateStyle { weekday, year: date.year() != self.today.year() })
+        text.date(date, DateStyle { weekday, year: date.year() != self.today.year() })
     }
 
     /// Renders `key` with `params`. `relative`: near dates as "today" /
     /// "tomorrow" (shopper pages, not emails).
     fn fill(&self, key: &str, params: &Params, count: Option<u64>, relative: bool) -> String {
-        let source = self.template(key, count);
+        let (source, own) = self.template(key, count);
+        let text: &dyn LocaleText = if own { self.text } else { &English };
+        let isolate = own && self.rtl;
         let Ok(template) = Template::parse(source, catalog::placeholders(key).unwrap_or(&[])) else {
             return source.to_owned();
         };
         template.render(|name| {
             let value = match params.get(name)? {
-                Param::Date(d) if name == "week" || key == "deadline_missed" => self.date(*d, false, false),
-                Param::Date(d) => self.date(*d, true, relative),
-                Param::Count(n) => self.text.number(*n),
+                Param::Date(d) if name == "week" || key == "deadline_missed" => self.date(text, own, *d, false, false),
+                Param::Date(d) => self.date(text, own, *d, true, relative),
+                Param::Count(n) => text.number(*n),
                 Param::Text(t) => t.clone(),
             };
-            Some(if self.rtl { format!("\u{2068}{value}\u{2069}") } else { value })
+            Some(if isolate { format!("\u{2068}{value}\u{2069}") } else { value })
         })
     }
 
     fn word(&self, key: &str) -> String {
-        self.template(key, None).to_owned()
+        self.template(key, None).0.to_owned()
     }
 
     /// The start of the week of `date`, by the locale's first weekday.
