@@ -4,7 +4,9 @@
 import init, { Catalog } from "storefront-availability";
 
 await init();
-const snapshotText = await (await fetch("sample-snapshot.json")).text();
+// ?snapshot=URL loads another snapshot (try your own); the bundled sample otherwise.
+const snapshotUrl = new URLSearchParams(location.search).get("snapshot") ?? "sample-snapshot.json";
+const snapshotText = await (await fetch(snapshotUrl)).text();
 const catalog = Catalog.fromJson(snapshotText);
 
 const $ = (id) => document.getElementById(id);
@@ -15,6 +17,7 @@ const items = JSON.parse(snapshotText).items;
 const products = new Map();
 for (const item of items) {
   const [name, variant] = String(item.title ?? item.sku).split(" / ");
+  item.productId ??= item.sku;
   const product = products.get(item.productId) ?? { name, variants: [] };
   product.variants.push({ sku: item.sku, label: variant ?? item.sku });
   products.set(item.productId, product);
@@ -88,7 +91,6 @@ function renderProduct() {
     field("badge").className = `badge policy-${decision.policy}`;
     field("text").textContent = message.text;
     field("ship").textContent = decision.shipDate ? `Ship date: ${decision.shipDate}` : "";
-    for (const w of decision.warnings) field("warnings").append(el("li", `Won't ship before ${w.deadline} (order deadline ${w.shipBy})`));
     const button = field("button");
     button.textContent = message.button;
     button.disabled = !decision.canPurchase;
@@ -108,8 +110,35 @@ function renderProduct() {
       merchantAvailability: decision.merchantAvailability, availabilityDate: decision.availabilityDate, messageKey: message.key,
     };
     for (const [k, v] of Object.entries(facts)) field("facts").append(el("dt", k), el("dd", String(v), { "data-fact": k }));
+    if (message.notice) field("warnings").replaceChildren(el("li", message.notice));
+    renderEmails(field("emails"), decision);
   }
   root.replaceChildren(view);
+}
+
+/** The order confirmation and a weekly status update for this variant. */
+function renderEmails(root, decision) {
+  if (!decision.canPurchase) return root.replaceChildren(el("p", "No email: this variant can't be bought as asked."));
+  const opts = options({ quantity: state.quantity, orderNumber: "1042" });
+  const confirmation = catalog.orderConfirmation(state.sku, opts);
+  const status = catalog.weeklyStatus({
+    ...options(), orderNumber: "1042", title: productOf(state.sku).name, promisedDate: decision.shipDate,
+    expectedDate: decision.shipDate, ...(decision.queuePosition ? { position: decision.queuePosition, total: decision.queuePosition + 9 } : {}),
+  });
+  root.replaceChildren(
+    el("h3", "Order confirmation"), el("p", confirmation.subject, { class: "subject" }), el("pre", confirmation.body),
+    el("h3", "Weekly status"), el("p", status.subject, { class: "subject" }), el("pre", status.body),
+  );
+}
+
+/** Every variant's message in the chosen language, for reviewing copy. */
+function renderAllMessages() {
+  const rows = catalog.decideAll(options()).map((d) => {
+    const row = el("tr");
+    row.append(el("td", d.sku), el("td", d.message.badge), el("td", d.message.text), el("td", d.message.button));
+    return row;
+  });
+  $("all-messages").replaceChildren(...rows);
 }
 
 function renderDiagnostics() {
@@ -117,8 +146,10 @@ function renderDiagnostics() {
 }
 
 function render() {
+  document.documentElement.lang = $("locale").value;
   renderCatalog();
   renderProduct();
+  renderAllMessages();
 }
 
 window.addEventListener("hashchange", () => {

@@ -42,7 +42,7 @@ test("a backorder carries its date, queue position, payment and feed values", ()
   );
   assert.deepEqual(d.message, {
     badge: "Backordered", text: "Backordered – ships by Wednesday, December 2", button: "Backorder",
-    key: "backorder", params: { date: "2026-12-02", position: 13 },
+    key: "backorder", params: { date: "2026-12-02", position: 13 }, notice: null,
   });
 });
 

@@ -109,3 +109,66 @@ test("on a 375 px phone with touch the product comes first and variants respond 
   await p.screenshot({ path: `${shots}/demo-mobile.png`, fullPage: true });
   await context.close();
 });
+
+test("the locale switcher shows every message in every built-in language", async () => {
+  const p = await open(browser, base + "/#TEE-S");
+  await p.waitForSelector("body[data-ready]", { state: "attached" });
+  const expected = {
+    "en-US": ["In stock — ships today", "Add to cart"],
+    "en-GB": ["In stock — ships today", "Add to cart"],
+    "de-DE": ["Auf Lager – Versand: heute", "In den Warenkorb"],
+    "fr-FR": ["En stock – expédition\u00a0: aujourd’hui", "Ajouter au panier"],
+    "es-ES": ["En stock · envío: hoy", "Añadir al carrito"],
+    "ja-JP": ["在庫あり・本日発送", "カートに入れる"],
+  };
+  for (const [locale, [text, button]] of Object.entries(expected)) {
+    await p.selectOption("#locale", locale);
+    assert.equal(await p.textContent(".message"), text, locale);
+    assert.equal(await p.textContent(".buy-button"), button, locale);
+    const rows = await p.$$eval("#all-messages tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.equal(rows.length, 18, locale);
+    assert.ok(rows.every(([, badge, message, btn]) => badge && message && btn), `${locale}: every row has badge, text and button`);
+    assert.equal(await p.getAttribute("html", "lang"), locale);
+  }
+  assert.deepEqual(p.problems, []);
+});
+
+test("the product page shows the deadline notice and the order emails", async () => {
+  const p = await open(browser, base + "/#AUR-BLK");
+  await p.waitForSelector("body[data-ready]", { state: "attached" });
+  assert.equal(await p.textContent(".warnings"), "Won't ship in time for Christmas: ships after December 18");
+  await p.click(".emails summary");
+  assert.deepEqual(await p.$$eval(".emails .subject", (s) => s.map((x) => x.textContent)), [
+    "Order Confirmed — Ships by Friday, January 15, 2027",
+    "Update on your order — Aurora Headphones",
+  ]);
+  assert.match(await p.textContent(".emails pre"), /^Thank you for your pre-order\. Aurora Headphones \/ Midnight is expected to ship the week of January 10, 2027\.\nOrder number: 1042\n/);
+});
+
+test("hostile titles and templates stay plain text: nothing executes", async () => {
+  const img = `<img src=x onerror="window.__xss=(window.__xss||0)+1">`;
+  const hostile = {
+    version: 1, generatedAt: "2026-11-23T13:00:00Z", timeZone: "America/New_York",
+    messages: { en: { in_stock: `${img} ships {date}`, "badge.in_stock": `<script>window.__xss=9</script>`, "button.add_to_cart": img } },
+    items: [{ sku: "EVIL", productId: img, title: `${img} / <b>bold</b>`, onHand: 5 }],
+  };
+  const { writeFileSync, mkdtempSync } = await import("node:fs");
+  const dir = mkdtempSync("/tmp/hostile-");
+  writeFileSync(`${dir}/snapshot.json`, JSON.stringify(hostile));
+  const server2 = await serve({ ...demoMounts, "/hostile/": dir });
+  try {
+    const url = `http://127.0.0.1:${server2.address().port}/?snapshot=/hostile/snapshot.json#EVIL`;
+    const p = await browser.newPage();
+    await p.goto(url);
+    await p.waitForSelector("body[data-ready]", { state: "attached" });
+    await p.waitForTimeout(300);
+    assert.equal(await p.evaluate(() => window.__xss), undefined);
+    assert.equal(await p.evaluate(() => document.querySelectorAll("main img, main script, main b").length), 0);
+    assert.equal(await p.textContent(".message"), `${img} ships today`);
+    assert.equal(await p.textContent(".badge"), "<script>window.__xss=9</script>");
+    assert.equal(await p.textContent("h1"), img);
+    await p.close();
+  } finally {
+    server2.close();
+  }
+});
