@@ -104,7 +104,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// Parses a strict `HH:MM` 24-hour time.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
     let b = text.as_bytes();
-    if b.len() != 5 || b[2] != b':' || !b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit()) {
+    if b.len() != 5 || b.get(2) != Some(&b':') || !b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit()) {
         return None;
     }
     NaiveTime::parse_from_str(text, "%H:%M").ok()

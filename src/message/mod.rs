@@ -269,6 +269,8 @@ pub struct Writer<'a> {
     overrides: &'a Overrides,
     /// Lower-case tags to look in, most specific first; `en` last.
     chain: Vec<String>,
+    /// The shopper's language subtag, e.g. `fr`.
+    language: String,
     rtl: bool,
     today: NaiveDate,
 }
@@ -283,16 +285,15 @@ impl<'a> Writer<'a> {
                 chain.push(next);
             }
         }
-        Writer { text, overrides, chain, rtl: RTL.contains(&language.as_str()), today }
+        Writer { text, overrides, chain, rtl: RTL.contains(&language.as_str()), language, today }
     }
 
     /// The template for `key` (or its plural form for `count`), and
     /// whether it is in the shopper's language (else it is the English
     /// fallback, written with [`English`]).
     fn template(&self, key: &str, count: Option<u64>) -> (&'a str, bool) {
-        let primary = language(&self.chain[0]);
         for tag in &self.chain {
-            let own = language(tag) == primary;
+            let own = language(tag) == self.language;
             let plural = count.map(|n| format!("{key}.{}", if own { self.text.plural(n) } else { English.plural(n) }));
             for k in plural.iter().map(String::as_str).chain([key]) {
                 if let Some(t) = self.overrides.get(tag, k) {

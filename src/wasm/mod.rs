@@ -131,19 +131,15 @@ impl JsCatalog {
     }
 }
 
-/// Reads `key` of `options` as a string.
-fn string_option(options: &JsValue, key: &str, required: bool) -> Result<Option<String>, JsValue> {
+/// Reads `key` of `options`, which must be a string.
+fn string_option(options: &JsValue, key: &str) -> Result<String, JsValue> {
     let value = Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    match value.as_string() {
-        Some(text) => Ok(Some(text)),
-        None if !required && (value.is_undefined() || value.is_null()) => Ok(None),
-        None => Err(js_error("invalid_options", &format!("options.{key} must be a string"), &[])),
-    }
+    value.as_string().ok_or_else(|| js_error("invalid_options", &format!("options.{key} must be a string"), &[]))
 }
 
 /// Reads `key` of `options` as a date "YYYY-MM-DD".
 fn date_option(options: &JsValue, key: &str) -> Result<chrono::NaiveDate, JsValue> {
-    let text = string_option(options, key, true)?.unwrap_or_default();
+    let text = string_option(options, key)?;
     crate::calendar::parse_date(&text).ok_or_else(|| {
         js_error("invalid_options", &format!("options.{key} must be a date \"YYYY-MM-DD\", got {text:?}"), &[])
     })
@@ -252,7 +248,7 @@ impl JsCatalog {
             .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
         let options: JsValue = options.into();
         let (request, locale) = self.request(&options)?;
-        let order = string_option(&options, "orderNumber", true)?.unwrap_or_default();
+        let order = string_option(&options, "orderNumber")?;
         let email = self.with_text(&locale, |text| self.inner.order_confirmation(&sku, &request, &order, text))??;
         Ok(to_js(&email).unchecked_into())
     }
@@ -296,8 +292,8 @@ impl JsCatalog {
             }
         };
         let update = crate::message::StatusUpdate {
-            order_number: string_option(&options, "orderNumber", true)?.unwrap_or_default(),
-            title: string_option(&options, "title", true)?.unwrap_or_default(),
+            order_number: string_option(&options, "orderNumber")?,
+            title: string_option(&options, "title")?,
             promised: date_option(&options, "promisedDate")?,
             expected: date_option(&options, "expectedDate")?,
             position,
