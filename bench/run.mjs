@@ -1,0 +1,139 @@
+// npm run bench: every workload side by side in one run (wasm package vs the
+// plain-JavaScript implementation vs JSON.parse), medians of interleaved
+// rounds. Prints a table and writes bench/results.json.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync } from "node:zlib";
+import { initSync, Catalog } from "../pkg/storefront_availability.js";
+import { PlainCatalog } from "./plain.mjs";
+import { snapshot, NOW } from "./generate.mjs";
+import { launch } from "../scripts/browser.mjs";
+import { serve, root } from "../scripts/serve.mjs";
+
+const wasmBytes = readFileSync(new URL("../pkg/storefront_availability_bg.wasm", import.meta.url));
+const { memory } = initSync({ module: wasmBytes });
+const quick = process.argv.includes("--quick");
+const rounds = quick ? 3 : 9;
+const results = { machine: `${process.platform} ${process.arch}, Node ${process.version}`, date: new Date().toISOString(), rows: [] };
+const now = Date.parse(NOW);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** Times each named function `rounds` times, interleaved; medians in ms. */
+function sideBySide(fns, reps = 1) {
+  const times = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(fns)) {
+      const t = performance.now();
+      for (let i = 0; i < reps; i++) fn(i);
+      times[name].push((performance.now() - t) / reps);
+    }
+  }
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}
+function row(workload, wasm, plain, unit, extra = {}) {
+  results.rows.push({ workload, wasm, plain, unit, ratio: plain ? wasm / plain : null, ...extra });
+}
+
+// Size.
+const glue = readFileSync(new URL("../pkg/storefront_availability.js", import.meta.url));
+const kb = (n) => +(n / 1024).toFixed(1);
+results.size = {
+  wasm: { raw: kb(wasmBytes.length), gzip: kb(gzipSync(wasmBytes, { level: 9 }).length), brotli: kb(brotliCompressSync(wasmBytes).length) },
+  glue: { raw: kb(glue.length), gzip: kb(gzipSync(glue, { level: 9 }).length), brotli: kb(brotliCompressSync(glue).length) },
+};
+
+// Correctness first: the comparison is only fair if both give the same answers.
+const check = JSON.stringify(snapshot(2000, 7));
+for (const quantity of [1, 3]) {
+  assert.deepStrictEqual(new PlainCatalog(check).decideAll({ now, quantity }), Catalog.fromJson(check).decideAll({ now, quantity }));
+}
+
+// Ingest: text → ready catalog, against JSON.parse of the same text.
+for (const n of [1_000, 10_000, 100_000]) {
+  const text = JSON.stringify(snapshot(n));
+  const t = sideBySide({
+    json: () => JSON.parse(text),
+    wasm: () => Catalog.fromJson(text).free(),
+    plain: () => new PlainCatalog(text),
+  });
+  row(`ingest ${n / 1000}k items`, t.wasm, t.plain, "ms", { jsonParse: t.json, wasmVsJsonParse: t.wasm / t.json, plainVsJsonParse: t.plain / t.json });
+}
+
+// Decisions over a 10k catalog.
+const text10k = JSON.stringify(snapshot(10_000));
+const wasm10k = Catalog.fromJson(text10k);
+const plain10k = new PlainCatalog(text10k);
+const skus = wasm10k.skus;
+const one = sideBySide({
+  wasm: (i) => wasm10k.decide(skus[(i * 7919) % skus.length], { now }),
+  plain: (i) => plain10k.decide(skus[(i * 7919) % skus.length], { now }),
+}, 20_000);
+row("decide (one call)", one.wasm * 1e6, one.plain * 1e6, "ns");
+const all = sideBySide({ wasm: () => wasm10k.decideAll({ now }), plain: () => plain10k.decideAll({ now }) });
+row("decideAll 10k items", all.wasm, all.plain, "ms");
+
+// Memory: linear memory after 100k items, and across 1,000 reloads of 10k.
+const big = Catalog.fromJson(JSON.stringify(snapshot(100_000)));
+results.memory = { after100kMB: +(memory.buffer.byteLength / 2 ** 20).toFixed(1) };
+big.free();
+const before = memory.buffer.byteLength;
+for (let i = 0; i < (quick ? 100 : 1000); i++) Catalog.fromJson(text10k).free();
+results.memory.reloads = quick ? 100 : 1000;
+results.memory.beforeReloadsMB = +(before / 2 ** 20).toFixed(1);
+results.memory.afterReloadsMB = +(memory.buffer.byteLength / 2 ** 20).toFixed(1);
+
+// Cold start in headless Chromium: import + compile + instantiate + load a
+// 50-item snapshot + first decision, a fresh page each time (no cache).
+const text50 = JSON.stringify(snapshot(50));
+const server = await serve({ "/": root });
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+async function coldStart(kind, throttle) {
+  const samples = [];
+  for (let r = 0; r < (quick ? 3 : 11); r++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await page.goto(`${base}/bench/blank.html`);
+    if (throttle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    const ms = await page.evaluate(async ({ kind, text, now }) => {
+      const t = performance.now();
+      if (kind === "wasm") {
+        const { default: init, Catalog } = await import("/pkg/storefront_availability.js");
+        await init();
+        Catalog.fromJson(text).decide("SKU-000001", { now });
+      } else {
+        const { PlainCatalog } = await import("/bench/plain.mjs");
+        new PlainCatalog(text).decide("SKU-000001", { now });
+      }
+      return performance.now() - t;
+    }, { kind, text: text50, now });
+    samples.push(ms);
+    await context.close();
+  }
+  return median(samples);
+}
+for (const throttle of [1, 4]) {
+  const wasm = await coldStart("wasm", throttle);
+  const plain = await coldStart("plain", throttle);
+  row(`cold start, 50 items${throttle > 1 ? ", 4× CPU throttle" : ""}`, wasm, plain, "ms");
+}
+await browser.close();
+server.close();
+
+// Report.
+const fmt = (x) => (x === null ? "" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+console.log(`\n${results.machine}\n`);
+console.log("| workload | wasm | plain JS | wasm ÷ plain | vs JSON.parse |");
+console.log("|---|---|---|---|---|");
+for (const r of results.rows) {
+  const vs = r.wasmVsJsonParse ? `wasm ${fmt(r.wasmVsJsonParse)}×, plain ${fmt(r.plainVsJsonParse)}× (JSON.parse ${fmt(r.jsonParse)} ms)` : "";
+  console.log(`| ${r.workload} | ${fmt(r.wasm)} ${r.unit} | ${fmt(r.plain)} ${r.unit} | ${fmt(r.ratio)} | ${vs} |`);
+}
+const s = results.size;
+console.log(`\nsize: .wasm ${s.wasm.raw} KB raw / ${s.wasm.gzip} KB gzip / ${s.wasm.brotli} KB brotli; glue ${s.glue.raw} / ${s.glue.gzip} / ${s.glue.brotli} KB; total gzip ${(s.wasm.gzip + s.glue.gzip).toFixed(1)} KB`);
+const m = results.memory;
+console.log(`memory: ${m.after100kMB} MB linear memory after 100k items; ${m.beforeReloadsMB} → ${m.afterReloadsMB} MB across ${m.reloads} reloads of 10k`);
+writeFileSync(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
+console.log("written: bench/results.json");
