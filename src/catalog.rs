@@ -102,7 +102,8 @@ impl Catalog {
     pub fn decide_with(&self, sku: &str, request: &Request, text: &dyn LocaleText) -> Result<Decision, ArgError> {
         check_request(request)?;
         check_sku(sku)?;
-        Ok(decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, request, text))
+        let moment = decision::Moment::new(&self.snapshot, request, text);
+        Ok(decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, &moment))
     }
 
     /// The locale messages for a shopper asking for `requested` are written
@@ -155,7 +156,8 @@ impl Catalog {
     pub fn decide_all_with(&self, request: &Request, text: &dyn LocaleText) -> Result<Vec<Decision>, ArgError> {
         check_request(request)?;
         let snapshot = &self.snapshot;
-        Ok(snapshot.items.iter().map(|entry| decision::decide(snapshot, Some(entry), "", request, text)).collect())
+        let moment = decision::Moment::new(snapshot, request, text);
+        Ok(snapshot.items.iter().map(|entry| decision::decide(snapshot, Some(entry), "", &moment)).collect())
     }
 
     /// [`Catalog::decide_all_with`] in US English.

@@ -105,7 +105,13 @@ impl ChannelPatch {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChannelOverrides([ChannelPatch; 5]);
 
+const NO_PATCH: ChannelPatch =
+    ChannelPatch { backorder: None, preorder: None, brand_registry: None, max_ship_days: None };
+
 impl ChannelOverrides {
+    /// No overrides at all.
+    pub const NONE: ChannelOverrides = ChannelOverrides([NO_PATCH; 5]);
+
     /// Reads `channels` from `fields`; unknown channel names are ignored.
     pub(crate) fn read(fields: &mut Fields) -> ChannelOverrides {
         let mut overrides = ChannelOverrides::default();

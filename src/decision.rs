@@ -252,36 +252,51 @@ struct Context<'a> {
     stale: bool,
 }
 
-/// Decides `entry` (the snapshot's entry for `sku`, if any) for `request`,
-/// writing the message with `text`.
-pub fn decide(
-    snapshot: &Snapshot,
-    entry: Option<&Entry>,
-    sku: &str,
-    request: &Request,
-    text: &dyn LocaleText,
-) -> Decision {
-    let local = snapshot.zone.local(request.now);
-    let today = local.date();
+/// What every decision of one call shares: the request, the store-local
+/// moment, the in-stock ship date, staleness and the message writer.
+/// Made once per `decide`/`decide_all` call, not once per item.
+pub struct Moment<'a> {
+    request: Request,
+    today: NaiveDate,
+    in_stock_ship: Option<NaiveDate>,
+    stale: bool,
+    writer: Writer<'a>,
+}
+
+impl<'a> Moment<'a> {
+    pub fn new(snapshot: &'a Snapshot, request: &Request, text: &'a dyn LocaleText) -> Moment<'a> {
+        let local = snapshot.zone.local(request.now);
+        let today = local.date();
+        let processing = snapshot.calendar.processing_day(today, local.time(), snapshot.cutoff);
+        let age_ms = (request.now - snapshot.generated_at).num_milliseconds();
+        Moment {
+            request: *request,
+            today,
+            in_stock_ship: processing.and_then(|d| snapshot.calendar.add_business(d, snapshot.handling_days)),
+            stale: age_ms as f64 > snapshot.max_age_hours * 3_600_000.0,
+            writer: Writer::new(text, &snapshot.messages, today),
+        }
+    }
+}
+
+/// Decides `entry` (the snapshot's entry for `sku`, if any) at `moment`.
+pub fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Moment) -> Decision {
     let outcome = match entry {
         None => Outcome::out_of_stock(Reason::UnknownSku, false),
         Some(Entry::Invalid { .. }) => Outcome::out_of_stock(Reason::InvalidItem, false),
         Some(Entry::Valid(item)) => {
-            let age_ms = (request.now - snapshot.generated_at).num_milliseconds();
             let context = Context {
                 snapshot,
                 item,
-                request,
-                rules: channel::rules(request.channel, &snapshot.channels, &item.channels),
-                today,
-                stale: age_ms as f64 > snapshot.max_age_hours * 3_600_000.0,
+                request: &moment.request,
+                rules: channel::rules(moment.request.channel, &snapshot.channels, item.channels()),
+                today: moment.today,
+                stale: moment.stale,
             };
-            let processing = snapshot.calendar.processing_day(today, local.time(), snapshot.cutoff);
-            let in_stock_ship = processing.and_then(|d| snapshot.calendar.add_business(d, snapshot.handling_days));
-            decide_item(&context, in_stock_ship)
+            decide_item(&context, moment.in_stock_ship)
         }
     };
-    finish(snapshot, entry, sku, outcome, &Writer::new(text, &snapshot.messages, today))
+    finish(snapshot, entry, sku, outcome, &moment.writer)
 }
 
 /// The store-local date of `now`.
@@ -343,7 +358,7 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
 
 /// A release date is an embargo: until then the item is a pre-order.
 fn is_unreleased(item: &Item, today: NaiveDate) -> bool {
-    item.lifecycle == Lifecycle::Unreleased || item.preorder.release_date.is_some_and(|d| d > today)
+    item.lifecycle == Lifecycle::Unreleased || item.preorder().release_date.is_some_and(|d| d > today)
 }
 
 /// The backorder flowchart of SPEC §3 rule 4: an offer, or the refusal.
@@ -384,7 +399,7 @@ fn backorder_flowchart(c: &Context) -> Result<BackorderOffer, Outcome> {
 /// The pre-order ship date: `shipDate`, else `next(productionDate +
 /// bufferDays)`, never before `next(releaseDate)`.
 fn preorder_ship_date(c: &Context) -> Option<NaiveDate> {
-    let p = &c.item.preorder;
+    let p = c.item.preorder();
     let calendar = &c.snapshot.calendar;
     let buffer = p.buffer_days.unwrap_or(c.snapshot.preorder.buffer_days);
     let planned = p.ship_date.or_else(|| {
@@ -399,7 +414,7 @@ fn preorder_ship_date(c: &Context) -> Option<NaiveDate> {
 
 /// SPEC §3 rule 2.
 fn decide_preorder(c: &Context) -> Outcome {
-    let p = &c.item.preorder;
+    let p = c.item.preorder();
     let now = c.request.now;
     let ship_date = preorder_ship_date(c);
     let days_out = ship_date.map(|d| days_between(c.today, d));

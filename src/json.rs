@@ -60,7 +60,8 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
-struct JsonVisitor;
+/// Builds a [`Json`] from any serde input (also used by the streaming snapshot reader).
+pub(crate) struct JsonVisitor;
 
 impl<'de> Visitor<'de> for JsonVisitor {
     type Value = Json;

@@ -8,11 +8,12 @@ use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 
 use crate::calendar::{parse_date, parse_time, parse_weekday, Calendar};
 use crate::channel::ChannelOverrides;
-use crate::json::{as_str, Fields, Json, Problem};
+use crate::json::{as_str, Fields, Json, JsonVisitor, Problem};
 use crate::message::Overrides;
 use crate::zone::{StoreZone, Zones};
 
@@ -64,13 +65,12 @@ pub struct Deadline {
 
 /// One entry of `items`: a variant, or the remains of one that failed validation.
 #[derive(Debug, Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)] // almost every entry is valid: boxing would only add allocations
 pub enum Entry {
-    Valid(Item),
+    /// Boxed so a catalog's `Vec<Entry>` holds pointers: growing it while
+    /// items stream in copies 8 bytes per item, not the whole item.
+    Valid(Box<Item>),
     /// Decided fail-safe as `invalid_item`; `sku` when it could be read.
-    Invalid {
-        sku: Option<String>,
-    },
+    Invalid { sku: Option<String> },
 }
 
 impl Entry {
@@ -96,11 +96,38 @@ pub struct Item {
     pub backorder_enabled: Option<bool>,
     pub max_wait_days: Option<u32>,
     pub receiving_days: Option<u32>,
-    pub preorder: Preorder,
-    pub channels: ChannelOverrides,
+    /// Boxed: most items have none, and items are many.
+    preorder: Option<Box<Preorder>>,
+    /// Boxed: most items have none.
+    channels: Option<Box<ChannelOverrides>>,
 }
 
+const NO_PREORDER: Preorder = Preorder {
+    planned_production: None,
+    sold: 0,
+    limit: None,
+    cap_ratio: None,
+    buffer_days: None,
+    starts_at: None,
+    ends_at: None,
+    production_date: None,
+    release_date: None,
+    ship_date: None,
+};
+
+const NO_CHANNELS: ChannelOverrides = ChannelOverrides::NONE;
+
 impl Item {
+    /// The item's pre-order terms (all unset when it has none).
+    pub fn preorder(&self) -> &Preorder {
+        self.preorder.as_deref().unwrap_or(&NO_PREORDER)
+    }
+
+    /// The item's channel overrides.
+    pub fn channels(&self) -> &ChannelOverrides {
+        self.channels.as_deref().unwrap_or(&NO_CHANNELS)
+    }
+
     /// `max(0, onHand − reserved)`.
     pub fn available(&self) -> u64 {
         let on_hand = u64::try_from(self.on_hand).unwrap_or(0);
@@ -236,14 +263,17 @@ impl std::error::Error for SnapshotError {}
 impl Snapshot {
     /// Parses and validates snapshot JSON text, resolving `timeZone` with `zones`.
     pub fn from_json(text: &str, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
-        let json = Json::parse(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
-        Snapshot::from_value(&json, zones)
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let document: Document =
+            serde_json::from_str(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
+        Snapshot::from_document(document, zones)
     }
 
-    /// Validates an already parsed snapshot.
-    pub fn from_value(json: &Json, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
+    /// Validates a snapshot delivered by any serde deserializer (the wasm
+    /// boundary uses `serde-wasm-bindgen` for JavaScript objects).
+    pub fn from_document(document: Document, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
         let mut problems = Vec::new();
-        let store = read_store(json, zones, &mut problems);
+        let store = read_store(document, zones, &mut problems);
         match store {
             Some(store) if problems.is_empty() => Ok(store),
             _ => Err(SnapshotError { problems }),
@@ -256,8 +286,9 @@ impl Snapshot {
     }
 }
 
-fn read_store(json: &Json, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Option<Snapshot> {
-    let mut f = Fields::new(json, String::new(), problems)?;
+fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Option<Snapshot> {
+    let Document { store, items } = document;
+    let mut f = Fields::new(&store, String::new(), problems)?;
     match f.value("version") {
         Some(Json::Number(v)) if *v == 1.0 => {}
         Some(other) => f.problem("version", format!("expected 1, got {}", other.describe())),
@@ -301,12 +332,19 @@ fn read_store(json: &Json, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Op
     });
     let deadlines = read_deadlines(&mut f, deadlines.map(Vec::as_slice).unwrap_or(&[]));
     let channels = ChannelOverrides::read(&mut f);
-    let items = f.require("items", "an array of items", |v| match v {
-        Json::Array(items) => Some(items),
-        _ => None,
-    });
+    let reader = match items {
+        ItemsField::Read(reader) => reader,
+        ItemsField::Absent => {
+            f.problem("items", "missing; expected an array of items".into());
+            ItemReader::default()
+        }
+        ItemsField::NotArray(found) => {
+            f.problem("items", format!("expected an array of items, got {found}"));
+            ItemReader::default()
+        }
+    };
     let store_problems = f.problem_count();
-    let (items, mut diagnostics, index) = read_items(items.map(Vec::as_slice).unwrap_or(&[]));
+    let (items, mut diagnostics, index) = reader.finish();
     let messages = Overrides::read(f.value("messages"), &mut diagnostics);
     if store_problems > 0 {
         return None;
@@ -363,12 +401,18 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
 
 type ReadItems = (Vec<Entry>, Vec<Diagnostic>, HashMap<String, usize>);
 
-fn read_items(values: &[Json]) -> ReadItems {
-    let mut items = Vec::with_capacity(values.len());
-    let mut diagnostics = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::with_capacity(values.len());
-    let mut duplicates: Vec<usize> = Vec::new();
-    for (i, value) in values.iter().enumerate() {
+/// Reads items one at a time, as the parser hands them over.
+#[derive(Default)]
+struct ItemReader {
+    items: Vec<Entry>,
+    diagnostics: Vec<Diagnostic>,
+    index: HashMap<String, usize>,
+    duplicates: Vec<usize>,
+}
+
+impl ItemReader {
+    fn push(&mut self, value: &Json) {
+        let i = self.items.len();
         let mut problems = Vec::new();
         let item = read_item(value, format!("items[{i}]"), &mut problems);
         let sku = match &item {
@@ -376,7 +420,7 @@ fn read_items(values: &[Json]) -> ReadItems {
             None => value.get("sku").and_then(as_str).filter(|s| !s.is_empty()).map(str::to_owned),
         };
         for problem in problems {
-            diagnostics.push(Diagnostic {
+            self.diagnostics.push(Diagnostic {
                 code: "invalid_item",
                 sku: sku.clone(),
                 path: problem.path,
@@ -384,31 +428,144 @@ fn read_items(values: &[Json]) -> ReadItems {
             });
         }
         if let Some(sku) = &sku {
-            if let Some(&first) = index.get(sku) {
-                duplicates.push(first);
-                duplicates.push(i);
-                diagnostics.push(Diagnostic {
+            if let Some(&first) = self.index.get(sku) {
+                self.duplicates.extend([first, i]);
+                self.diagnostics.push(Diagnostic {
                     code: "duplicate_sku",
                     sku: Some(sku.clone()),
                     path: format!("items[{i}].sku"),
                     message: format!("duplicate SKU {sku:?}, first at items[{first}]; every holder is invalid"),
                 });
             } else {
-                index.insert(sku.clone(), i);
+                self.index.insert(sku.clone(), i);
             }
         }
-        items.push(match item {
-            Some(item) => Entry::Valid(item),
+        self.items.push(match item {
+            Some(item) => Entry::Valid(Box::new(item)),
             None => Entry::Invalid { sku },
         });
     }
-    for i in duplicates {
-        if let Some(entry) = items.get_mut(i) {
-            let sku = entry.sku().map(str::to_owned);
-            *entry = Entry::Invalid { sku };
+
+    fn finish(mut self) -> ReadItems {
+        for i in self.duplicates {
+            if let Some(entry) = self.items.get_mut(i) {
+                let sku = entry.sku().map(str::to_owned);
+                *entry = Entry::Invalid { sku };
+            }
         }
+        self.items.shrink_to_fit();
+        (self.items, self.diagnostics, self.index)
     }
-    (items, diagnostics, index)
+}
+
+/// A snapshot as the parser delivers it: the store-level keys as a JSON
+/// tree, the items already read one by one. The whole document is never
+/// held as a tree (bench: 100k items took 117 MB that way).
+pub struct Document {
+    store: Json,
+    items: ItemsField,
+}
+
+enum ItemsField {
+    Absent,
+    NotArray(String),
+    Read(ItemReader),
+}
+
+impl<'de> Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Document, D::Error> {
+        deserializer.deserialize_any(DocumentVisitor)
+    }
+}
+
+struct DocumentVisitor;
+
+/// Anything but an object is kept whole, for `read_store` to reject.
+macro_rules! keep_whole {
+    ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $method<E: serde::de::Error>(self, $($arg: $ty),*) -> Result<Document, E> {
+            JsonVisitor.$method($($arg),*).map(|store| Document { store, items: ItemsField::Absent })
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for DocumentVisitor {
+    type Value = Document;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a snapshot object")
+    }
+
+    keep_whole!(visit_bool(v: bool), visit_i64(v: i64), visit_u64(v: u64), visit_f64(v: f64), visit_str(v: &str), visit_unit());
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Document, A::Error> {
+        JsonVisitor.visit_seq(seq).map(|store| Document { store, items: ItemsField::Absent })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
+        let mut entries = Vec::new();
+        let mut items = ItemsField::Absent;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "items" {
+                items = map.next_value_seed(ItemsSeed)?;
+            } else {
+                entries.push((key, map.next_value::<Json>()?));
+            }
+        }
+        Ok(Document { store: Json::Object(entries), items })
+    }
+}
+
+struct ItemsSeed;
+
+impl<'de> DeserializeSeed<'de> for ItemsSeed {
+    type Value = ItemsField;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ItemsField, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ItemsSeed {
+    type Value = ItemsField;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of items")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ItemsField, A::Error> {
+        let mut reader = ItemReader::default();
+        reader.items.reserve(seq.size_hint().unwrap_or(0).min(1 << 20));
+        while let Some(item) = seq.next_element::<Json>()? {
+            reader.push(&item);
+        }
+        Ok(ItemsField::Read(reader))
+    }
+
+    fn visit_unit<E>(self) -> Result<ItemsField, E> {
+        Ok(ItemsField::Absent)
+    }
+    fn visit_none<E>(self) -> Result<ItemsField, E> {
+        Ok(ItemsField::Absent)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ItemsField, A::Error> {
+        JsonVisitor.visit_map(map).map(|v| ItemsField::NotArray(v.describe()))
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<ItemsField, E> {
+        Ok(ItemsField::NotArray(v.to_string()))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<ItemsField, E> {
+        Ok(ItemsField::NotArray(v.to_string()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<ItemsField, E> {
+        Ok(ItemsField::NotArray(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<ItemsField, E> {
+        Ok(ItemsField::NotArray(Json::Number(v).describe()))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<ItemsField, E> {
+        Ok(ItemsField::NotArray(Json::String(v.to_owned()).describe()))
+    }
 }
 
 /// Reads one item; `None` (with problems recorded) when anything is wrong.
@@ -437,8 +594,8 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
     let (backorder_enabled, max_wait_days, receiving_days) = f
         .object("backorder", |b| (b.boolean("enabled"), b.days("maxWaitDays"), b.days("receivingDays")))
         .unwrap_or_default();
-    let preorder = f.object("preorder", read_preorder).unwrap_or_default();
-    let channels = ChannelOverrides::read(&mut f);
+    let preorder = f.object("preorder", read_preorder).map(Box::new);
+    let channels = Some(ChannelOverrides::read(&mut f)).filter(|c| *c != NO_CHANNELS).map(Box::new);
     if f.problem_count() > 0 {
         return None;
     }

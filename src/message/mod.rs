@@ -326,10 +326,8 @@ impl<'a> Writer<'a> {
         let (source, own) = self.template(key, count);
         let text: &dyn LocaleText = if own { self.text } else { &English };
         let isolate = own && self.rtl;
-        let Ok(template) = Template::parse(source, catalog::placeholders(key).unwrap_or(&[])) else {
-            return source.to_owned();
-        };
-        template.render(|name| {
+        // Merchant templates were checked at load, built-in ones by the tests.
+        template::fill(source, |name| {
             let value = match params.get(name)? {
                 Param::Date(d) if name == "week" || key == "deadline_missed" => self.date(text, own, *d, false, false),
                 Param::Date(d) => self.date(text, own, *d, true, relative),

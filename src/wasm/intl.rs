@@ -1,7 +1,8 @@
 //! The browser's `Intl`, bound with `catch` so a bad locale or time zone
 //! comes back as a `Result` instead of throwing through wasm frames.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Utc, Weekday};
 use js_sys::{Date, Object, Reflect};
@@ -91,39 +92,62 @@ impl StoreZone for IntlZone {
     }
 }
 
-/// Everything locale-specific, written by the browser's `Intl`.
+/// Everything locale-specific, written by the browser's `Intl`. Each `Intl`
+/// object is made on first use: creating one costs far more than using it,
+/// and a first decision needs few of them (cold start).
 pub struct IntlText {
     locale: String,
     /// Indexed by `weekday as usize * 2 + year as usize`.
-    dates: [DateTimeFormat; 4],
-    relative: RelativeTimeFormat,
-    plurals: PluralRules,
-    numbers: NumberFormat,
-    first_weekday: Weekday,
+    dates: [OnceCell<Option<DateTimeFormat>>; 4],
+    plurals: OnceCell<Option<PluralRules>>,
+    numbers: OnceCell<Option<NumberFormat>>,
+    /// "today", "tomorrow".
+    near: OnceCell<[Option<String>; 2]>,
+    first_weekday: OnceCell<Weekday>,
+    /// Written dates by (date, style): a catalog has few distinct ship dates,
+    /// and each `Intl` call costs more than the rest of a decision.
+    written: RefCell<HashMap<(NaiveDate, DateStyleKey), String>>,
+    /// Numbers and plural categories below `SMALL`, written once.
+    small: RefCell<HashMap<u64, (String, &'static str)>>,
 }
+
+type DateStyleKey = (bool, bool);
+
+/// Counts below this are cached (stock counts almost always are).
+const SMALL: u64 = 10_000;
 
 impl IntlText {
     /// `None` when `Intl` rejects the locale.
     pub fn new(locale: &str) -> Option<IntlText> {
-        let make = |weekday: bool, year: bool| {
-            let mut options = vec![("timeZone", "UTC"), ("month", "long"), ("day", "numeric")];
-            if weekday {
-                options.push(("weekday", "long"));
-            }
-            if year {
-                options.push(("year", "numeric"));
-            }
-            date_time_format(locale, &options)
-        };
-        let tag = JsValue::from(locale);
+        // Validates the tag; the other objects follow on first use.
+        let numbers = NumberFormat::new(&locale.into(), &Object::new()).ok()?;
         Some(IntlText {
             locale: locale.to_owned(),
-            dates: [make(false, false)?, make(false, true)?, make(true, false)?, make(true, true)?],
-            relative: RelativeTimeFormat::new(&tag, &options(&[("numeric", "auto")])?).ok()?,
-            plurals: PluralRules::new(&tag, &Object::new()).ok()?,
-            numbers: NumberFormat::new(&tag, &Object::new()).ok()?,
-            first_weekday: first_weekday(locale).unwrap_or(Weekday::Mon),
+            dates: Default::default(),
+            plurals: OnceCell::new(),
+            numbers: OnceCell::from(Some(numbers)),
+            near: OnceCell::new(),
+            first_weekday: OnceCell::new(),
+            written: RefCell::new(HashMap::new()),
+            small: RefCell::new(HashMap::new()),
         })
+    }
+
+    fn date_format(&self, weekday: bool, year: bool) -> Option<&DateTimeFormat> {
+        let index = usize::from(weekday) * 2 + usize::from(year);
+        self.dates
+            .get(index)?
+            .get_or_init(|| {
+                let mut options = vec![("timeZone", "UTC"), ("month", "long"), ("day", "numeric")];
+                if weekday {
+                    options.push(("weekday", "long"));
+                }
+                if year {
+                    options.push(("year", "numeric"));
+                }
+                date_time_format(&self.locale, &options)
+            })
+            .as_ref()
     }
 }
 
@@ -160,31 +184,70 @@ impl LocaleText for IntlText {
     }
 
     fn date(&self, date: NaiveDate, style: DateStyle) -> String {
-        let index = usize::from(style.weekday) * 2 + usize::from(style.year);
+        let key = (date, (style.weekday, style.year));
+        if let Some(text) = self.written.borrow().get(&key) {
+            return text.clone();
+        }
+        let text = self.write_date(date, style);
+        self.written.borrow_mut().insert(key, text.clone());
+        text
+    }
+
+    fn relative_day(&self, days: i64) -> Option<String> {
+        let near = self.near.get_or_init(|| {
+            let relative = options(&[("numeric", "auto")])
+                .and_then(|o| RelativeTimeFormat::new(&self.locale.as_str().into(), &o).ok());
+            let word = |n: f64| relative.as_ref().and_then(|r| r.format(n, "day").ok());
+            [word(0.0), word(1.0)]
+        });
+        usize::try_from(days).ok().and_then(|i| near.get(i)).cloned().flatten()
+    }
+
+    fn first_weekday(&self) -> Weekday {
+        *self.first_weekday.get_or_init(|| first_weekday(&self.locale).unwrap_or(Weekday::Mon))
+    }
+
+    fn plural(&self, n: u64) -> &'static str {
+        self.small_number(n).map_or_else(|| self.plural_of(n), |(_, category)| category)
+    }
+
+    fn number(&self, n: u64) -> String {
+        self.small_number(n).map_or_else(|| self.write_number(n), |(text, _)| text)
+    }
+}
+
+impl IntlText {
+    fn small_number(&self, n: u64) -> Option<(String, &'static str)> {
+        if n >= SMALL {
+            return None;
+        }
+        if let Some(hit) = self.small.borrow().get(&n) {
+            return Some(hit.clone());
+        }
+        let entry = (self.write_number(n), self.plural_of(n));
+        self.small.borrow_mut().insert(n, entry.clone());
+        Some(entry)
+    }
+
+    fn write_number(&self, n: u64) -> String {
+        let numbers = self.numbers.get().and_then(Option::as_ref);
+        numbers.and_then(|f| f.format(n as f64).ok()).unwrap_or_else(|| n.to_string())
+    }
+
+    fn plural_of(&self, n: u64) -> &'static str {
+        let rules = self.plurals.get_or_init(|| PluralRules::new(&self.locale.as_str().into(), &Object::new()).ok());
+        let category = rules.as_ref().map(|r| r.select(n as f64)).unwrap_or_default();
+        crate::message::catalog::PLURALS.into_iter().find(|c| *c == category).unwrap_or("other")
+    }
+
+    fn write_date(&self, date: NaiveDate, style: DateStyle) -> String {
         let ms = date.and_hms_opt(0, 0, 0).map(|d| d.and_utc().timestamp_millis() as f64);
-        let written = match (self.dates.get(index), ms) {
+        let written = match (self.date_format(style.weekday, style.year), ms) {
             (Some(format), Some(ms)) => format.format(&Date::new(&ms.into())).ok(),
             _ => None,
         };
         // Outside the range JavaScript dates cover: ISO is still honest.
         written.unwrap_or_else(|| format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()))
-    }
-
-    fn relative_day(&self, days: i64) -> Option<String> {
-        (0..=1).contains(&days).then(|| self.relative.format(days as f64, "day").ok()).flatten()
-    }
-
-    fn first_weekday(&self) -> Weekday {
-        self.first_weekday
-    }
-
-    fn plural(&self, n: u64) -> &'static str {
-        let category = self.plurals.select(n as f64);
-        crate::message::catalog::PLURALS.into_iter().find(|c| *c == category).unwrap_or("other")
-    }
-
-    fn number(&self, n: u64) -> String {
-        self.numbers.format(n as f64).unwrap_or_else(|_| n.to_string())
     }
 }
 

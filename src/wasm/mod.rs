@@ -16,8 +16,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::{check_quantity, parse_channel, ArgError};
-use crate::json::Json;
-use crate::snapshot::{parse_timestamp, Snapshot, SnapshotError};
+use crate::snapshot::{parse_timestamp, Document, Snapshot, SnapshotError};
 use crate::{Channel, Request};
 use intl::{is_valid_locale, IntlText, IntlZones};
 
@@ -185,9 +184,9 @@ impl JsCatalog {
         if let Some(text) = value.as_string() {
             return JsCatalog::from_json(&text);
         }
-        let json: Json = serde_wasm_bindgen::from_value(value)
+        let document: Document = serde_wasm_bindgen::from_value(value)
             .map_err(|e| js_error(SnapshotError::CODE, &format!("invalid snapshot: {e}"), &[("path", "".into())]))?;
-        JsCatalog::from_snapshot(Snapshot::from_value(&json, &IntlZones))
+        JsCatalog::from_snapshot(Snapshot::from_document(document, &IntlZones))
     }
 
     /// Loads snapshot JSON text (as fetched from the CDN).
