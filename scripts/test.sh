@@ -29,8 +29,9 @@ echo "$out" | grep -E '^(test |running|test result)'
 # A browser run can pass with zero tests: refuse that.
 echo "$out" | grep -qE 'test result: ok\. [1-9][0-9]* passed' || { echo "browser tier ran no test"; exit 1; }
 
-step "build the npm package"
+step "build the npm package, within the size budget"
 bash scripts/build.sh
+node scripts/sizes.mjs --budget size-budget.json pkg/storefront_availability_bg.wasm pkg/storefront_availability.js
 
 step "tier 3: JavaScript tests against the packed package"
 node scripts/pack-consumer.mjs

@@ -3,7 +3,7 @@
 //! All dates are store-local calendar dates (`NaiveDate`). Every step is
 //! checked: a date that would leave chrono's range gives `None`, never a panic.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
 /// The days the warehouse ships.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,14 +24,19 @@ impl Calendar {
     /// let sunday = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     /// assert_eq!(cal.next(sunday), NaiveDate::from_ymd_opt(2026, 11, 23));
     /// ```
-    pub fn new(weekdays: &[Weekday], mut holidays: Vec<NaiveDate>) -> Calendar {
+    pub fn new(weekdays: &[Weekday], holidays: Vec<NaiveDate>) -> Calendar {
         let mut days = [false; 7];
         for day in weekdays {
             days[day.num_days_from_monday() as usize] = true;
         }
-        holidays.sort_unstable();
-        holidays.dedup();
-        Calendar { weekdays: days, holidays }
+        // Sorted insertion: holiday lists are short, and a sort costs 3 KB of wasm.
+        let mut sorted: Vec<NaiveDate> = Vec::with_capacity(holidays.len());
+        for day in holidays {
+            if let Err(at) = sorted.binary_search(&day) {
+                sorted.insert(at, day);
+            }
+        }
+        Calendar { weekdays: days, holidays: sorted }
     }
 
     /// Monday to Friday, no holidays.
@@ -88,26 +93,94 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
-/// Parses a strict `YYYY-MM-DD` calendar date (rejects `2026-02-30`).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    let shape = b.len() == 10
-        && b.get(4) == Some(&b'-')
-        && b.get(7) == Some(&b'-')
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape {
+/// The number written by `digits` (ASCII digits only, else `None`).
+fn number(digits: &[u8]) -> Option<u32> {
+    if digits.is_empty() || digits.len() > 9 {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    digits.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+}
+
+/// Parses a strict `YYYY-MM-DD` calendar date (rejects `2026-02-30`).
+///
+/// Hand-written for the three fixed formats the snapshot uses: chrono's
+/// general format parser costs ~4 KB gzip of wasm.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let year = i32::try_from(number(b.get(0..4)?)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(b.get(5..7)?)?, number(b.get(8..10)?)?)
 }
 
 /// Parses a strict `HH:MM` 24-hour time.
 pub fn parse_time(text: &str) -> Option<NaiveTime> {
     let b = text.as_bytes();
-    if b.len() != 5 || b.get(2) != Some(&b':') || !b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit()) {
+    if b.len() != 5 || b.get(2) != Some(&b':') {
         return None;
     }
-    NaiveTime::parse_from_str(text, "%H:%M").ok()
+    NaiveTime::from_hms_opt(number(b.get(0..2)?)?, number(b.get(3..5)?)?, 0)
+}
+
+/// Parses an RFC 3339 timestamp: `2026-11-23T09:30:00Z`, with optional
+/// fractional seconds and a `Z` or `±HH:MM` offset (`t`, `z` and a space
+/// for `T` are accepted too). A leap second `:60` is kept as chrono does.
+pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    let b = text.as_bytes();
+    let date = parse_date(text.get(0..10)?)?;
+    if !matches!(b.get(10), Some(b'T' | b't' | b' ')) || b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute, second) = (number(b.get(11..13)?)?, number(b.get(14..16)?)?, number(b.get(17..19)?)?);
+    let mut rest = b.get(19..)?;
+    let mut nanos = 0;
+    if let Some((b'.', tail)) = rest.split_first() {
+        let digits = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+        let fraction = tail.get(..digits)?;
+        if digits == 0 {
+            return None;
+        }
+        let kept = fraction.get(..digits.min(9))?;
+        nanos = number(kept)? * 10u32.pow(9 - kept.len() as u32);
+        rest = tail.get(digits..)?;
+    }
+    let offset_seconds: i32 = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let (h, m) = (number(&[*h1, *h2])?, number(&[*m1, *m2])?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let seconds = (h * 3600 + m * 60) as i32;
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    let time = if second == 60 {
+        NaiveTime::from_hms_nano_opt(hour, minute, 59, 1_000_000_000 + nanos)?
+    } else {
+        NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?
+    };
+    let offset = chrono::FixedOffset::east_opt(offset_seconds)?;
+    Some(chrono::TimeZone::from_local_datetime(&offset, &date.and_time(time)).single()?.with_timezone(&Utc))
+}
+
+/// Writes an instant as RFC 3339 in UTC, with milliseconds when present.
+pub fn write_timestamp(at: DateTime<Utc>) -> String {
+    let (d, t) = (at.date_naive(), at.time());
+    let mut text =
+        format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second());
+    let millis = at.timestamp_subsec_millis();
+    if millis > 0 {
+        text.push_str(&format!(".{millis:03}"));
+    }
+    text.push('Z');
+    text
 }
 
 /// Parses a weekday abbreviation: `mon` … `sun`.

@@ -38,7 +38,10 @@ pub fn parse_channel(name: &str) -> Result<Channel, ArgError> {
     Channel::parse(name).ok_or_else(|| {
         ArgError::new(
             "unknown_channel",
-            format!("unknown channel {name:?}; expected one of dtc, amazon, ebay, walmart, tiktok_shop"),
+            format!(
+                "unknown channel {}; expected one of dtc, amazon, ebay, walmart, tiktok_shop",
+                crate::json::quoted(name)
+            ),
         )
     })
 }
@@ -50,7 +53,10 @@ pub fn check_quantity(quantity: f64) -> Result<u64, ArgError> {
     } else {
         Err(ArgError::new(
             "invalid_quantity",
-            format!("quantity must be a whole number from 1 to 9007199254740991, got {quantity}"),
+            format!(
+                "quantity must be a whole number from 1 to 9007199254740991, got {}",
+                crate::json::number_text(quantity)
+            ),
         ))
     }
 }

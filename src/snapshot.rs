@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::calendar::{parse_date, parse_time, parse_weekday, Calendar};
 use crate::channel::ChannelOverrides;
-use crate::json::{as_str, Fields, Json, JsonVisitor, Problem};
+use crate::json::{as_str, quoted, Fields, Json, JsonVisitor, Problem};
 use crate::message::Overrides;
 use crate::zone::{StoreZone, Zones};
 
@@ -197,16 +197,9 @@ impl Ratio {
         if !(0.0..=1.0).contains(&value) {
             return None;
         }
-        // Rust prints the shortest round-trip decimal, never in exponent form.
-        let text = value.to_string();
-        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-        let fraction = fraction.trim_end_matches('0');
-        if fraction.len() > 36 {
-            // Below 1e-36: times any safe integer it floors to 0.
-            return Some(Ratio { digits: 0, scale: 0 });
-        }
-        let digits: u128 = format!("{whole}{fraction}").parse().ok()?;
-        Some(Ratio { digits, scale: fraction.len() as u32 })
+        // Beyond 22 decimals a ratio times any safe integer floors to 0.
+        let (digits, scale) = crate::json::shortest_decimal(value).unwrap_or((0, 0));
+        Some(Ratio { digits: u128::from(digits), scale })
     }
 
     /// `floor(n × self)`, exactly.
@@ -299,7 +292,10 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
     let time_zone = f.string("timeZone").unwrap_or_else(|| "UTC".into());
     let zone = zones.resolve(&time_zone);
     if zone.is_none() {
-        f.problem("timeZone", format!("expected an IANA time zone name like \"Europe/Berlin\", got {time_zone:?}"));
+        f.problem(
+            "timeZone",
+            format!("expected an IANA time zone name like \"Europe/Berlin\", got {}", quoted(&time_zone)),
+        );
     }
     let cutoff = f.read("cutoffTime", "a time \"HH:MM\"", |v| as_str(v).and_then(parse_time));
     let weekdays = f.read("businessDays", "a non-empty array of \"mon\" … \"sun\"", |v| match v {
@@ -394,10 +390,7 @@ fn read_ratio(f: &mut Fields) -> Option<Ratio> {
     })
 }
 
-/// Parses an RFC 3339 timestamp (`2026-11-23T09:30:00Z`, `…+01:00`).
-pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
-}
+pub use crate::calendar::parse_timestamp;
 
 type ReadItems = (Vec<Entry>, Vec<Diagnostic>, HashMap<String, usize>);
 
@@ -434,7 +427,7 @@ impl ItemReader {
                     code: "duplicate_sku",
                     sku: Some(sku.clone()),
                     path: format!("items[{i}].sku"),
-                    message: format!("duplicate SKU {sku:?}, first at items[{first}]; every holder is invalid"),
+                    message: format!("duplicate SKU {}, first at items[{first}]; every holder is invalid", quoted(sku)),
                 });
             } else {
                 self.index.insert(sku.clone(), i);
@@ -552,13 +545,13 @@ impl<'de> Visitor<'de> for ItemsSeed {
         JsonVisitor.visit_map(map).map(|v| ItemsField::NotArray(v.describe()))
     }
     fn visit_bool<E>(self, v: bool) -> Result<ItemsField, E> {
-        Ok(ItemsField::NotArray(v.to_string()))
+        Ok(ItemsField::NotArray(Json::Bool(v).describe()))
     }
     fn visit_i64<E>(self, v: i64) -> Result<ItemsField, E> {
-        Ok(ItemsField::NotArray(v.to_string()))
+        Ok(ItemsField::NotArray(Json::Number(v as f64).describe()))
     }
     fn visit_u64<E>(self, v: u64) -> Result<ItemsField, E> {
-        Ok(ItemsField::NotArray(v.to_string()))
+        Ok(ItemsField::NotArray(Json::Number(v as f64).describe()))
     }
     fn visit_f64<E>(self, v: f64) -> Result<ItemsField, E> {
         Ok(ItemsField::NotArray(Json::Number(v).describe()))

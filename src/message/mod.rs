@@ -215,7 +215,7 @@ impl Overrides {
             for (key, source) in templates {
                 let path = format!("{path}.{key}");
                 let Some(allowed) = catalog::placeholders(key) else {
-                    bad(path, format!("unknown message key {key:?}"));
+                    bad(path, format!("unknown message key {}", crate::json::quoted(key)));
                     continue;
                 };
                 let Some(source) = as_str(source) else {

@@ -16,6 +16,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::{check_quantity, parse_channel, ArgError};
+use crate::json::{number_text, quoted};
 use crate::snapshot::{parse_timestamp, Document, Snapshot, SnapshotError};
 use crate::{Channel, Request};
 use intl::{is_valid_locale, IntlText, IntlZones};
@@ -86,7 +87,7 @@ impl JsCatalog {
         };
         let channel = match get("channel")? {
             v if v.is_undefined() || v.is_null() => Channel::Dtc,
-            v => parse_channel(&v.as_string().unwrap_or_else(|| format!("{v:?}")))?,
+            v => parse_channel(&v.as_string().unwrap_or_else(|| "(not a string)".into()))?,
         };
         let quantity = match get("quantity")? {
             v if v.is_undefined() || v.is_null() => 1,
@@ -114,7 +115,7 @@ impl JsCatalog {
                 let invalid = || {
                     ArgError::new(
                         "invalid_locale",
-                        format!("invalid locale {locale:?}; expected a BCP 47 tag like \"en-GB\""),
+                        format!("invalid locale {}; expected a BCP 47 tag like \"en-GB\"", quoted(locale)),
                     )
                 };
                 if !is_valid_locale(locale) {
@@ -140,7 +141,7 @@ fn string_option(options: &JsValue, key: &str) -> Result<String, JsValue> {
 fn date_option(options: &JsValue, key: &str) -> Result<chrono::NaiveDate, JsValue> {
     let text = string_option(options, key)?;
     crate::calendar::parse_date(&text).ok_or_else(|| {
-        js_error("invalid_options", &format!("options.{key} must be a date \"YYYY-MM-DD\", got {text:?}"), &[])
+        js_error("invalid_options", &format!("options.{key} must be a date \"YYYY-MM-DD\", got {}", quoted(&text)), &[])
     })
 }
 
@@ -160,15 +161,15 @@ fn read_now(value: &JsValue) -> Result<chrono::DateTime<chrono::Utc>, JsValue> {
     } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
         date.get_time()
     } else if let Some(text) = value.as_string() {
-        return parse_timestamp(&text).ok_or_else(|| invalid(format!("{text:?}")).into());
+        return parse_timestamp(&text).ok_or_else(|| invalid(quoted(&text)).into());
     } else {
-        return Err(invalid(format!("{value:?}")).into());
+        return Err(invalid(value.js_typeof().as_string().unwrap_or_default()).into());
     };
     // The range a JavaScript Date covers (±8.64e15 ms).
     if !ms.is_finite() || ms.abs() > 8.64e15 {
-        return Err(invalid(ms.to_string()).into());
+        return Err(invalid(number_text(ms)).into());
     }
-    DateTime::from_timestamp_millis(ms.floor() as i64).ok_or_else(|| invalid(ms.to_string()).into())
+    DateTime::from_timestamp_millis(ms.floor() as i64).ok_or_else(|| invalid(number_text(ms)).into())
 }
 
 #[wasm_bindgen(js_class = Catalog)]
@@ -329,6 +330,6 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(getter, js_name = generatedAt)]
     pub fn generated_at(&self) -> String {
-        self.inner.generated_at().to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+        crate::calendar::write_timestamp(self.inner.generated_at())
     }
 }
