@@ -110,6 +110,25 @@ async function coldStart(kind, throttle) {
   }
   return median(samples);
 }
+// Reference: the browser's own first zone-aware Intl.DateTimeFormat in a
+// fresh page (ICU start-up), which both implementations pay inside their
+// cold start.
+async function firstIntl() {
+  const samples = [];
+  for (let r = 0; r < (quick ? 3 : 11); r++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/bench/blank.html`);
+    samples.push(await page.evaluate(() => {
+      const t = performance.now();
+      new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hour: "numeric" }).format(0);
+      return performance.now() - t;
+    }));
+    await context.close();
+  }
+  return median(samples);
+}
+results.firstIntlMs = await firstIntl();
 for (const throttle of [1, 4]) {
   const wasm = await coldStart("wasm", throttle);
   const plain = await coldStart("plain", throttle);
@@ -130,6 +149,7 @@ for (const r of results.rows) {
 const s = results.size;
 console.log(`\nsize: .wasm ${s.wasm.raw} KB raw / ${s.wasm.gzip} KB gzip / ${s.wasm.brotli} KB brotli; glue ${s.glue.raw} / ${s.glue.gzip} / ${s.glue.brotli} KB; total gzip ${(s.wasm.gzip + s.glue.gzip).toFixed(1)} KB`);
 const m = results.memory;
+console.log(`reference: the first zone-aware Intl.DateTimeFormat in a fresh page takes ${fmt(results.firstIntlMs)} ms (ICU start-up), inside both cold starts`);
 console.log(`memory: ${m.afterLoadMB} MB linear memory after loading ${m.items / 1000}k items (fresh instance, ${m.startMB} MB at start); ${m.beforeReloadsMB} → ${m.afterReloadsMB} MB across ${m.reloads} reloads of 10k`);
 writeFileSync(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
 console.log("written: bench/results.json");
