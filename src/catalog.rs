@@ -150,6 +150,29 @@ impl Catalog {
         Ok(message::confirmation(&writer, decision.policy, ship, decision.queue_position, order_number, title))
     }
 
+    /// Plans a cart: shipments by date, what is charged now, authorized now
+    /// and captured at each shipment, and a one-sentence summary.
+    ///
+    /// ```
+    /// use storefront_availability::{cart::{Cart, Line}, message::English, Catalog, Channel};
+    /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
+    ///   "items": [{ "sku": "MUG", "onHand": 3 },
+    ///             { "sku": "TEE", "restock": { "date": "2026-12-01", "confirmed": true, "quantity": 9 } }] }"#).unwrap();
+    /// let line = |sku: &str, quantity| Line { sku: sku.into(), quantity, unit_price: 1500 };
+    /// let cart = Cart { lines: vec![line("MUG", 2), line("TEE", 1)], channel: Channel::Dtc,
+    ///                   now: "2026-11-23T09:00:00Z".parse().unwrap(), hold_together: false };
+    /// let plan = catalog.plan_cart(&cart, &English).unwrap();
+    /// assert_eq!(plan.summary, "2 items ship today; 1 ships by Wednesday, December 2");
+    /// assert_eq!((plan.charged_now, plan.authorized_now, plan.total), (3000, 1500, 4500));
+    /// ```
+    pub fn plan_cart(&self, cart: &crate::cart::Cart, text: &dyn LocaleText) -> Result<crate::cart::Plan, ArgError> {
+        for line in &cart.lines {
+            check_sku(&line.sku)?;
+            check_quantity(line.quantity as f64)?;
+        }
+        crate::cart::plan(&self.snapshot, cart, text)
+    }
+
     /// The weekly status email for an order: "still on track" while the
     /// expected date holds, the new date with an apology once it moved.
     pub fn weekly_status(&self, update: &StatusUpdate, now: DateTime<Utc>, text: &dyn LocaleText) -> Email {

@@ -257,13 +257,18 @@ struct Context<'a> {
 /// Made once per `decide`/`decide_all` call, not once per item.
 pub struct Moment<'a> {
     request: Request,
-    today: NaiveDate,
-    in_stock_ship: Option<NaiveDate>,
+    pub(crate) today: NaiveDate,
+    pub(crate) in_stock_ship: Option<NaiveDate>,
     stale: bool,
-    writer: Writer<'a>,
+    pub(crate) writer: Writer<'a>,
 }
 
 impl<'a> Moment<'a> {
+    /// The same moment for another quantity (the cart decides per SKU).
+    pub(crate) fn with_quantity(&mut self, quantity: u64) {
+        self.request.quantity = quantity;
+    }
+
     pub fn new(snapshot: &'a Snapshot, request: &Request, text: &'a dyn LocaleText) -> Moment<'a> {
         let local = snapshot.zone.local(request.now);
         let today = local.date();

@@ -16,7 +16,8 @@
 //! | [`channel`] | the channel table and its overrides (SPEC §4) |
 //! | [`decision`] | the rules, reason codes and output (SPEC §3, §5) |
 //! | [`message`] | shopper-facing text (SPEC §6) |
-//! | [`catalog`] | a loaded snapshot: `decide`, `decide_all`, diagnostics |
+//! | [`cart`] | the cart planner: shipments, payment timing (SPEC §7) |
+//! | [`catalog`] | a loaded snapshot: `decide`, `decide_all`, `plan_cart`, diagnostics |
 //!
 //! ```
 //! use storefront_availability::{Catalog, Channel, Request, Reason};
@@ -33,6 +34,7 @@
 //! ```
 
 pub mod calendar;
+pub mod cart;
 pub mod catalog;
 pub mod channel;
 pub mod decision;

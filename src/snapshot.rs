@@ -113,6 +113,7 @@ const NO_PREORDER: Preorder = Preorder {
     production_date: None,
     release_date: None,
     ship_date: None,
+    deposit: None,
 };
 
 const NO_CHANNELS: ChannelOverrides = ChannelOverrides::NONE;
@@ -174,6 +175,48 @@ pub struct Preorder {
     pub production_date: Option<NaiveDate>,
     pub release_date: Option<NaiveDate>,
     pub ship_date: Option<NaiveDate>,
+    /// Charged at checkout; the balance is captured at shipment.
+    pub deposit: Option<Deposit>,
+}
+
+/// A pre-order deposit, as Shopify's pre-order selling plans model it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deposit {
+    /// A share of the line total, e.g. 20 % (exact decimal).
+    Percentage(Percent),
+    /// A fixed amount per unit in minor units (capped at the unit price).
+    PerUnit(u64),
+}
+
+/// A percentage from 0 to 100 kept as the exact decimal `digits / 10^scale`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Percent {
+    digits: u64,
+    scale: u32,
+}
+
+impl Percent {
+    /// `amount × self / 100`, rounded half up to the minor unit.
+    ///
+    /// ```
+    /// use storefront_availability::snapshot::Percent;
+    /// let p = Percent::from_f64(12.5).unwrap();
+    /// assert_eq!(p.of(1999), 250); // 249.875 → 250
+    /// assert_eq!(Percent::from_f64(20.0).unwrap().of(2505), 501);
+    /// ```
+    pub fn of(self, amount: u64) -> u64 {
+        let denominator = 100 * 10u128.pow(self.scale);
+        let doubled = 2 * u128::from(amount) * u128::from(self.digits) + denominator;
+        u64::try_from(doubled / (2 * denominator)).unwrap_or(amount).min(amount)
+    }
+
+    pub fn from_f64(value: f64) -> Option<Percent> {
+        if !(0.0..=100.0).contains(&value) {
+            return None;
+        }
+        let (digits, scale) = crate::json::shortest_decimal(value)?;
+        Some(Percent { digits, scale })
+    }
 }
 
 /// A ratio in [0, 1] kept as the exact decimal it was written as, so that
@@ -624,6 +667,25 @@ fn read_preorder(p: &mut Fields) -> Preorder {
         production_date: date(p, "productionDate"),
         release_date: date(p, "releaseDate"),
         ship_date: date(p, "shipDate"),
+        deposit: p.object("deposit", read_deposit).flatten(),
+    }
+}
+
+fn read_deposit(d: &mut Fields) -> Option<Deposit> {
+    let kind = d.require("type", "\"percentage\" or \"price\"", |v| match as_str(v)? {
+        "percentage" => Some(true),
+        "price" => Some(false),
+        _ => None,
+    })?;
+    if kind {
+        d.require("value", "a percentage from 0 to 100", |v| match v {
+            Json::Number(n) => Percent::from_f64(*n).map(Deposit::Percentage),
+            _ => None,
+        })
+    } else {
+        d.require("value", "an amount in minor units (an integer ≥ 0)", |v| {
+            crate::json::as_safe_integer(v).filter(|n| *n >= 0).map(|n| Deposit::PerUnit(n as u64))
+        })
     }
 }
 

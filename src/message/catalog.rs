@@ -45,6 +45,9 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("status.on_track", &["date", "order", "title"]),
     ("status.delayed", &["date", "order", "title"]),
     ("status.position", &["position", "total"]),
+    ("cart.ships_today", &["n"]),
+    ("cart.ships_by", &["n", "date"]),
+    ("cart.nothing", &[]),
 ];
 
 /// Plural categories a key may be suffixed with.
@@ -117,6 +120,11 @@ const EN: &[(&str, &str)] = &[
     ("status.on_track", "Your order is still on track to ship by {date}."),
     ("status.delayed", "The new expected ship date is {date}. We apologize for the delay."),
     ("status.position", "Your order position: {position} of {total} backorders"),
+    ("cart.ships_today.one", "{n} item ships today"),
+    ("cart.ships_today", "{n} items ship today"),
+    ("cart.ships_by.one", "{n} ships by {date}"),
+    ("cart.ships_by", "{n} ship by {date}"),
+    ("cart.nothing", "Nothing in this cart can be shipped yet"),
 ];
 
 const DE: &[(&str, &str)] = &[
@@ -162,6 +170,11 @@ const DE: &[(&str, &str)] = &[
     ("status.on_track", "Deine Bestellung wird wie geplant bis {date} versendet."),
     ("status.delayed", "Neuer voraussichtlicher Versandtermin: {date}. Bitte entschuldige die Verzögerung."),
     ("status.position", "Deine Position: {position} von {total} Nachbestellungen"),
+    ("cart.ships_today.one", "{n} Artikel wird heute versendet"),
+    ("cart.ships_today", "{n} Artikel werden heute versendet"),
+    ("cart.ships_by.one", "{n} Artikel wird bis {date} versendet"),
+    ("cart.ships_by", "{n} Artikel werden bis {date} versendet"),
+    ("cart.nothing", "Aus diesem Warenkorb kann noch nichts versendet werden"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -210,6 +223,11 @@ const FR: &[(&str, &str)] = &[
     ("status.on_track", "Votre commande sera bien expédiée d’ici le {date}."),
     ("status.delayed", "La nouvelle date d’expédition prévue est le {date}. Veuillez nous excuser pour ce retard."),
     ("status.position", "Votre position\u{a0}: {position} sur {total} commandes en attente"),
+    ("cart.ships_today.one", "{n} article expédié aujourd’hui"),
+    ("cart.ships_today", "{n} articles expédiés aujourd’hui"),
+    ("cart.ships_by.one", "{n} article expédié d’ici le {date}"),
+    ("cart.ships_by", "{n} articles expédiés d’ici le {date}"),
+    ("cart.nothing", "Aucun article de ce panier ne peut encore être expédié"),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -260,6 +278,11 @@ const ES: &[(&str, &str)] = &[
     ("status.on_track", "Tu pedido sigue en plazo para enviarse antes del {date}."),
     ("status.delayed", "La nueva fecha de envío prevista es el {date}. Perdona el retraso."),
     ("status.position", "Tu posición: {position} de {total} pedidos en espera"),
+    ("cart.ships_today.one", "{n} artículo sale hoy"),
+    ("cart.ships_today", "{n} artículos salen hoy"),
+    ("cart.ships_by.one", "{n} artículo sale antes del {date}"),
+    ("cart.ships_by", "{n} artículos salen antes del {date}"),
+    ("cart.nothing", "Todavía no se puede enviar nada de este carrito"),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -307,4 +330,7 @@ const JA: &[(&str, &str)] = &[
     ("status.on_track", "ご注文は予定どおり{date}までに発送します。"),
     ("status.delayed", "新しい発送予定日は{date}です。お待たせして申し訳ございません。"),
     ("status.position", "お取り寄せの順番：{total}件中{position}番目"),
+    ("cart.ships_today", "{n}点は本日発送"),
+    ("cart.ships_by", "{n}点は{date}までに発送"),
+    ("cart.nothing", "このカートにはまだ発送できる商品がありません"),
 ];

@@ -461,6 +461,23 @@ pub(crate) fn confirmation(
     Email { subject: w.fill("confirmation.subject", &params, None, false), body: w.fill(body, &params, None, false) }
 }
 
+/// The one-sentence cart summary: units per ship date, in date order
+/// ("2 items ship today; 1 ships by Thursday, December 3").
+pub(crate) fn cart_summary(w: &Writer, units_by_date: &[(NaiveDate, u64)]) -> String {
+    if units_by_date.is_empty() {
+        return w.word("cart.nothing");
+    }
+    let parts: Vec<String> = units_by_date
+        .iter()
+        .map(|&(date, n)| {
+            let params = Params::default().with("n", Param::Count(n)).with("date", Param::Date(date));
+            let key = if date <= w.today { "cart.ships_today" } else { "cart.ships_by" };
+            w.fill(key, &params, Some(n), false)
+        })
+        .collect();
+    parts.join("; ")
+}
+
 /// What a weekly status update reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusUpdate {

@@ -1,0 +1,281 @@
+//! The cart and checkout planner (SPEC §7): what ships when, and what is
+//! charged when, before the shopper pays.
+//!
+//! Lines are decided per SKU across the whole cart, in cart order: a line is
+//! accepted while the SKU's cumulative quantity can still be bought, else it
+//! is refused with the reason and how many can still be had. The SKU's final
+//! decision is spread back over its accepted lines (a split's in-stock units
+//! first), and the parts are grouped into shipments by date.
+//!
+//! Money is integer minor units (cents, yen …), never floats. In-stock units
+//! are charged now; backorder and pre-order units are authorized now and
+//! captured at shipment. A pre-order deposit is charged now and the balance
+//! captured at shipment: a percentage deposit is rounded half up to the
+//! minor unit on the line total, and the balance is the line total minus the
+//! deposit, so every split sums exactly to the total.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::catalog::ArgError;
+use crate::decision::{self, Decision, Moment, Policy, Request};
+use crate::json::MAX_SAFE_INTEGER;
+use crate::message::{self, LocaleText};
+use crate::snapshot::{Deposit, Entry, Snapshot};
+use crate::Channel;
+
+/// One line of the cart as the shopper filled it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub sku: String,
+    pub quantity: u64,
+    /// Price of one unit in minor units.
+    pub unit_price: u64,
+}
+
+/// What to plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cart {
+    pub lines: Vec<Line>,
+    pub channel: Channel,
+    pub now: DateTime<Utc>,
+    /// One shipment on the latest date instead of shipping what is ready.
+    pub hold_together: bool,
+}
+
+/// The plan for a cart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    /// In date order.
+    pub shipments: Vec<Shipment>,
+    /// One per cart line, in cart order.
+    pub lines: Vec<PlannedLine>,
+    /// Sum of the accepted lines.
+    pub total: u64,
+    /// Charged at checkout: in-stock units and pre-order deposits.
+    pub charged_now: u64,
+    /// Authorized at checkout, captured at shipment: `sum(captures)`.
+    pub authorized_now: u64,
+    /// When the authorized amount is captured, by ship date.
+    pub captures: Vec<Capture>,
+    /// "2 items ship today; 1 ships by Thursday, December 3".
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Shipment {
+    pub date: NaiveDate,
+    pub lines: Vec<ShipmentLine>,
+    /// Captured when this shipment leaves.
+    pub capture: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShipmentLine {
+    /// Position of the cart line.
+    pub line: usize,
+    pub sku: String,
+    pub quantity: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Capture {
+    pub date: NaiveDate,
+    pub amount: u64,
+}
+
+/// A cart line's part that ships on one date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Part {
+    pub quantity: u64,
+    pub ship_date: NaiveDate,
+    /// Captured at that shipment.
+    pub capture: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PlannedLine {
+    pub sku: String,
+    pub quantity: u64,
+    pub unit_price: u64,
+    pub accepted: bool,
+    /// For a refused line: how many more of this SKU the cart could take.
+    pub can_have: u64,
+    /// Why: the line's text from its decision ("Only 3 can be ordered – …").
+    pub message: String,
+    /// The SKU's decision for the cart's quantity of it (for a refused line:
+    /// for the quantity that was refused).
+    pub decision: Decision,
+    /// Free cancellation until it ships (backorder and pre-order lines).
+    pub cancellable: bool,
+    /// The line total (0 when refused).
+    pub amount: u64,
+    pub deposit: u64,
+    pub charged_now: u64,
+    pub parts: Vec<Part>,
+}
+
+fn money_error(what: String) -> ArgError {
+    ArgError::new("invalid_price", what)
+}
+
+/// Plans `cart` against `snapshot`, writing text with `text`.
+pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<Plan, ArgError> {
+    let request = Request { channel: cart.channel, quantity: 1, now: cart.now };
+    let mut moment = Moment::new(snapshot, &request, text);
+    let mut lines: Vec<Option<PlannedLine>> = vec![None; cart.lines.len()];
+
+    // Per SKU, in order of first appearance: accept lines while the
+    // cumulative quantity stays purchasable.
+    let mut skus: Vec<&str> = Vec::new();
+    for line in &cart.lines {
+        if !skus.contains(&line.sku.as_str()) {
+            skus.push(&line.sku);
+        }
+    }
+    for sku in skus {
+        let entry = snapshot.entry(sku);
+        let mut accepted_total = 0u64;
+        let mut accepted = Vec::new();
+        for (i, line) in cart.lines.iter().enumerate().filter(|(_, l)| l.sku == sku) {
+            let wanted = accepted_total.checked_add(line.quantity).filter(|q| *q <= MAX_SAFE_INTEGER);
+            let decision = wanted.map(|q| {
+                moment.with_quantity(q);
+                decision::decide(snapshot, entry, sku, &moment)
+            });
+            match (wanted, decision) {
+                (Some(q), Some(d)) if d.can_purchase => {
+                    accepted_total = q;
+                    accepted.push(i);
+                }
+                (_, d) => {
+                    let d = d.unwrap_or_else(|| {
+                        moment.with_quantity(MAX_SAFE_INTEGER);
+                        decision::decide(snapshot, entry, sku, &moment)
+                    });
+                    lines[i] = Some(PlannedLine {
+                        sku: sku.to_owned(),
+                        quantity: line.quantity,
+                        unit_price: line.unit_price,
+                        accepted: false,
+                        can_have: d.max_quantity.saturating_sub(accepted_total),
+                        message: d.message.text.clone(),
+                        cancellable: false,
+                        decision: d,
+                        amount: 0,
+                        deposit: 0,
+                        charged_now: 0,
+                        parts: Vec::new(),
+                    });
+                }
+            }
+        }
+        if accepted.is_empty() {
+            continue;
+        }
+        moment.with_quantity(accepted_total);
+        let decision = decision::decide(snapshot, entry, sku, &moment);
+        let deposit = match entry {
+            Some(Entry::Valid(item)) if decision.policy == Policy::Preorder => item.preorder().deposit,
+            _ => None,
+        };
+        let mut in_stock_left = decision.split.map_or(0, |s| s.now);
+        for i in accepted {
+            let line = &cart.lines[i];
+            lines[i] = Some(plan_line(line, &decision, deposit, &mut in_stock_left, moment.in_stock_ship)?);
+        }
+    }
+
+    let lines: Vec<PlannedLine> = lines.into_iter().flatten().collect();
+    let latest = lines.iter().flat_map(|l| l.parts.iter().map(|p| p.ship_date)).max();
+    let mut by_date: BTreeMap<NaiveDate, Shipment> = BTreeMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        for part in &line.parts {
+            let date = if cart.hold_together { latest.unwrap_or(part.ship_date) } else { part.ship_date };
+            let shipment = by_date.entry(date).or_insert_with(|| Shipment { date, lines: Vec::new(), capture: 0 });
+            shipment.capture += part.capture;
+            match shipment.lines.iter_mut().find(|l| l.line == i) {
+                Some(existing) => existing.quantity += part.quantity,
+                None => shipment.lines.push(ShipmentLine { line: i, sku: line.sku.clone(), quantity: part.quantity }),
+            }
+        }
+    }
+    let shipments: Vec<Shipment> = by_date.into_values().collect();
+    let total = sum(lines.iter().map(|l| l.amount))?;
+    let charged_now = sum(lines.iter().map(|l| l.charged_now))?;
+    let captures: Vec<Capture> =
+        shipments.iter().filter(|s| s.capture > 0).map(|s| Capture { date: s.date, amount: s.capture }).collect();
+    let authorized_now = sum(captures.iter().map(|c| c.amount))?;
+    let units: Vec<(NaiveDate, u64)> =
+        shipments.iter().map(|s| (s.date, s.lines.iter().map(|l| l.quantity).sum::<u64>())).collect();
+    let summary = message::cart_summary(&moment.writer, &units);
+    Ok(Plan { shipments, lines, total, charged_now, authorized_now, captures, summary })
+}
+
+fn sum(mut amounts: impl Iterator<Item = u64>) -> Result<u64, ArgError> {
+    amounts
+        .try_fold(0u64, |a, b| a.checked_add(b))
+        .filter(|t| *t <= MAX_SAFE_INTEGER)
+        .ok_or_else(|| money_error("the cart total exceeds 2^53 − 1 minor units".into()))
+}
+
+/// An accepted line's parts and money, given its SKU's decision.
+fn plan_line(
+    line: &Line,
+    d: &Decision,
+    deposit: Option<Deposit>,
+    in_stock_left: &mut u64,
+    in_stock_ship: Option<NaiveDate>,
+) -> Result<PlannedLine, ArgError> {
+    let amount =
+        line.unit_price.checked_mul(line.quantity).filter(|a| *a <= MAX_SAFE_INTEGER).ok_or_else(|| {
+            money_error(format!("{} × {} exceeds 2^53 − 1 minor units", line.quantity, line.unit_price))
+        })?;
+    let ship = d.ship_date.unwrap_or_default();
+    let (parts, charged_now, deposit) = match d.policy {
+        Policy::Backorder => {
+            let now_units = (*in_stock_left).min(line.quantity);
+            *in_stock_left -= now_units;
+            let later_units = line.quantity - now_units;
+            let now_amount = line.unit_price * now_units;
+            let mut parts = Vec::new();
+            if now_units > 0 {
+                parts.push(Part { quantity: now_units, ship_date: in_stock_ship.unwrap_or(ship), capture: 0 });
+            }
+            if later_units > 0 {
+                parts.push(Part { quantity: later_units, ship_date: ship, capture: amount - now_amount });
+            }
+            (parts, now_amount, 0)
+        }
+        Policy::Preorder => {
+            let deposit = match deposit {
+                Some(Deposit::Percentage(p)) => p.of(amount),
+                Some(Deposit::PerUnit(per_unit)) => per_unit.min(line.unit_price) * line.quantity,
+                None => 0,
+            };
+            (vec![Part { quantity: line.quantity, ship_date: ship, capture: amount - deposit }], deposit, deposit)
+        }
+        _ => (vec![Part { quantity: line.quantity, ship_date: ship, capture: 0 }], amount, 0),
+    };
+    Ok(PlannedLine {
+        sku: line.sku.clone(),
+        quantity: line.quantity,
+        unit_price: line.unit_price,
+        accepted: true,
+        can_have: 0,
+        message: d.message.text.clone(),
+        decision: d.clone(),
+        cancellable: d.cancellable,
+        amount,
+        deposit,
+        charged_now,
+        parts,
+    })
+}
