@@ -14,8 +14,6 @@
 //! minor unit on the line total, and the balance is the line total minus the
 //! deposit, so every split sums exactly to the total.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -195,11 +193,19 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
 
     let lines: Vec<PlannedLine> = lines.into_iter().flatten().collect();
     let latest = lines.iter().flat_map(|l| l.parts.iter().map(|p| p.ship_date)).max();
-    let mut by_date: BTreeMap<NaiveDate, Shipment> = BTreeMap::new();
+    // Shipments in date order (a cart has few dates: a sorted Vec, no map).
+    let mut shipments: Vec<Shipment> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         for part in &line.parts {
             let date = if cart.hold_together { latest.unwrap_or(part.ship_date) } else { part.ship_date };
-            let shipment = by_date.entry(date).or_insert_with(|| Shipment { date, lines: Vec::new(), capture: 0 });
+            let at = match shipments.binary_search_by_key(&date, |s| s.date) {
+                Ok(at) => at,
+                Err(at) => {
+                    shipments.insert(at, Shipment { date, lines: Vec::new(), capture: 0 });
+                    at
+                }
+            };
+            let Some(shipment) = shipments.get_mut(at) else { continue };
             shipment.capture += part.capture;
             match shipment.lines.iter_mut().find(|l| l.line == i) {
                 Some(existing) => existing.quantity += part.quantity,
@@ -207,7 +213,6 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
             }
         }
     }
-    let shipments: Vec<Shipment> = by_date.into_values().collect();
     let total = sum(lines.iter().map(|l| l.amount))?;
     let charged_now = sum(lines.iter().map(|l| l.charged_now))?;
     let captures: Vec<Capture> =

@@ -253,6 +253,66 @@ impl JsCatalog {
         Ok(to_js(&email).unchecked_into())
     }
 
+    /// Plans a cart for checkout: shipments by date with what each captures,
+    /// what is charged and authorized now, each line's decision (refused
+    /// lines say why and how many can be had), and a summary sentence.
+    /// Amounts are integer minor units of `currency`.
+    ///
+    /// ```js
+    /// const plan = catalog.planCart({ lines: [{ sku: "TEE-L", quantity: 2, unitPrice: 2500 }], currency: "USD" });
+    /// plan.summary; // "2 ship by Wednesday, December 2"
+    /// ```
+    #[wasm_bindgen(js_name = planCart)]
+    pub fn plan_cart(&self, options: types::CartOptionsArg) -> Result<types::PlanResult, JsValue> {
+        let options: JsValue = options.into();
+        if !options.is_object() {
+            return Err(js_error("invalid_options", "planCart needs { lines, currency }", &[]));
+        }
+        let (request, locale) = self.request(&options)?;
+        let currency = Reflect::get(&options, &"currency".into()).ok().and_then(|v| v.as_string());
+        let currency =
+            currency.filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())).ok_or_else(|| {
+                js_error(
+                    "invalid_currency",
+                    "currency must be an ISO 4217 code like \"USD\" (amounts are its minor units)",
+                    &[],
+                )
+            })?;
+        let lines = Reflect::get(&options, &"lines".into()).unwrap_or(JsValue::UNDEFINED);
+        let lines: &Array = lines
+            .dyn_ref::<Array>()
+            .ok_or_else(|| js_error("invalid_cart", "lines must be an array of { sku, quantity, unitPrice }", &[]))?;
+        let mut cart_lines = Vec::with_capacity(lines.length() as usize);
+        for (i, line) in lines.iter().enumerate() {
+            let field = |key: &str| Reflect::get(&line, &key.into()).unwrap_or(JsValue::UNDEFINED);
+            let at = |key: &str, code: &str, what: &str| {
+                js_error(code, &format!("lines[{i}].{key}: {what}"), &[("path", format!("lines[{i}].{key}").into())])
+            };
+            let sku = field("sku")
+                .as_string()
+                .filter(|s| !s.is_empty())
+                .ok_or_else(|| at("sku", "invalid_sku", "expected a non-empty string"))?;
+            let quantity = match field("quantity") {
+                v if v.is_undefined() => 1,
+                v => v.as_f64().and_then(|q| check_quantity(q).ok()).ok_or_else(|| {
+                    at("quantity", "invalid_quantity", "expected a whole number from 1 to 9007199254740991")
+                })?,
+            };
+            let unit_price = field("unitPrice")
+                .as_f64()
+                .filter(|p| p.fract() == 0.0 && (0.0..=crate::json::MAX_SAFE_INTEGER as f64).contains(p))
+                .ok_or_else(|| at("unitPrice", "invalid_price", "expected an integer amount of minor units ≥ 0"))?;
+            cart_lines.push(crate::cart::Line { sku, quantity, unit_price: unit_price as u64 });
+        }
+        let hold_together =
+            Reflect::get(&options, &"holdTogether".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+        let cart = crate::cart::Cart { lines: cart_lines, channel: request.channel, now: request.now, hold_together };
+        let plan = self.with_text(&locale, |text| self.inner.plan_cart(&cart, text))??;
+        let plan = to_js(&plan);
+        let _ = Reflect::set(&plan, &"currency".into(), &currency.into());
+        Ok(plan.unchecked_into())
+    }
+
     /// The weekly status email for an order: "still on track", or the new
     /// date with an apology once it moved later.
     ///

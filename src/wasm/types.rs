@@ -114,7 +114,8 @@ export interface Diagnostic {
 
 /** Thrown by the constructor, `fromJson`, `decide` and `decideAll`. */
 export interface AvailabilityError extends Error {
-  code: "invalid_snapshot" | "invalid_quantity" | "unknown_channel" | "invalid_now" | "invalid_sku" | "invalid_locale" | "invalid_options" | "not_purchasable";
+  code: "invalid_snapshot" | "invalid_quantity" | "unknown_channel" | "invalid_now" | "invalid_sku" | "invalid_locale" | "invalid_options" | "not_purchasable"
+    | "invalid_cart" | "invalid_price" | "invalid_currency";
   /** For invalid_snapshot: the JSON path of the first problem. */
   path?: string;
   /** For invalid_snapshot: every store-level problem. */
@@ -173,6 +174,8 @@ export interface SnapshotItem {
     productionDate?: IsoDate | null;
     releaseDate?: IsoDate | null;
     shipDate?: IsoDate | null;
+    /** Charged at checkout, the balance at shipment. */
+    deposit?: { type: "percentage"; value: number } | { type: "price"; value: number } | null;
   } | null;
   channels?: Partial<Record<Channel, ChannelOverride>> | null;
 }
@@ -190,6 +193,10 @@ extern "C" {
     pub type ConfirmationOptionsArg;
     #[wasm_bindgen(typescript_type = "StatusOptions")]
     pub type StatusOptionsArg;
+    #[wasm_bindgen(typescript_type = "CartOptions")]
+    pub type CartOptionsArg;
+    #[wasm_bindgen(typescript_type = "Plan")]
+    pub type PlanResult;
     #[wasm_bindgen(typescript_type = "Email")]
     pub type EmailResult;
     #[wasm_bindgen(typescript_type = "Decision")]
