@@ -69,6 +69,54 @@ export interface StatusOptions {
   locale?: string;
 }
 
+/** Options of `planCart`. Amounts are integer minor units (cents, yen …). */
+export interface CartOptions {
+  lines: { sku: string; quantity?: number; unitPrice: number }[];
+  /** ISO 4217 code, e.g. "USD"; echoed in the plan. */
+  currency: string;
+  channel?: Channel;
+  now?: number | Date | string;
+  locale?: string;
+  /** One shipment on the latest date instead of shipping what is ready now. */
+  holdTogether?: boolean;
+}
+
+/** The plan for a cart. */
+export interface Plan {
+  currency: string;
+  /** In date order; each captures its `capture` amount when it ships. */
+  shipments: { date: IsoDate; lines: { line: number; sku: string; quantity: number }[]; capture: number }[];
+  /** One per cart line, in cart order. */
+  lines: PlannedLine[];
+  /** Sum of the accepted lines. */
+  total: number;
+  /** Charged at checkout: in-stock units and pre-order deposits. */
+  chargedNow: number;
+  /** Authorized at checkout and captured at shipment (the sum of `captures`). */
+  authorizedNow: number;
+  captures: { date: IsoDate; amount: number }[];
+  /** "2 items ship today; 1 ships by Thursday, December 3". */
+  summary: string;
+}
+
+export interface PlannedLine {
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  accepted: boolean;
+  /** For a refused line: how many more of this SKU the cart can take. */
+  canHave: number;
+  /** The line's text from its decision, e.g. why it was refused. */
+  message: string;
+  decision: Decision;
+  /** Free cancellation until it ships. */
+  cancellable: boolean;
+  amount: number;
+  deposit: number;
+  chargedNow: number;
+  parts: { quantity: number; shipDate: IsoDate; capture: number }[];
+}
+
 /** A plain-text email: lines in `body` are separated by "\n". */
 export interface Email {
   subject: string;

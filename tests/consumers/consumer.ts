@@ -1,6 +1,6 @@
 // A strict TypeScript consumer: the package's types must describe what it
 // returns, and reject what it rejects.
-import init, { Catalog, type Decision, type DecideOptions, type Snapshot, type Reason, type AvailabilityError } from "storefront-availability";
+import init, { Catalog, type Decision, type DecideOptions, type Snapshot, type Reason, type AvailabilityError, type Plan } from "storefront-availability";
 
 await init();
 
@@ -26,6 +26,13 @@ try {
   console.log(code);
 }
 console.log(reason, shipDate, all.length, paths, decision.message.params.date);
+
+const plan: Plan = catalog.planCart({ lines: [{ sku: "TEE-M", quantity: 2, unitPrice: 3500 }], currency: "USD", holdTogether: true });
+const firstShipment: string | undefined = plan.shipments[0]?.date;
+const refused: boolean = plan.lines.some((l) => !l.accepted && l.canHave >= 0);
+console.log(firstShipment, refused, plan.chargedNow + plan.authorizedNow === plan.total);
+// @ts-expect-error: unitPrice is required (minor units)
+catalog.planCart({ lines: [{ sku: "TEE-M" }], currency: "USD" });
 
 // @ts-expect-error: unknown channel names are not part of the type
 catalog.decide("TEE-M", { channel: "etsy" });
