@@ -73,6 +73,11 @@ row("decide (one call)", one.wasm * 1e6, one.plain * 1e6, "ns");
 const all = sideBySide({ wasm: () => wasm10k.decideAll({ now }), plain: () => plain10k.decideAll({ now }) });
 row("decideAll 10k items", all.wasm, all.plain, "ms");
 
+// A 20-line cart (plain JS has no planner: no ratio).
+const cart = { currency: "USD", now, lines: skus.slice(0, 20).map((sku, i) => ({ sku, quantity: 1 + (i % 3), unitPrice: 1000 + i })) };
+const planned = sideBySide({ wasm: () => wasm10k.planCart(cart) }, 200);
+row("planCart, 20 lines", planned.wasm * 1000, null, "µs");
+
 // Memory, in a fresh process (see bench/memory.mjs).
 results.memory = JSON.parse(
   execFileSync(process.execPath, [new URL("memory.mjs", import.meta.url).pathname, "100000", quick ? "100" : "1000"], { encoding: "utf8" }),
@@ -144,7 +149,8 @@ console.log("| workload | wasm | plain JS | wasm ÷ plain | vs JSON.parse |");
 console.log("|---|---|---|---|---|");
 for (const r of results.rows) {
   const vs = r.wasmVsJsonParse ? `wasm ${fmt(r.wasmVsJsonParse)}×, plain ${fmt(r.plainVsJsonParse)}× (JSON.parse ${fmt(r.jsonParse)} ms)` : "";
-  console.log(`| ${r.workload} | ${fmt(r.wasm)} ${r.unit} | ${fmt(r.plain)} ${r.unit} | ${fmt(r.ratio)} | ${vs} |`);
+  const plain = r.plain === null ? "— (none)" : `${fmt(r.plain)} ${r.unit}`;
+  console.log(`| ${r.workload} | ${fmt(r.wasm)} ${r.unit} | ${plain} | ${fmt(r.ratio)} | ${vs} |`);
 }
 const s = results.size;
 console.log(`\nsize: .wasm ${s.wasm.raw} KB raw / ${s.wasm.gzip} KB gzip / ${s.wasm.brotli} KB brotli; glue ${s.glue.raw} / ${s.glue.gzip} / ${s.glue.brotli} KB; total gzip ${(s.wasm.gzip + s.glue.gzip).toFixed(1)} KB`);
