@@ -23,3 +23,18 @@ export async function open(browser, url, options = {}) {
   await page.goto(url);
   return page;
 }
+
+/** A browser and a server for `mounts`, for a test file's before/after. */
+export async function session(mounts) {
+  const { serve } = await import("./serve.mjs");
+  const browser = await launch();
+  const server = await serve(mounts);
+  return {
+    browser,
+    base: `http://127.0.0.1:${server.address().port}`,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}

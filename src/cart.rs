@@ -158,7 +158,8 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
                         moment.with_quantity(MAX_SAFE_INTEGER);
                         decision::decide(snapshot, entry, sku, &moment)
                     });
-                    lines[i] = Some(PlannedLine {
+                    let Some(slot) = lines.get_mut(i) else { continue };
+                    *slot = Some(PlannedLine {
                         sku: sku.to_owned(),
                         quantity: line.quantity,
                         unit_price: line.unit_price,
@@ -186,8 +187,8 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
         };
         let mut in_stock_left = decision.split.map_or(0, |s| s.now);
         for i in accepted {
-            let line = &cart.lines[i];
-            lines[i] = Some(plan_line(line, &decision, deposit, &mut in_stock_left, moment.in_stock_ship)?);
+            let (Some(line), Some(slot)) = (cart.lines.get(i), lines.get_mut(i)) else { continue };
+            *slot = Some(plan_line(line, &decision, deposit, &mut in_stock_left, moment.in_stock_ship)?);
         }
     }
 

@@ -3,20 +3,15 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { launch, open } from "../../scripts/browser.mjs";
-import { demoMounts, root, serve } from "../../scripts/serve.mjs";
+import { open, session } from "../../scripts/browser.mjs";
+import { demoMounts, root } from "../../scripts/serve.mjs";
 
-let browser, server, base;
+let browser, base, close;
 before(async () => {
   mkdirSync(`${root}/test-results`, { recursive: true });
-  browser = await launch();
-  server = await serve(demoMounts);
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ browser, base, close } = await session(demoMounts));
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => close?.());
 
 async function phone() {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });

@@ -4,22 +4,17 @@
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { launch, open } from "../../scripts/browser.mjs";
+import { open, session } from "../../scripts/browser.mjs";
 import { demoMounts, root, serve } from "../../scripts/serve.mjs";
 
-let browser, server, base;
+let browser, base, close;
 const shots = `${root}/test-results`;
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  browser = await launch();
-  server = await serve(demoMounts);
-  base = `http://127.0.0.1:${server.address().port}`;
+  ({ browser, base, close } = await session(demoMounts));
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => close?.());
 
 async function product(p, sku) {
   await p.evaluate((s) => (location.hash = s), sku);
