@@ -116,8 +116,6 @@ const NO_PREORDER: Preorder = Preorder {
     deposit: None,
 };
 
-const NO_CHANNELS: ChannelOverrides = ChannelOverrides::NONE;
-
 impl Item {
     /// The item's pre-order terms (all unset when it has none).
     pub fn preorder(&self) -> &Preorder {
@@ -126,7 +124,7 @@ impl Item {
 
     /// The item's channel overrides.
     pub fn channels(&self) -> &ChannelOverrides {
-        self.channels.as_deref().unwrap_or(&NO_CHANNELS)
+        self.channels.as_deref().unwrap_or(&ChannelOverrides::NONE)
     }
 
     /// `max(0, onHand − reserved)`.
@@ -631,7 +629,7 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
         .object("backorder", |b| (b.boolean("enabled"), b.days("maxWaitDays"), b.days("receivingDays")))
         .unwrap_or_default();
     let preorder = f.object("preorder", read_preorder).map(Box::new);
-    let channels = Some(ChannelOverrides::read(&mut f)).filter(|c| *c != NO_CHANNELS).map(Box::new);
+    let channels = Some(ChannelOverrides::read(&mut f)).filter(|c| *c != ChannelOverrides::NONE).map(Box::new);
     if f.problem_count() > 0 {
         return None;
     }

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Weekday};
 use common::*;
 use serde_json::json;
 use storefront_availability::message::catalog::{builtin, placeholders, KEYS, LANGUAGES, PLURALS};
-use storefront_availability::message::template::Template;
+use storefront_availability::message::template::check;
 use storefront_availability::message::{DateStyle, English, LocaleText, StatusUpdate};
 use storefront_availability::Catalog;
 
@@ -47,7 +47,7 @@ fn every_built_in_template_is_valid_and_every_language_is_complete() {
         let catalog = builtin(language).unwrap();
         for (key, source) in catalog {
             let allowed = placeholders(key).unwrap_or_else(|| panic!("{language}: unknown key {key}"));
-            Template::parse(source, allowed).unwrap_or_else(|e| panic!("{language}.{key}: {e}"));
+            check(source, allowed).unwrap_or_else(|e| panic!("{language}.{key}: {e}"));
         }
         for (key, _) in KEYS.iter().filter(|(k, _)| !optional.contains(k)) {
             let has = catalog.iter().any(|(k, _)| {

@@ -16,8 +16,6 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use crate::decision::{Policy, Reason, Split};
 use crate::json::{as_str, Json};
 use crate::snapshot::Diagnostic;
-use template::Template;
-
 /// A decision's message.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Message {
@@ -222,7 +220,7 @@ impl Overrides {
                     bad(path, format!("expected a template string, got {}", source.describe()));
                     continue;
                 };
-                match Template::parse(source, allowed) {
+                match template::check(source, allowed) {
                     Ok(_) => valid.push((key.clone(), source.to_owned())),
                     Err(problem) => bad(path, problem),
                 }
