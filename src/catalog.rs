@@ -35,15 +35,7 @@ impl std::error::Error for ArgError {}
 
 /// A channel by name, or `unknown_channel`.
 pub fn parse_channel(name: &str) -> Result<Channel, ArgError> {
-    Channel::parse(name).ok_or_else(|| {
-        ArgError::new(
-            "unknown_channel",
-            format!(
-                "unknown channel {}; expected one of dtc, amazon, ebay, walmart, tiktok_shop",
-                crate::json::quoted(name)
-            ),
-        )
-    })
+    Channel::parse(name).ok_or_else(|| ArgError::new("unknown_channel", Channel::unknown(name)))
 }
 
 /// Checks a quantity: an integer from 1 to 2^53 − 1.

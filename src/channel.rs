@@ -37,6 +37,14 @@ impl Channel {
         Channel::ALL.into_iter().find(|c| c.name() == name)
     }
 
+    /// What is wrong with a name [`Channel::parse`] refused.
+    pub fn unknown(name: &str) -> String {
+        format!(
+            "unknown channel {}; expected one of dtc, amazon, ebay, walmart, tiktok_shop",
+            crate::json::quoted(name)
+        )
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -112,7 +120,8 @@ impl ChannelOverrides {
     /// No overrides at all.
     pub const NONE: ChannelOverrides = ChannelOverrides([NO_PATCH; 5]);
 
-    /// Reads `channels` from `fields`; unknown channel names are ignored.
+    /// Reads `channels` from `fields`; unknown channel names are ignored
+    /// (SPEC §4) and reported by [`unknown_channels`].
     pub(crate) fn read(fields: &mut Fields) -> ChannelOverrides {
         let mut overrides = ChannelOverrides::default();
         fields.object("channels", |channels| {
@@ -157,4 +166,17 @@ pub fn rules(channel: Channel, store: &ChannelOverrides, item: &ChannelOverrides
     store.0[channel.index()].apply(&mut rules);
     item.0[channel.index()].apply(&mut rules);
     rules
+}
+
+/// The names in a `channels` object that are no channel, as
+/// `(path, message)`: ignored like other unknown keys, but listed in
+/// `diagnostics` (code `unknown_channel`) because a typo there silently
+/// drops a rule the merchant set.
+pub(crate) fn unknown_channels(channels: Option<&Json>, path: &str) -> Vec<(String, String)> {
+    let Some(Json::Object(entries)) = channels else { return Vec::new() };
+    entries
+        .iter()
+        .filter(|(name, _)| Channel::parse(name).is_none())
+        .map(|(name, _)| (format!("{path}.{name}"), Channel::unknown(name)))
+        .collect()
 }

@@ -150,7 +150,7 @@ pub enum Slot<'a> {
 /// let mut problems = Vec::new();
 /// let mut item = Fields::new(&value, "items[0]".into(), &mut problems).unwrap();
 /// assert_eq!(item.integer("onHand", i64::MIN), None);
-/// assert_eq!(problems[0].to_string(), "items[0].onHand: expected an integer, got 2.5");
+/// assert_eq!(problems[0].to_string(), "items[0].onHand: expected an integer from -9007199254740991 to 9007199254740991, got 2.5");
 /// ```
 pub struct Fields<'a, 'p> {
     value: &'a Json,
@@ -236,8 +236,8 @@ impl<'a, 'p> Fields<'a, 'p> {
     /// A safe integer no smaller than `min`.
     pub fn integer(&mut self, key: &str, min: i64) -> Option<i64> {
         let what = match min {
-            0 => "an integer ≥ 0",
-            _ => "an integer",
+            0 => "an integer from 0 to 9007199254740991",
+            _ => "an integer from -9007199254740991 to 9007199254740991",
         };
         self.read(key, what, |v| as_safe_integer(v).filter(|n| *n >= min))
     }
@@ -255,6 +255,24 @@ impl<'a, 'p> Fields<'a, 'p> {
             Json::Number(n) if n.is_finite() && *n >= min && *n <= max => Some(*n),
             _ => None,
         })
+    }
+
+    /// Reads an array at `key` element by element; each element `parse`
+    /// rejects is recorded at its own path (`holidays[2]`).
+    pub fn list<T>(&mut self, key: &str, what: &str, parse: impl Fn(&'a Json) -> Option<T>) -> Option<Vec<T>> {
+        let Json::Array(values) = self.value(key)? else {
+            let found = self.value(key).map(Json::describe).unwrap_or_default();
+            self.problem(key, format!("expected an array of {what}s, got {found}"));
+            return None;
+        };
+        let mut parsed = Vec::with_capacity(values.len());
+        for (i, value) in values.iter().enumerate() {
+            match parse(value) {
+                Some(v) => parsed.push(v),
+                None => self.problem(&format!("{key}[{i}]"), format!("expected {what}, got {}", value.describe())),
+            }
+        }
+        (parsed.len() == values.len()).then_some(parsed)
     }
 
     /// Reads a nested object at `key` (absent or `null` gives `None`).

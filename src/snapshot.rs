@@ -12,7 +12,7 @@ use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess
 use serde::Serialize;
 
 use crate::calendar::{parse_date, parse_time, parse_weekday, Calendar};
-use crate::channel::ChannelOverrides;
+use crate::channel::{unknown_channels, ChannelOverrides};
 use crate::json::{as_str, quoted, Fields, Json, JsonVisitor, Problem};
 use crate::message::Overrides;
 use crate::zone::{StoreZone, Zones};
@@ -255,7 +255,8 @@ impl Ratio {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
-    /// `invalid_item`, `duplicate_sku` or `invalid_template`.
+    /// `invalid_item`, `duplicate_sku`, `invalid_template` or
+    /// `unknown_channel` (a name in `channels` that is no channel; ignored).
     pub code: &'static str,
     /// The item's SKU when it could be read (`None` for templates).
     pub sku: Option<String>,
@@ -339,14 +340,11 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
         );
     }
     let cutoff = f.read("cutoffTime", "a time \"HH:MM\"", |v| as_str(v).and_then(parse_time));
-    let weekdays = f.read("businessDays", "a non-empty array of \"mon\" … \"sun\"", |v| match v {
-        Json::Array(days) if !days.is_empty() => days.iter().map(|d| as_str(d).and_then(parse_weekday)).collect(),
-        _ => None,
-    });
-    let holidays = f.read("holidays", "an array of dates \"YYYY-MM-DD\"", |v| match v {
-        Json::Array(days) => days.iter().map(|d| as_str(d).and_then(parse_date)).collect(),
-        _ => None,
-    });
+    let weekdays = f.list("businessDays", "a weekday \"mon\" … \"sun\"", |d| as_str(d).and_then(parse_weekday));
+    if weekdays.as_ref().is_some_and(Vec::is_empty) {
+        f.problem("businessDays", "expected at least one weekday, got []".into());
+    }
+    let holidays = f.list("holidays", "a date \"YYYY-MM-DD\"", |d| as_str(d).and_then(parse_date));
     let handling_days = f.days("handlingDays").unwrap_or(0);
     let backorder = f
         .object("backorder", |b| BackorderSettings {
@@ -379,10 +377,17 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
             f.problem("items", format!("expected an array of items, got {found}"));
             ItemReader::default()
         }
+        ItemsField::Repeated => {
+            f.problem("items", "appears more than once; a snapshot has one array of items".into());
+            ItemReader::default()
+        }
     };
     let store_problems = f.problem_count();
     let (items, mut diagnostics, index) = reader.finish();
     let messages = Overrides::read(f.value("messages"), &mut diagnostics);
+    for (path, message) in unknown_channels(f.value("channels"), "channels") {
+        diagnostics.push(Diagnostic { code: "unknown_channel", sku: None, path, message });
+    }
     if store_problems > 0 {
         return None;
     }
@@ -461,6 +466,9 @@ impl ItemReader {
                 message: problem.message,
             });
         }
+        for (path, message) in unknown_channels(value.get("channels"), &format!("items[{i}].channels")) {
+            self.diagnostics.push(Diagnostic { code: "unknown_channel", sku: sku.clone(), path, message });
+        }
         if let Some(sku) = &sku {
             if let Some(&first) = self.index.get(sku) {
                 self.duplicates.extend([first, i]);
@@ -504,6 +512,8 @@ enum ItemsField {
     Absent,
     NotArray(String),
     Read(ItemReader),
+    /// `items` appeared more than once: which one the merchant meant is unknown.
+    Repeated,
 }
 
 impl<'de> Deserialize<'de> for Document {
@@ -540,7 +550,10 @@ impl<'de> Visitor<'de> for DocumentVisitor {
         let mut entries = Vec::new();
         let mut items = ItemsField::Absent;
         while let Some(key) = map.next_key::<String>()? {
-            if key == "items" {
+            if key == "items" && !matches!(items, ItemsField::Absent) {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                items = ItemsField::Repeated;
+            } else if key == "items" {
                 items = map.next_value_seed(ItemsSeed)?;
             } else {
                 entries.push((key, map.next_value::<Json>()?));

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use serde_json::json;
 use storefront_availability::decision::{Payment, Split};
-use storefront_availability::{Policy, Reason};
+use storefront_availability::{Channel, Policy, Reason};
 
 // ---------- rule 1: invalid item, unknown SKU ----------
 
@@ -100,7 +100,7 @@ fn store_level_problems_name_their_path() {
     );
     assert_eq!(
         store_error(json!({ "businessDays": [] })),
-        r#"invalid snapshot: businessDays: expected a non-empty array of "mon" … "sun", got an array"#
+        r#"invalid snapshot: businessDays: expected at least one weekday, got []"#
     );
     assert_eq!(
         store_error(json!({ "cutoffTime": "2pm" })),
@@ -125,11 +125,26 @@ fn store_level_problems_name_their_path() {
 #[test]
 fn unknown_keys_are_ignored_and_null_means_absent() {
     let c = catalog(
-        json!({ "futureKey": { "x": 1 }, "cutoffTime": null, "channels": { "etsy": { "backorder": true } } }),
+        json!({ "futureKey": { "x": 1 }, "cutoffTime": null }),
         json!([{ "sku": "A", "onHand": 2, "color": "red", "restock": null }]),
     );
     assert!(c.diagnostics().is_empty());
     assert_eq!(d(&c).reason, Reason::InStock);
+}
+
+#[test]
+fn unknown_channel_names_are_ignored_but_listed() {
+    let c = catalog(
+        json!({ "channels": { "etsy": { "backorder": true } } }),
+        json!([{ "sku": "A", "onHand": 2, "channels": { "amazn": { "preorder": false } } }]),
+    );
+    assert_eq!(d(&c).reason, Reason::InStock);
+    let listed: Vec<_> = c.diagnostics().iter().map(|d| (d.code, d.sku.as_deref(), d.path.as_str())).collect();
+    assert_eq!(
+        listed,
+        [("unknown_channel", Some("A"), "items[0].channels.amazn"), ("unknown_channel", None, "channels.etsy")]
+    );
+    assert_eq!(c.diagnostics()[1].message, Channel::unknown("etsy"));
 }
 
 // ---------- rule 2: pre-orders ----------

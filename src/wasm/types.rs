@@ -152,7 +152,7 @@ export interface Decision {
 
 /** A data problem inside an item. */
 export interface Diagnostic {
-  code: "invalid_item" | "duplicate_sku" | "invalid_template";
+  code: "invalid_item" | "duplicate_sku" | "invalid_template" | "unknown_channel";
   /** null for template problems. */
   sku: string | null;
   /** JSON path, e.g. "items[3].restock.date". */

@@ -1,0 +1,36 @@
+//! Any text as a snapshot: it loads or is refused with a path, and whatever
+//! loads is decided for every SKU, channel and a spread of moments, with
+//! `decide` and `decideAll` agreeing.
+#![no_main]
+
+use chrono::Duration;
+use libfuzzer_sys::fuzz_target;
+use storefront_availability::{Catalog, Channel, Request};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let catalog = match Catalog::from_json(text) {
+        Ok(catalog) => catalog,
+        Err(error) => {
+            assert!(!error.problems.is_empty(), "a refusal names its problems");
+            return;
+        }
+    };
+    for diagnostic in catalog.diagnostics() {
+        assert!(diagnostic.path.starts_with("items[") || diagnostic.path.starts_with("messages"));
+    }
+    for days in [0, 1, 45, 400] {
+        for channel in Channel::ALL {
+            let request = Request { channel, quantity: 1, now: catalog.generated_at() + Duration::days(days) };
+            let all = catalog.decide_all(&request).expect("a valid request");
+            for (entry, listed) in catalog.snapshot().items.iter().zip(&all) {
+                let Some(sku) = entry.sku().filter(|s| !s.is_empty()) else { continue };
+                let one = catalog.decide(sku, &request).expect("a valid request");
+                if catalog.diagnostics().iter().all(|d| d.sku.as_deref() != Some(sku)) {
+                    assert_eq!(one.reason, listed.reason, "{sku}");
+                }
+                assert!(!one.can_purchase || one.max_quantity >= 1, "{sku}");
+            }
+        }
+    }
+});
