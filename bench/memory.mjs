@@ -2,7 +2,7 @@
 // never shrinks, so it must not share the instance with other workloads):
 // linear memory after loading N items, and across R reloads of 10k.
 import { readFileSync } from "node:fs";
-import { initSync, Catalog } from "../pkg/storefront_availability.js";
+import { initSync, Catalog } from "../pkg/index.js";
 import { snapshot } from "./generate.mjs";
 
 const [n, reloads] = process.argv.slice(2).map(Number);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync } from "node:zlib";
-import { initSync, Catalog } from "../pkg/storefront_availability.js";
+import { initSync, Catalog } from "../pkg/index.js";
 import { PlainCatalog } from "./plain.mjs";
 import { snapshot, NOW } from "./generate.mjs";
 import { launch } from "../scripts/browser.mjs";
@@ -101,7 +101,7 @@ async function coldStart(kind, throttle) {
     const ms = await page.evaluate(async ({ kind, text, now }) => {
       const t = performance.now();
       if (kind === "wasm") {
-        const { default: init, Catalog } = await import("/pkg/storefront_availability.js");
+        const { default: init, Catalog } = await import("/pkg/index.js");
         await init();
         Catalog.fromJson(text).decide("SKU-000001", { now });
       } else {

@@ -1,3 +1,3 @@
-export * from "./storefront_availability.js";
+export * from "./index.js";
 /** Already initialized on import in Node; kept so browser code runs unchanged. */
 export default function init(): Promise<void>;

@@ -7,5 +7,5 @@ import { initSync } from "./storefront_availability.js";
 
 initSync({ module: readFileSync(new URL("./storefront_availability_bg.wasm", import.meta.url)) });
 
-export * from "./storefront_availability.js";
+export * from "./index.js";
 export default async function init() {}

@@ -11,7 +11,8 @@ cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdyl
 wasm=target/wasm32-unknown-unknown/release/$name.wasm
 
 rm -rf pkg && mkdir -p pkg
-wasm-bindgen "$wasm" --out-dir pkg --target web --out-name "$name"
+# The reset function lets js/index.js replace a trapped instance by a fresh one.
+wasm-bindgen "$wasm" --out-dir pkg --target web --out-name "$name" --experimental-reset-state-function
 # binaryen from npm (Debian's 108 corrupts LTO builds).
 npx --no-install wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals \
@@ -20,7 +21,6 @@ npx --no-install wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memo
 # consumers whose tsconfig targets an older lib still type-check.
 { echo '/// <reference lib="esnext.disposable" />'; cat "pkg/$name.d.ts"; } > "pkg/$name.d.ts.tmp"
 mv "pkg/$name.d.ts.tmp" "pkg/$name.d.ts"
-cp js/node.js pkg/node.js
-cp js/node.d.ts pkg/node.d.ts
+cp js/index.js js/index.d.ts js/node.js js/node.d.ts pkg/
 
 node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js"

@@ -29,13 +29,13 @@ for target in "${targets[@]}"; do
   dict=()
   [ "$target" = snapshot ] && dict=(-dict=fuzz/json.dict)
   echo "fuzz: $target for ${seconds}s"
-  log=target/fuzz-$target.log
+  log=target/fuzz-$target-${seconds}s.log
   status=0
   cargo +nightly fuzz run -O "$target" "$corpus" "fuzz/seeds/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 "${dict[@]}" >"$log" 2>&1 || status=$?
-  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)' "$log" || true
+  grep -a -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)' "$log" || true
   if [ "$status" -ne 0 ]; then
-    tail -n 40 "$log" >&2
+    grep -a -E "panicked|==ERROR|SUMMARY|Test unit written|Base64" "$log" >&2 || tail -n 20 "$log" >&2
     echo "fuzz: $target FAILED; its input is in fuzz/artifacts/$target/" >&2
     exit 1
   fi

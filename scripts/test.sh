@@ -22,6 +22,13 @@ cargo clippy --target wasm32-unknown-unknown --lib --tests -q -- -D warnings
 step "tier 1: native tests"
 cargo test
 
+step "fuzz smoke run (a few seconds per target; long runs: scripts/fuzz.sh 600)"
+if rustup toolchain list | grep -q '^nightly'; then
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-5}"
+else
+  echo "no nightly toolchain on this machine: fuzz smoke run skipped (cargo-fuzz needs nightly)"
+fi
+
 step "tier 2: wasm boundary in headless Chromium"
 export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 out=$(cargo test --target wasm32-unknown-unknown --test web 2>&1) || { echo "$out"; exit 1; }
@@ -31,7 +38,10 @@ echo "$out" | grep -qE 'test result: ok\. [1-9][0-9]* passed' || { echo "browser
 
 step "build the npm package, within the size budget"
 bash scripts/build.sh
-node scripts/sizes.mjs --budget size-budget.json pkg/storefront_availability_bg.wasm pkg/storefront_availability.js
+node scripts/sizes.mjs --budget size-budget.json pkg/storefront_availability_bg.wasm pkg/storefront_availability.js pkg/index.js
+
+step "npm audit of what users install (the package's runtime dependencies)"
+npm audit --omit=dev
 
 step "tier 3: JavaScript tests against the packed package"
 node scripts/pack-consumer.mjs

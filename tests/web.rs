@@ -86,7 +86,7 @@ fn diagnostics_carry_the_json_path() {
     let diagnostics: Array = JsValue::from(catalog().diagnostics()).unchecked_into();
     assert_eq!(diagnostics.length(), 1);
     assert_eq!(get(&diagnostics.get(0), "path"), "items[2].onHand");
-    assert_eq!(get(&diagnostics.get(0), "message"), "expected an integer, got \"five\"");
+    assert_eq!(get(&diagnostics.get(0), "message"), "expected an integer from -9007199254740991 to 9007199254740991, got \"five\"");
 }
 
 #[wasm_bindgen_test]
@@ -123,23 +123,6 @@ fn snapshot_errors_name_the_path() {
     assert_eq!(get(&err, "path"), "timeZone");
     let problems: Array = get(&err, "problems").unchecked_into();
     assert_eq!(problems.length(), 1);
-}
-
-#[wasm_bindgen_test]
-fn an_object_snapshot_decides_like_its_json_text() {
-    let object = JSON::parse(SNAPSHOT).unwrap();
-    let from_object = JsCatalog::new(object.unchecked_into()).unwrap();
-    let opts = options(&[("now", "2026-11-23T17:00:00Z".into()), ("quantity", 2.into())]);
-    let a = JSON::stringify(&from_object.decide_all(opts.clone().unchecked_into()).unwrap().into()).unwrap();
-    let b = JSON::stringify(&catalog().decide_all(opts.unchecked_into()).unwrap().into()).unwrap();
-    assert_eq!(a, b);
-    // NaN cannot come from JSON text, but can from an object: it is a data problem.
-    let with_nan = JSON::parse(SNAPSHOT).unwrap();
-    let items: Array = get(&with_nan, "items").unchecked_into();
-    Reflect::set(&items.get(0), &"onHand".into(), &f64::NAN.into()).unwrap();
-    let c = JsCatalog::new(with_nan.unchecked_into()).unwrap();
-    let diagnostics: Array = JsValue::from(c.diagnostics()).unchecked_into();
-    assert_eq!(get(&diagnostics.get(0), "path"), "items[0].onHand");
 }
 
 const L10N: &str = r#"{

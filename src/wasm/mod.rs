@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::catalog::{check_quantity, parse_channel, ArgError};
 use crate::json::{number_text, quoted};
-use crate::snapshot::{parse_timestamp, Document, Snapshot, SnapshotError};
+use crate::snapshot::{parse_timestamp, Snapshot, SnapshotError};
 use crate::{Channel, Request};
 use intl::{is_valid_locale, IntlText, IntlZones};
 
@@ -49,7 +49,9 @@ fn snapshot_error(e: SnapshotError) -> JsValue {
     js_error(SnapshotError::CODE, &e.to_string(), &[("path", path.into()), ("problems", to_js(&e.problems))])
 }
 
-/// A loaded inventory snapshot, ready to answer availability questions.
+/// The engine behind the package's `Catalog` (js/index.js), which reads
+/// arguments into plain values, turns snapshot objects into JSON text and
+/// recovers from traps; this class is not exported to users.
 ///
 /// ```js
 /// const catalog = Catalog.fromJson(await (await fetch("/inventory.json")).text());
@@ -174,22 +176,6 @@ fn read_now(value: &JsValue) -> Result<chrono::DateTime<chrono::Utc>, JsValue> {
 
 #[wasm_bindgen(js_class = Catalog)]
 impl JsCatalog {
-    /// Loads a snapshot given as a plain object.
-    ///
-    /// ```js
-    /// const catalog = new Catalog({ version: 1, generatedAt: new Date().toISOString(), items: [] });
-    /// ```
-    #[wasm_bindgen(constructor)]
-    pub fn new(snapshot: types::SnapshotArg) -> Result<JsCatalog, JsValue> {
-        let value: JsValue = snapshot.into();
-        if let Some(text) = value.as_string() {
-            return JsCatalog::from_json(&text);
-        }
-        let document: Document = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| js_error(SnapshotError::CODE, &format!("invalid snapshot: {e}"), &[("path", "".into())]))?;
-        JsCatalog::from_snapshot(Snapshot::from_document(document, &IntlZones))
-    }
-
     /// Loads snapshot JSON text (as fetched from the CDN).
     ///
     /// ```js

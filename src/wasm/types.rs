@@ -231,8 +231,6 @@ export interface SnapshotItem {
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(typescript_type = "Snapshot | string")]
-    pub type SnapshotArg;
     #[wasm_bindgen(typescript_type = "string")]
     pub type SkuArg;
     #[wasm_bindgen(typescript_type = "DecideOptions | undefined")]

@@ -60,3 +60,34 @@ for (const file of readmeSnippets) {
     assert.deepEqual(p.problems, []);
   });
 }
+
+/** Serves the consumer folder with `policy` as its Content-Security-Policy. */
+async function underPolicy(policy, run) {
+  const strict = await serve({ "/": dir }, 0, { "content-security-policy": policy });
+  try {
+    const context = await browser.newContext({ locale: "en-US" });
+    await context.clock.setFixedTime(monday);
+    const p = await open(context, `http://127.0.0.1:${strict.address().port}/csp/`);
+    await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0);
+    await run(p);
+    await context.close();
+  } finally {
+    strict.close();
+  }
+}
+
+test("works under a strict CSP: script-src 'self' 'wasm-unsafe-eval', no unsafe-eval, trap recovery included", async () => {
+  await underPolicy("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'", async (p) => {
+    assert.equal(await p.textContent("#out"), "Backordered – ships by Wednesday, December 2");
+    assert.equal(await p.textContent("#recovered"), "Backordered – ships by Wednesday, December 2");
+    assert.match(await p.getAttribute("#recovered", "data-error"), /memory access out of bounds/);
+    assert.deepEqual(await p.evaluate(() => window.violations), []);
+    assert.deepEqual(p.problems, []);
+  });
+});
+
+test("the CSP is really enforced: without 'wasm-unsafe-eval' the module may not compile", async () => {
+  await underPolicy("default-src 'self'; script-src 'self'", async (p) => {
+    assert.match(await p.textContent("#out"), /^failed: .*(Content Security Policy|CSP|wasm-unsafe-eval)/i);
+  });
+});

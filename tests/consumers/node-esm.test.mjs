@@ -1,6 +1,6 @@
 // Node ESM, importing the packed package by name exactly as a server would.
 import assert from "node:assert/strict";
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test } from "node:test";
 import init, { Catalog } from "storefront-availability";
@@ -24,7 +24,7 @@ test("every situation of the sample snapshot decides as documented", () => {
     "APRON-1": "backorders_disabled", "SCARF-1": "invalid_item",
   });
   assert.deepEqual(catalog.diagnostics, [
-    { code: "invalid_item", sku: "SCARF-1", path: "items[17].onHand", message: 'expected an integer, got "lots"' },
+    { code: "invalid_item", sku: "SCARF-1", path: "items[17].onHand", message: 'expected an integer from -9007199254740991 to 9007199254740991, got "lots"' },
   ]);
 });
 
@@ -103,8 +103,28 @@ test("the package ships only its allow-listed files", () => {
   const manifest = require("storefront-availability/package.json");
   assert.equal(manifest.name, "storefront-availability");
   const dir = new URL("node_modules/storefront-availability/", import.meta.url);
-  for (const file of ["pkg/storefront_availability_bg.wasm", "pkg/storefront_availability.js", "pkg/storefront_availability.d.ts", "pkg/node.js"]) {
+  for (const file of ["pkg/storefront_availability_bg.wasm", "pkg/storefront_availability.js", "pkg/index.js", "pkg/index.d.ts", "pkg/node.js"]) {
     assert.ok(existsSync(new URL(file, dir)), file);
   }
   for (const file of ["src", "Cargo.toml", "www", "tests", "target"]) assert.ok(!existsSync(new URL(file, dir)), file);
+});
+
+test("the shipped JavaScript never evaluates strings (no eval, no new Function)", () => {
+  const dir = new URL("node_modules/storefront-availability/pkg/", import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".js"));
+  assert.ok(files.length >= 3, files.join());
+  for (const file of files) {
+    const code = readFileSync(new URL(file, dir), "utf8");
+    assert.doesNotMatch(code, /\beval\s*\(/, file);
+    // `Function(${name})` inside a debug-format template string is text, not a call.
+    assert.doesNotMatch(code, /(?<![`'"\w.$])(new\s+)?Function\s*\(/, file);
+    assert.doesNotMatch(code, /setTimeout\s*\(\s*["'`]/, file);
+  }
+});
+
+test("the package has no runtime dependencies: nothing for npm audit to find in what users install", () => {
+  const manifest = JSON.parse(readFileSync(new URL("node_modules/storefront-availability/package.json", import.meta.url), "utf8"));
+  assert.equal(manifest.dependencies, undefined);
+  assert.equal(manifest.optionalDependencies, undefined);
+  assert.equal(manifest.peerDependencies, undefined);
 });

@@ -1,0 +1,61 @@
+/// <reference lib="esnext.disposable" />
+// The public API (js/index.js). Value types (Decision, Plan, Snapshot …)
+// are generated from the Rust boundary into storefront_availability.d.ts.
+import type {
+  CartOptions, ConfirmationOptions, DecideOptions, Decision, Diagnostic, Email, Plan, Snapshot, SnapshotItem, StatusOptions,
+} from "./storefront_availability.js";
+
+export type * from "./storefront_availability.js";
+export { default, initSync } from "./storefront_availability.js";
+
+/** A change to apply with `catalog.update`: items replace those with the same SKU. */
+export interface SnapshotPatch {
+  items: SnapshotItem[];
+  /** SKUs to take out of the catalog. */
+  remove?: string[];
+  /** When the patched data was taken (RFC 3339), if it moves the snapshot's time. */
+  generatedAt?: string | Date;
+}
+
+/** Fired on a catalog after the wasm instance trapped and was replaced. */
+export interface RecoverEvent extends Event {
+  readonly error: WebAssembly.RuntimeError;
+}
+
+export interface CatalogEventMap {
+  update: Event;
+  recover: RecoverEvent;
+}
+
+/** A loaded inventory snapshot, ready to answer availability questions. */
+export declare class Catalog extends EventTarget {
+  /** Loads a snapshot given as JSON text or as a plain object. */
+  constructor(snapshot: Snapshot | string);
+  /** Loads snapshot JSON text (as fetched from the CDN). */
+  static fromJson(text: string): Catalog;
+  /** The decision for one SKU. */
+  decide(sku: string, options?: DecideOptions): Decision;
+  /** A decision for every item, in snapshot order. */
+  decideAll(options?: DecideOptions): Decision[];
+  /** The order confirmation email for buying `sku`; throws `not_purchasable` when it can't be bought. */
+  orderConfirmation(sku: string, options: ConfirmationOptions): Email;
+  /** The weekly status email for an order. */
+  weeklyStatus(options: StatusOptions): Email;
+  /** Plans a cart for checkout (amounts in integer minor units of `currency`). */
+  planCart(options: CartOptions): Plan;
+  /** Data problems inside the snapshot, each with its JSON path. */
+  readonly diagnostics: Diagnostic[];
+  /** The SKUs in snapshot order. */
+  readonly skus: string[];
+  /** When the snapshot's data was taken, as an RFC 3339 string. */
+  readonly generatedAt: string;
+  /** Replaces the snapshot atomically (a new one, or a patch of items); throws and changes nothing if refused. */
+  update(next: Snapshot | string | SnapshotPatch): void;
+  /** Frees the engine now instead of at garbage collection. */
+  free(): void;
+  [Symbol.dispose](): void;
+  addEventListener<K extends keyof CatalogEventMap>(type: K, listener: (event: CatalogEventMap[K]) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof CatalogEventMap>(type: K, listener: (event: CatalogEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
