@@ -59,3 +59,43 @@ export declare class Catalog extends EventTarget {
   removeEventListener<K extends keyof CatalogEventMap>(type: K, listener: (event: CatalogEventMap[K]) => void, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
+
+/** What `productJsonLd` needs besides the decision. `price` is in major units ("25.00"). */
+export interface OfferDetails {
+  name: string;
+  url: string;
+  price: string | number;
+  currency: string;
+  image?: string;
+  brand?: string;
+}
+
+/** schema.org Product JSON-LD with its Offer. */
+export interface ProductJsonLd {
+  "@context": "https://schema.org";
+  "@type": "Product";
+  name: string;
+  sku: string;
+  image?: string;
+  brand?: { "@type": "Brand"; name: string };
+  offers: {
+    "@type": "Offer";
+    url: string;
+    sku: string;
+    price: string;
+    priceCurrency: string;
+    availability: "https://schema.org/InStock" | "https://schema.org/BackOrder" | "https://schema.org/PreOrder" | "https://schema.org/OutOfStock" | "https://schema.org/SoldOut" | "https://schema.org/Discontinued";
+    /** The ship date, for backorders and pre-orders. */
+    availabilityStarts?: string;
+  };
+}
+
+/** schema.org Product JSON-LD for a variant; its Offer from the decision. */
+export declare function productJsonLd(decision: Decision, details: OfferDetails): ProductJsonLd;
+/** `<script type="application/ld+json">…</script>` with `<` escaped, for server-rendered HTML. */
+export declare function jsonLdScript(jsonLd: object): string;
+/** Google Merchant Center feed fields: `availability` and, when dated, `availability_date`. */
+export declare function merchantFeedFields(decision: Decision): {
+  availability: "in_stock" | "out_of_stock" | "preorder" | "backorder";
+  availability_date?: string;
+};

@@ -332,3 +332,61 @@ function guarded(run) {
     throw codedError("internal", `the availability engine failed (${error.message}); it was restarted, please report this`, { cause: error });
   }
 }
+
+/**
+ * schema.org `Product` JSON-LD for a variant, its `Offer` from `decision`:
+ * `availability`, and `availabilityStarts` (the ship date) for backorders
+ * and pre-orders. `price` is in major units, as schema.org wants ("25.00").
+ *
+ * ```js
+ * const ld = productJsonLd(catalog.decide("TEE-L"), { name: "Merino Tee", url: location.href, price: "25.00", currency: "USD" });
+ * document.querySelector("#ld").textContent = JSON.stringify(ld);
+ * ```
+ */
+export function productJsonLd(decision, { name, url, price, currency, image, brand } = {}) {
+  const need = (ok, what) => {
+    if (!ok) throw codedError("invalid_options", `productJsonLd needs ${what}`);
+  };
+  need(typeof decision?.sku === "string" && typeof decision.schemaOrg === "string", "a decision from decide()");
+  need(typeof name === "string" && name !== "", "name: the product's name");
+  need(typeof url === "string" && url !== "", "url: the product page's URL");
+  need((typeof price === "string" && /^\d+(\.\d+)?$/.test(price)) || (typeof price === "number" && Number.isFinite(price) && price >= 0), 'price: a number ≥ 0 or a decimal string like "25.00"');
+  need(typeof currency === "string" && /^[A-Z]{3}$/.test(currency), 'currency: an ISO 4217 code like "USD"');
+  const offer = { "@type": "Offer", url, sku: decision.sku, price: String(price), priceCurrency: currency, availability: decision.schemaOrg };
+  if ((decision.policy === "backorder" || decision.policy === "preorder") && decision.availabilityDate) {
+    offer.availabilityStarts = decision.availabilityDate;
+  }
+  const product = { "@context": "https://schema.org", "@type": "Product", name, sku: decision.sku };
+  if (image) product.image = String(image);
+  if (brand) product.brand = { "@type": "Brand", name: String(brand) };
+  product.offers = offer;
+  return product;
+}
+
+/**
+ * JSON-LD as an HTML `<script>` element's source, for server-rendered
+ * pages: `<` is escaped, so a product name holding `</script>` cannot end it.
+ *
+ * ```js
+ * html += jsonLdScript(productJsonLd(decision, offer));
+ * ```
+ */
+export function jsonLdScript(jsonLd) {
+  return `<script type="application/ld+json">${JSON.stringify(jsonLd).replace(/</g, "\\u003c")}</script>`;
+}
+
+/**
+ * The Google Merchant Center feed fields for a decision: `availability`
+ * (`in_stock`, `out_of_stock`, `preorder`, `backorder`) and, for backorders
+ * and pre-orders, `availability_date`.
+ *
+ * ```js
+ * feedRow = { id: sku, ...merchantFeedFields(catalog.decide(sku)) };
+ * ```
+ */
+export function merchantFeedFields(decision) {
+  if (typeof decision?.merchantAvailability !== "string") throw codedError("invalid_options", "merchantFeedFields needs a decision from decide()");
+  const fields = { availability: decision.merchantAvailability };
+  if (decision.availabilityDate) fields.availability_date = decision.availabilityDate;
+  return fields;
+}

@@ -21,6 +21,6 @@ npx --no-install wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memo
 # consumers whose tsconfig targets an older lib still type-check.
 { echo '/// <reference lib="esnext.disposable" />'; cat "pkg/$name.d.ts"; } > "pkg/$name.d.ts.tmp"
 mv "pkg/$name.d.ts.tmp" "pkg/$name.d.ts"
-cp js/index.js js/index.d.ts js/node.js js/node.d.ts pkg/
+cp js/index.js js/index.d.ts js/elements.js js/elements.d.ts js/node.js js/node.d.ts pkg/
 
 node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js"

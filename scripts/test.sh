@@ -45,4 +45,4 @@ npm audit --omit=dev
 
 step "tier 3: JavaScript tests against the packed package"
 node scripts/pack-consumer.mjs
-node --test --test-reporter=spec --test-concurrency=1 build/consumer/*.test.mjs tests/js/*.test.mjs
+node --test --test-reporter=spec --test-concurrency=1 build/consumer/*.test.mjs build/consumer/*.test.cjs tests/js/*.test.mjs

@@ -144,7 +144,7 @@ export interface Decision {
   payment: "charge_now" | "authorize_now_capture_at_shipment" | null;
   cancellable: boolean;
   warnings: Warning[];
-  schemaOrg: string;
+  schemaOrg: "https://schema.org/InStock" | "https://schema.org/BackOrder" | "https://schema.org/PreOrder" | "https://schema.org/OutOfStock" | "https://schema.org/SoldOut" | "https://schema.org/Discontinued";
   merchantAvailability: "in_stock" | "backorder" | "preorder" | "out_of_stock";
   availabilityDate: IsoDate | null;
   message: Message;
@@ -163,8 +163,8 @@ export interface Diagnostic {
 /** Thrown by the constructor, `fromJson`, `decide` and `decideAll`. */
 export interface AvailabilityError extends Error {
   code: "invalid_snapshot" | "invalid_quantity" | "unknown_channel" | "invalid_now" | "invalid_sku" | "invalid_locale" | "invalid_options" | "not_purchasable"
-    | "invalid_cart" | "invalid_price" | "invalid_currency";
-  /** For invalid_snapshot: the JSON path of the first problem. */
+    | "invalid_cart" | "invalid_price" | "invalid_currency" | "invalid_update" | "internal";
+  /** For invalid_snapshot and invalid_update: the JSON path of the first problem. */
   path?: string;
   /** For invalid_snapshot: every store-level problem. */
   problems?: { path: string; message: string }[];

@@ -1,7 +1,9 @@
 // The packed package in headless Chromium, as browsers load it: a page
 // with no bundler, a Vite build, and the README's browser snippet.
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import * as esbuild from "esbuild";
+import webpack from "webpack";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
@@ -47,6 +49,29 @@ test("a Vite production build", async () => {
   const p = await page("/vite/dist/");
   await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0);
   assert.equal(await p.textContent("#out"), "preorder: Expected to ship the week of January 10, 2027 · 125 left at pre-order");
+  assert.deepEqual(p.problems, []);
+});
+
+test("an esbuild bundle, with the .wasm copied next to it", async () => {
+  rmSync(dir + "esbuild/dist", { recursive: true, force: true });
+  await esbuild.build({ entryPoints: [dir + "esbuild/main.js"], bundle: true, format: "esm", minify: true, outdir: dir + "esbuild/dist", logLevel: "warning" });
+  copyFileSync(dir + "node_modules/storefront-availability/pkg/storefront_availability_bg.wasm", dir + "esbuild/dist/storefront_availability_bg.wasm");
+  const p = await page("/esbuild/");
+  await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0);
+  assert.equal(await p.textContent("#out"), "backorder: Backordered – ships by Wednesday, December 2");
+  assert.deepEqual(p.problems, []);
+});
+
+test("a webpack 5 production bundle (webpack emits the .wasm itself)", async () => {
+  rmSync(dir + "webpack/dist", { recursive: true, force: true });
+  const stats = await new Promise((resolve, reject) =>
+    webpack({ mode: "production", context: dir, entry: "./webpack/main.js", output: { path: dir + "webpack/dist", filename: "main.js", module: true, publicPath: "auto" }, experiments: { outputModule: true } }, (err, s) => (err ? reject(err) : resolve(s))),
+  );
+  assert.ok(!stats.hasErrors(), stats.toString("errors-only"));
+  assert.ok(readdirSync(dir + "webpack/dist").some((f) => f.endsWith(".wasm")), "wasm emitted");
+  const p = await page("/webpack/");
+  await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0);
+  assert.equal(await p.textContent("#out"), "backorder: Backordered – ships by Wednesday, December 2");
   assert.deepEqual(p.problems, []);
 });
 

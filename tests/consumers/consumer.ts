@@ -43,3 +43,21 @@ new Catalog({ version: 1, items: [] });
 // @ts-expect-error: policy is a closed set
 const wrong: Decision["policy"] = "sold_out";
 console.log(wrong);
+
+// Live updates, events and structured data, checked against schema.org's
+// own types from npm (schema-dts), not only ours.
+import { productJsonLd, merchantFeedFields, jsonLdScript, type SnapshotPatch } from "storefront-availability";
+import type { Product, WithContext } from "schema-dts";
+
+const patch: SnapshotPatch = { items: [{ sku: "TEE-M", onHand: 0 }], remove: ["OLD"] };
+catalog.update(patch);
+catalog.addEventListener("update", () => console.log(catalog.decide("TEE-M").message.badge));
+catalog.addEventListener("recover", (e) => console.log(e.error.message));
+const ld: WithContext<Product> = productJsonLd(decision, { name: "Merino Tee", url: "https://shop.example/tee", price: "25.00", currency: "USD" });
+const feed: { availability: string; availability_date?: string } = merchantFeedFields(decision);
+const html: string = jsonLdScript(ld);
+console.log(feed, html);
+// @ts-expect-error: a patch's items need their SKU
+catalog.update({ items: [{ onHand: 1 }] });
+// @ts-expect-error: JSON-LD needs the price
+productJsonLd(decision, { name: "Merino Tee", url: "https://shop.example/tee", currency: "USD" });

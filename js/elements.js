@@ -1,0 +1,110 @@
+// Custom elements for themes that don't want to write JavaScript:
+//
+//   <stock-status sku="TEE-M" quantity="1" button="add-to-cart"></stock-status>
+//   <button id="add-to-cart">Add to cart</button>
+//
+// `defineElements(catalog)` registers them once per page. Each element
+// renders the variant's badge and message (ship date included) as plain
+// text, announces changes politely (role="status"), and keeps the button
+// named by `button` (an element id) in step: its label, `disabled`, and an
+// `aria-describedby` pointing at the message, so a disabled button says why.
+// It re-renders when `sku`, `channel`, `locale` or `quantity` change and
+// when the catalog is updated.
+
+let shared = null;
+
+/**
+ * Registers `<stock-status>` with `catalog` as its source of decisions.
+ *
+ * ```js
+ * import { Catalog } from "storefront-availability";
+ * import { defineElements } from "storefront-availability/elements";
+ * defineElements(Catalog.fromJson(await (await fetch("/inventory.json")).text()));
+ * ```
+ */
+export function defineElements(catalog) {
+  if (shared) shared.removeEventListener("update", renderAll);
+  shared = catalog;
+  catalog.addEventListener("update", renderAll);
+  if (!customElements.get("stock-status")) customElements.define("stock-status", StockStatus);
+  renderAll();
+}
+
+function renderAll() {
+  for (const element of document.querySelectorAll("stock-status")) element.render();
+}
+
+let ids = 0;
+
+/** `<stock-status sku channel locale quantity button>`: one variant's availability. */
+export class StockStatus extends HTMLElement {
+  static observedAttributes = ["sku", "channel", "locale", "quantity", "button"];
+
+  /** The decision last rendered (`null` before the first render or after an error). */
+  decision = null;
+
+  connectedCallback() {
+    if (!this.hasAttribute("role")) this.setAttribute("role", "status"); // polite live region
+    if (!this.querySelector("[data-part]")) {
+      this.id ||= `stock-status-${++ids}`;
+      const badge = Object.assign(document.createElement("span"), { className: "stock-status__badge" });
+      const text = Object.assign(document.createElement("span"), { className: "stock-status__text", id: `${this.id}-text` });
+      const notice = Object.assign(document.createElement("span"), { className: "stock-status__notice" });
+      badge.dataset.part = "badge";
+      text.dataset.part = "text";
+      notice.dataset.part = "notice";
+      this.replaceChildren(badge, " ", text, " ", notice);
+    }
+    this.render();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.render();
+  }
+
+  render() {
+    const part = (name) => this.querySelector(`[data-part="${name}"]`);
+    if (!shared || !part("text")) return;
+    const options = {
+      channel: this.getAttribute("channel") ?? undefined,
+      locale: this.getAttribute("locale") ?? (document.documentElement.lang || undefined),
+      quantity: this.hasAttribute("quantity") ? Number(this.getAttribute("quantity")) : undefined,
+    };
+    let d;
+    try {
+      d = shared.decide(this.getAttribute("sku") ?? "", options);
+    } catch (e) {
+      this.decision = null;
+      this.dataset.policy = "error";
+      part("badge").textContent = "";
+      part("text").textContent = e.message;
+      part("notice").textContent = "";
+      this.#syncButton(null);
+      return;
+    }
+    this.decision = d;
+    this.dataset.policy = d.policy;
+    this.dataset.reason = d.reason;
+    // Only what changed is written, so screen readers announce real changes.
+    const set = (el, text) => el.textContent !== text && (el.textContent = text);
+    set(part("badge"), d.message.badge);
+    set(part("text"), d.message.text);
+    set(part("notice"), d.message.notice ?? "");
+    this.#syncButton(d);
+    this.dispatchEvent(new CustomEvent("stock-status:render", { detail: d, bubbles: true }));
+  }
+
+  #syncButton(d) {
+    const id = this.getAttribute("button");
+    const button = id && document.getElementById(id);
+    if (!button) return;
+    if (d && button.textContent !== d.message.button) button.textContent = d.message.button;
+    button.disabled = !d?.canPurchase;
+    const described = new Set((button.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean));
+    const textId = `${this.id}-text`;
+    if (button.disabled) described.add(textId);
+    else described.delete(textId);
+    if (described.size) button.setAttribute("aria-describedby", [...described].join(" "));
+    else button.removeAttribute("aria-describedby");
+  }
+}
