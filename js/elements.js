@@ -8,7 +8,8 @@
 // text, announces changes politely (role="status"), and keeps the button
 // named by `button` (an element id) in step: its label, `disabled`, and an
 // `aria-describedby` pointing at the message, so a disabled button says why.
-// It re-renders when `sku`, `channel`, `locale` or `quantity` change and
+// It re-renders when `sku`, `channel`, `locale`, `quantity` or `now` (an
+// RFC 3339 time; default: the current time) change and
 // when the catalog is updated.
 
 let shared = null;
@@ -36,9 +37,9 @@ function renderAll() {
 
 let ids = 0;
 
-/** `<stock-status sku channel locale quantity button>`: one variant's availability. */
+/** `<stock-status sku channel locale quantity now button>`: one variant's availability. */
 export class StockStatus extends HTMLElement {
-  static observedAttributes = ["sku", "channel", "locale", "quantity", "button"];
+  static observedAttributes = ["sku", "channel", "locale", "quantity", "now", "button"];
 
   /** The decision last rendered (`null` before the first render or after an error). */
   decision = null;
@@ -69,6 +70,7 @@ export class StockStatus extends HTMLElement {
       channel: this.getAttribute("channel") ?? undefined,
       locale: this.getAttribute("locale") ?? (document.documentElement.lang || undefined),
       quantity: this.hasAttribute("quantity") ? Number(this.getAttribute("quantity")) : undefined,
+      now: this.getAttribute("now") ?? undefined,
     };
     let d;
     try {

@@ -24,7 +24,7 @@ cpSync(join(root, "www", "sample-snapshot.json"), join(consumer, "sample-snapsho
 const readme = readFileSync(join(root, "README.md"), "utf8");
 const blocks = [...readme.matchAll(/<!-- tested: (\w+) -->\s*```\w+\n([\s\S]*?)```/g)];
 for (const [i, [, kind, code]] of blocks.entries()) {
-  const ext = kind === "browser" ? "html" : kind === "ts" ? "ts" : "mjs";
+  const ext = { browser: "html", ts: "ts", cjs: "cjs" }[kind] ?? "mjs";
   writeFileSync(join(consumer, `readme-${i}-${kind}.${ext}`), code);
 }
 console.log(`packed ${filename}: ${files.length} files; ${blocks.length} README examples extracted`);

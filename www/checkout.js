@@ -13,11 +13,13 @@ const currency = "USD";
 
 // Prices are the shop's, not the snapshot's: cents per product.
 const PRICES = { "merino-tee": 3500, aurora: 24900, lantern: 12900, ornament: 1800, lamp: 8900, mug: 1600, tote: 2400, socks: 1400, jacket: 11900, apron: 3200 };
-const priceOf = (sku) => PRICES[items.find((i) => i.sku === sku)?.productId] ?? 2000;
+// (The storefront's generated snapshot carries a `price` per item: used when present.)
+const priceOf = (sku) => items.find((i) => i.sku === sku)?.price ?? PRICES[items.find((i) => i.sku === sku)?.productId] ?? 2000;
 const titleOf = (sku) => items.find((i) => i.sku === sku)?.title ?? sku;
 
 const state = {
-  lines: [{ sku: "TEE-S", quantity: 2 }, { sku: "TEE-XL", quantity: 4 }, { sku: "AUR-BLK", quantity: 1 }, { sku: "LAMP-1", quantity: 1 }],
+  // ?cart=[{ sku, quantity }] comes from the storefront's cart drawer.
+  lines: params.has("cart") ? JSON.parse(params.get("cart")) : [{ sku: "TEE-S", quantity: 2 }, { sku: "TEE-XL", quantity: 4 }, { sku: "AUR-BLK", quantity: 1 }, { sku: "LAMP-1", quantity: 1 }],
   hold: false,
 };
 const $ = (id) => document.getElementById(id);

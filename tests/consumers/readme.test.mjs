@@ -8,7 +8,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
-const examples = readdirSync(dir).filter((f) => /^readme-\d+-node\.mjs$/.test(f));
+const examples = readdirSync(dir).filter((f) => /^readme-\d+-(node\.mjs|cjs\.cjs)$/.test(f));
 
 test("the README has Node examples", () => assert.ok(examples.length >= 1));
 

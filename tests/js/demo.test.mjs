@@ -52,7 +52,7 @@ const situations = {
 };
 
 test("every situation of the sample snapshot shows badge, message, button and reason", async () => {
-  const p = await open(browser, base + "/");
+  const p = await open(browser, base + "/situations.html");
   await p.waitForSelector("body[data-ready]", { state: "attached" });
   for (const [sku, [badge, text, button, disabled, reason]] of Object.entries(situations)) {
     assert.deepEqual(await product(p, sku), { badge, text, button, disabled, reason }, sku);
@@ -63,7 +63,7 @@ test("every situation of the sample snapshot shows badge, message, button and re
 });
 
 test("quantity, channel and clock change the answer", async () => {
-  const p = await open(browser, base + "/#TEE-XL");
+  const p = await open(browser, base + "/situations.html#TEE-XL");
   await p.waitForSelector("body[data-ready]", { state: "attached" });
   await p.fill("input[type=number]", "5");
   await p.press("input[type=number]", "Tab");
@@ -91,7 +91,7 @@ test("quantity, channel and clock change the answer", async () => {
 
 test("on a 375 px phone with touch the product comes first and variants respond to taps", async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
-  const p = await open(context, base + "/#TEE-S");
+  const p = await open(context, base + "/situations.html#TEE-S");
   await p.waitForSelector("body[data-ready]", { state: "attached" });
   await p.tap('.variant-list button[data-sku="TEE-L"]');
   await p.waitForFunction(() => document.querySelector(".eyebrow")?.textContent === "SKU TEE-L");
@@ -106,7 +106,7 @@ test("on a 375 px phone with touch the product comes first and variants respond 
 });
 
 test("the locale switcher shows every message in every built-in language", async () => {
-  const p = await open(browser, base + "/#TEE-S");
+  const p = await open(browser, base + "/situations.html#TEE-S");
   await p.waitForSelector("body[data-ready]", { state: "attached" });
   const expected = {
     "en-US": ["In stock — ships today", "Add to cart"],
@@ -129,7 +129,7 @@ test("the locale switcher shows every message in every built-in language", async
 });
 
 test("the product page shows the deadline notice and the order emails", async () => {
-  const p = await open(browser, base + "/#AUR-BLK");
+  const p = await open(browser, base + "/situations.html#AUR-BLK");
   await p.waitForSelector("body[data-ready]", { state: "attached" });
   assert.equal(await p.textContent(".warnings"), "Won't ship in time for Christmas: ships after December 18");
   await p.click(".emails summary");

@@ -1,0 +1,114 @@
+// The demo storefront's theme code: what a theme developer writes on top of
+// the package. Loads the catalog once, registers <stock-status>, keeps a
+// cart in localStorage and draws the cart drawer.
+import init, { Catalog } from "storefront-availability";
+import { defineElements } from "storefront-availability/elements";
+
+const params = new URLSearchParams(location.search);
+/** The demo's clock: the bundled snapshot was taken at 13:00 UTC on Monday 23 November 2026. */
+export const now = params.get("now") ?? "2026-11-23T15:00:00Z";
+export const locale = params.get("locale") ?? "en-US";
+
+await init();
+const text = await (await fetch("/storefront-snapshot.json")).text();
+export const catalog = Catalog.fromJson(text);
+/** The snapshot as data: the theme reads titles and prices from it. */
+const raw = JSON.parse(text);
+defineElements(catalog);
+
+/** Products in snapshot order: { id, title, price, variants: [{ sku, option }] }. */
+export const products = [];
+for (const item of raw.items) {
+  let product = products.at(-1);
+  if (product?.id !== item.productId) products.push((product = { id: item.productId, title: item.title.split(" — ")[0], price: item.price, variants: [] }));
+  product.variants.push({ sku: item.sku, option: item.title.split(" — ")[1] });
+}
+
+export const money = (minor) => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(minor / 100);
+
+/** One badge for a product from its variants' decisions (theme copy, English). */
+export function productBadge(product) {
+  const decisions = product.variants.map((v) => catalog.decide(v.sku, { now, locale }));
+  const buyable = decisions.filter((d) => d.canPurchase);
+  const policies = new Set(buyable.map((d) => d.policy));
+  if (buyable.length === 0) return { text: decisions.some((d) => d.notifyMe) ? "Sold out — notify me" : "Sold out", policy: "out_of_stock" };
+  if (buyable.length === decisions.length && policies.size === 1) return { text: decisions[0].message.badge, policy: decisions[0].policy };
+  const noun = /^\d+$|^(XS|S|M|L|XL)$/.test(product.variants[0].option) ? "sizes" : "colours";
+  if (policies.has("backorder")) return { text: `Some ${noun} on backorder`, policy: "mixed" };
+  if (policies.has("preorder")) return { text: `Some ${noun} on pre-order`, policy: "mixed" };
+  return { text: `Some ${noun} sold out`, policy: "mixed" };
+}
+
+// ---- cart (localStorage) and its drawer ----
+const KEY = "storefront-demo-cart";
+export const cart = {
+  lines: JSON.parse(localStorage.getItem(KEY) ?? "[]"),
+  add(sku, quantity = 1) {
+    const line = this.lines.find((l) => l.sku === sku);
+    if (line) line.quantity += quantity;
+    else this.lines.push({ sku, quantity });
+    this.save();
+  },
+  remove(sku) {
+    this.lines = this.lines.filter((l) => l.sku !== sku);
+    this.save();
+  },
+  save() {
+    localStorage.setItem(KEY, JSON.stringify(this.lines));
+    drawCart();
+  },
+};
+
+const priceOf = (sku) => raw.items.find((i) => i.sku === sku)?.price ?? 0;
+const titleOf = (sku) => raw.items.find((i) => i.sku === sku)?.title ?? sku;
+
+export function drawCart() {
+  const drawer = document.querySelector("#cart-drawer");
+  document.querySelector("#cart-count").textContent = String(cart.lines.reduce((n, l) => n + l.quantity, 0));
+  if (!drawer) return;
+  const list = drawer.querySelector("ul");
+  list.replaceChildren();
+  if (cart.lines.length === 0) {
+    list.append(Object.assign(document.createElement("li"), { textContent: "Your cart is empty." }));
+    drawer.querySelector("[data-summary]").textContent = "";
+    return;
+  }
+  const plan = catalog.planCart({ lines: cart.lines.map((l) => ({ ...l, unitPrice: priceOf(l.sku) })), currency: "USD", now, locale });
+  for (const line of plan.lines) {
+    const li = document.createElement("li");
+    const name = Object.assign(document.createElement("span"), { className: "cart-line__title", textContent: `${line.quantity} × ${titleOf(line.sku)}` });
+    const note = Object.assign(document.createElement("span"), { className: "cart-line__note", textContent: line.message });
+    const remove = Object.assign(document.createElement("button"), { className: "link", textContent: "Remove", type: "button" });
+    remove.setAttribute("aria-label", `Remove ${titleOf(line.sku)}`);
+    remove.addEventListener("click", () => cart.remove(line.sku));
+    li.append(name, note, remove);
+    list.append(li);
+  }
+  drawer.querySelector("[data-summary]").textContent = `${plan.summary} · Total ${money(plan.total)}`;
+  const checkout = new URLSearchParams({ snapshot: "/storefront-snapshot.json", cart: JSON.stringify(cart.lines), now, locale });
+  drawer.querySelector("a.button").href = `/checkout.html?${checkout}`;
+}
+
+export function wireHeader() {
+  const drawer = document.querySelector("#cart-drawer");
+  document.querySelector("#cart-toggle").addEventListener("click", () => {
+    drawer.hidden = !drawer.hidden;
+    if (!drawer.hidden) drawer.querySelector("h2").focus();
+  });
+  drawer.querySelector("[data-close]").addEventListener("click", () => (drawer.hidden = true));
+  // Live updates: another shopper buys one unit of the first in-stock variant shown.
+  document.querySelector("#simulate-sale")?.addEventListener("click", () => {
+    const sku = document.querySelector("[data-live-sku]")?.dataset.liveSku;
+    const item = sku && JSON.parse(JSON.stringify(raw.items.find((i) => i.sku === sku)));
+    if (!item || !(item.onHand > 0)) return;
+    item.onHand -= 1;
+    raw.items[raw.items.findIndex((i) => i.sku === sku)] = item;
+    catalog.update({ items: [item] });
+  });
+  drawCart();
+}
+
+/** Records when the first badge was on screen, in ms since navigation (read by the E2E test). */
+export function firstBadgeShown() {
+  window.firstBadgeMs ??= performance.now();
+}
