@@ -21,6 +21,10 @@ npx --no-install wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memo
 # consumers whose tsconfig targets an older lib still type-check.
 { echo '/// <reference lib="esnext.disposable" />'; cat "pkg/$name.d.ts"; } > "pkg/$name.d.ts.tmp"
 mv "pkg/$name.d.ts.tmp" "pkg/$name.d.ts"
-cp js/index.js js/index.d.ts js/elements.js js/elements.d.ts js/node.js js/node.d.ts pkg/
+# Our JavaScript ships minified (its documentation is in the .d.ts files).
+for file in index elements; do
+  npx --no-install esbuild "js/$file.js" --minify --keep-names --format=esm --log-level=warning --outfile="pkg/$file.js"
+done
+cp js/index.d.ts js/elements.d.ts js/node.js js/node.d.ts pkg/
 
-node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js"
+node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js" pkg/index.js pkg/elements.js

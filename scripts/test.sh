@@ -38,7 +38,7 @@ echo "$out" | grep -qE 'test result: ok\. [1-9][0-9]* passed' || { echo "browser
 
 step "build the npm package, within the size budget"
 bash scripts/build.sh
-node scripts/sizes.mjs --budget size-budget.json pkg/storefront_availability_bg.wasm pkg/storefront_availability.js pkg/index.js
+node scripts/sizes.mjs --budget size-budget.json pkg/storefront_availability_bg.wasm pkg/storefront_availability.js pkg/index.js pkg/elements.js
 
 step "npm audit of what users install (the package's runtime dependencies)"
 npm audit --omit=dev

@@ -152,7 +152,7 @@ test("hostile titles and templates stay plain text: nothing executes", async () 
   writeFileSync(`${dir}/snapshot.json`, JSON.stringify(hostile));
   const server2 = await serve({ ...demoMounts, "/hostile/": dir });
   try {
-    const url = `http://127.0.0.1:${server2.address().port}/?snapshot=/hostile/snapshot.json#EVIL`;
+    const url = `http://127.0.0.1:${server2.address().port}/situations.html?snapshot=/hostile/snapshot.json#EVIL`;
     const p = await browser.newPage();
     await p.goto(url);
     await p.waitForSelector("body[data-ready]", { state: "attached" });
