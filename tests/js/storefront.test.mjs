@@ -64,6 +64,14 @@ for (const [device, options] of Object.entries(devices)) {
     assert.equal(await p.isDisabled("#add"), false);
     const ld = JSON.parse(await p.textContent("#json-ld"));
     assert.deepEqual([ld.offers.availability, ld.offers.availabilityStarts], ["https://schema.org/BackOrder", "2026-12-07"]);
+    // The element follows its locale and channel attributes.
+    await p.evaluate(() => document.querySelector("#status").setAttribute("locale", "de-DE"));
+    await p.waitForFunction(() => document.querySelector("#status .stock-status__text").textContent.startsWith("Nachbestellt"));
+    assert.equal(await p.textContent("#status .stock-status__text"), "Nachbestellt – Versand bis Montag, 7. Dezember");
+    assert.equal(await p.textContent("#add"), "Nachbestellen");
+    await p.evaluate(() => document.querySelector("#status").setAttribute("channel", "amazon"));
+    await p.waitForFunction(() => document.querySelector("#status").dataset.reason === "channel_disallows_backorder");
+    assert.equal(await p.isDisabled("#add"), true);
 
     // A sold-out variant: the button is disabled and described by the reason.
     await p.goto(`${base}/product.html?id=classic-stoneware-mug`);
