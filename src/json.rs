@@ -1,7 +1,7 @@
 //! A small JSON value tree and a path-aware reader over it.
 //!
-//! The snapshot is first read into [`Json`] (from text with `serde_json`, or
-//! from a JavaScript object with `serde-wasm-bindgen`), then validated field
+//! The snapshot is first read into [`Json`] (from text with `serde_json`; the
+//! JavaScript layer turns snapshot objects into text first), then validated field
 //! by field with [`Fields`], which records every problem with its JSON path.
 //! Reading in two steps is what lets one bad item fail alone.
 

@@ -304,8 +304,8 @@ impl Snapshot {
         Snapshot::from_document(document, zones)
     }
 
-    /// Validates a snapshot delivered by any serde deserializer (the wasm
-    /// boundary uses `serde-wasm-bindgen` for JavaScript objects).
+    /// Validates a snapshot delivered by any serde deserializer (`from_json`
+    /// uses `serde_json`).
     pub fn from_document(document: Document, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
         let mut problems = Vec::new();
         let store = read_store(document, zones, &mut problems);
