@@ -22,6 +22,11 @@ function codedError(code, message, extra) {
   return Object.assign(new Error(message), { code }, extra);
 }
 
+/** A snapshot refused before it reached the parser (no JSON path to name). */
+function snapshotError(what) {
+  return codedError("invalid_snapshot", `invalid snapshot: ${what}`, { path: "", problems: [] });
+}
+
 const DECIDE_KEYS = ["channel", "quantity", "now", "locale"];
 
 /** A plain copy of `options` holding `keys`, every value a primitive. */
@@ -62,14 +67,14 @@ function readLines(lines) {
 function snapshotText(snapshot) {
   if (typeof snapshot === "string") return snapshot;
   if (typeof snapshot !== "object" || snapshot === null) {
-    throw codedError("invalid_snapshot", `invalid snapshot: expected JSON text or an object, got ${snapshot === null ? "null" : typeof snapshot}`, { path: "", problems: [] });
+    throw snapshotError(`expected JSON text or an object, got ${snapshot === null ? "null" : typeof snapshot}`);
   }
   try {
     // NaN, ±Infinity and BigInt have no JSON form: kept as text so the
     // error names them ("got \"NaN\"") instead of JSON.stringify's null.
     return JSON.stringify(snapshot, (_, v) => (typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v));
   } catch (e) {
-    throw codedError("invalid_snapshot", `invalid snapshot: the object could not be read as JSON: ${e?.message ?? e}`, { path: "", problems: [] });
+    throw snapshotError(`the object could not be read as JSON: ${e?.message ?? e}`);
   }
 }
 
@@ -103,7 +108,7 @@ export class Catalog extends EventTarget {
    * ```
    */
   static fromJson(text) {
-    if (typeof text !== "string") throw codedError("invalid_snapshot", `invalid snapshot: fromJson takes JSON text, got ${text === null ? "null" : typeof text}`, { path: "", problems: [] });
+    if (typeof text !== "string") throw snapshotError(`fromJson takes JSON text, got ${text === null ? "null" : typeof text}`);
     return new Catalog(text);
   }
 

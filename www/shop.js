@@ -26,9 +26,14 @@ for (const item of raw.items) {
 
 export const money = (minor) => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(minor / 100);
 
+/** Every variant's decision by SKU: one call into wasm for the whole grid. */
+export function decisionsBySku() {
+  return new Map(catalog.decideAll({ now, locale }).map((d) => [d.sku, d]));
+}
+
 /** One badge for a product from its variants' decisions (theme copy, English). */
-export function productBadge(product) {
-  const decisions = product.variants.map((v) => catalog.decide(v.sku, { now, locale }));
+export function productBadge(product, bySku) {
+  const decisions = product.variants.map((v) => bySku.get(v.sku));
   const buyable = decisions.filter((d) => d.canPurchase);
   const policies = new Set(buyable.map((d) => d.policy));
   if (buyable.length === 0) return { text: decisions.some((d) => d.notifyMe) ? "Sold out — notify me" : "Sold out", policy: "out_of_stock" };
