@@ -2,7 +2,7 @@
 // The public API (js/index.js). Value types (Decision, Plan, Snapshot …)
 // are generated from the Rust boundary into storefront_availability.d.ts.
 import type {
-  CartOptions, ConfirmationOptions, DecideOptions, Decision, Diagnostic, Email, Plan, Snapshot, SnapshotItem, StatusOptions,
+  CartOptions, ConfirmationOptions, DecideOptions, Decision, Diagnostic, Email, Plan, ProductDecision, Snapshot, SnapshotItem, StatusOptions,
 } from "./storefront_availability.js";
 
 export type * from "./storefront_availability.js";
@@ -37,6 +37,10 @@ export declare class Catalog extends EventTarget {
   decide(sku: string, options?: DecideOptions): Decision;
   /** A decision for every item, in snapshot order. */
   decideAll(options?: DecideOptions): Decision[];
+  /** One product's roll-up over its variants, for a collection badge. */
+  decideProduct(productId: string, options?: DecideOptions): ProductDecision;
+  /** Every product's roll-up, in the order products first appear. */
+  decideProducts(options?: DecideOptions): ProductDecision[];
   /** The order confirmation email for buying `sku`; throws `not_purchasable` when it can't be bought. */
   orderConfirmation(sku: string, options: ConfirmationOptions): Email;
   /** The weekly status email for an order. */

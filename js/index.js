@@ -27,7 +27,7 @@ function snapshotError(what) {
   return codedError("invalid_snapshot", `invalid snapshot: ${what}`, { path: "", problems: [] });
 }
 
-const DECIDE_KEYS = ["channel", "quantity", "now", "locale"];
+const DECIDE_KEYS = ["channel", "quantity", "now", "locale", "purchased"];
 
 /** A plain copy of `options` holding `keys`, every value a primitive. */
 function readOptions(options, keys) {
@@ -154,6 +154,33 @@ export class Catalog extends EventTarget {
   decideAll(options) {
     const read = readOptions(options, DECIDE_KEYS);
     return this.#ask((engine) => engine.decideAll(read));
+  }
+
+  /**
+   * One product's availability over its variants (items with this `productId`;
+   * an item without one is a product of its own, named by its SKU).
+   *
+   * ```js
+   * const p = catalog.decideProduct("tee");
+   * card.querySelector(".badge").textContent = p.message.badge; // "In stock"
+   * card.querySelector(".note").textContent = p.message.text;   // "Some options on backorder"
+   * ```
+   */
+  decideProduct(productId, options) {
+    const read = readOptions(options, DECIDE_KEYS);
+    return this.#ask((engine) => engine.decideProduct(productId, read));
+  }
+
+  /**
+   * Every product's roll-up, in the order products first appear: one call for a collection grid.
+   *
+   * ```js
+   * for (const p of catalog.decideProducts({ locale: "de-DE" })) cards.get(p.productId).badge = p.message.badge;
+   * ```
+   */
+  decideProducts(options) {
+    const read = readOptions(options, DECIDE_KEYS);
+    return this.#ask((engine) => engine.decideProducts(read));
   }
 
   /**

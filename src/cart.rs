@@ -126,7 +126,7 @@ fn money_error(what: String) -> ArgError {
 
 /// Plans `cart` against `snapshot`, writing text with `text`.
 pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<Plan, ArgError> {
-    let request = Request { channel: cart.channel, quantity: 1, now: cart.now };
+    let request = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0 };
     let mut moment = Moment::new(snapshot, &request, text);
     let mut lines: Vec<Option<PlannedLine>> = vec![None; cart.lines.len()];
 
@@ -185,6 +185,13 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
             Some(Entry::Valid(item)) if decision.policy == Policy::Preorder => item.preorder().deposit,
             _ => None,
         };
+        if let Some(Entry::Valid(item)) = entry {
+            let from_stock = match decision.policy {
+                Policy::InStock => accepted_total,
+                _ => decision.split.map_or(0, |s| s.now),
+            };
+            crate::stock::take(item, from_stock, &mut moment.taken);
+        }
         let mut in_stock_left = decision.split.map_or(0, |s| s.now);
         for i in accepted {
             let (Some(line), Some(slot)) = (cart.lines.get(i), lines.get_mut(i)) else { continue };

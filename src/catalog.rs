@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::decision::{self, Decision, Request};
+use crate::decision::{self, Decision, ProductDecision, Request};
 use crate::json::MAX_SAFE_INTEGER;
 use crate::message::{self, Email, English, LocaleText, StatusUpdate, Writer};
 use crate::snapshot::{Diagnostic, Snapshot, SnapshotError};
@@ -179,6 +179,67 @@ impl Catalog {
         let snapshot = &self.snapshot;
         let moment = decision::Moment::new(snapshot, request, text);
         Ok(snapshot.items.iter().map(|entry| decision::decide(snapshot, Some(entry), "", &moment)).collect())
+    }
+
+    /// Every product's roll-up over its variants, in the order products
+    /// first appear. Items group by `productId`; an item without one is a
+    /// product of its own, named by its SKU.
+    ///
+    /// ```
+    /// use storefront_availability::{Catalog, Policy, Request, message::English};
+    /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [
+    ///   { "sku": "TEE-S", "productId": "tee", "onHand": 4 },
+    ///   { "sku": "TEE-L", "productId": "tee", "restock": { "date": "2026-11-30", "confirmed": true, "quantity": 9 } }] }"#).unwrap();
+    /// let products = catalog.decide_products_with(&Request::at("2026-11-23T09:00:00Z".parse().unwrap()), &English).unwrap();
+    /// assert_eq!((products[0].policy, products[0].message.text.as_str()), (Policy::InStock, "Some options on backorder"));
+    /// ```
+    pub fn decide_products_with(
+        &self,
+        request: &Request,
+        text: &dyn LocaleText,
+    ) -> Result<Vec<ProductDecision>, ArgError> {
+        let decisions = self.decide_all_with(request, text)?;
+        // Product id → position in `groups` (the same map type as the SKU index).
+        let mut positions: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut groups: Vec<(&str, Vec<Decision>)> = Vec::new();
+        for (entry, decision) in self.snapshot.items.iter().zip(decisions) {
+            let Some(id) = entry.product_id().or(entry.sku()) else { continue };
+            let position = *positions.entry(id.to_owned()).or_insert_with(|| {
+                groups.push((id, Vec::new()));
+                groups.len() - 1
+            });
+            if let Some((_, variants)) = groups.get_mut(position) {
+                variants.push(decision);
+            }
+        }
+        let writer = self.writer(request, text);
+        Ok(groups.iter().map(|(id, variants)| decision::roll_up(id, variants, &writer)).collect())
+    }
+
+    /// One product's roll-up; a product with no variants here is `out_of_stock`.
+    pub fn decide_product_with(
+        &self,
+        product_id: &str,
+        request: &Request,
+        text: &dyn LocaleText,
+    ) -> Result<ProductDecision, ArgError> {
+        check_request(request)?;
+        if product_id.is_empty() {
+            return Err(ArgError::new("invalid_product", "productId must be a non-empty string"));
+        }
+        let snapshot = &self.snapshot;
+        let moment = decision::Moment::new(snapshot, request, text);
+        let variants: Vec<Decision> = snapshot
+            .items
+            .iter()
+            .filter(|entry| entry.product_id().or(entry.sku()) == Some(product_id))
+            .map(|entry| decision::decide(snapshot, Some(entry), "", &moment))
+            .collect();
+        Ok(decision::roll_up(product_id, &variants, &moment.writer))
+    }
+
+    fn writer<'a>(&'a self, request: &Request, text: &'a dyn LocaleText) -> Writer<'a> {
+        Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, request.now))
     }
 
     /// [`Catalog::decide_all_with`] in US English.

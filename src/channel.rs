@@ -45,7 +45,8 @@ impl Channel {
         )
     }
 
-    fn index(self) -> usize {
+    /// The channel's position in [`Channel::ALL`] (tables indexed by channel).
+    pub fn index(self) -> usize {
         self as usize
     }
 

@@ -18,12 +18,15 @@ pub struct Request {
     /// From 1 to 2^53 − 1.
     pub quantity: u64,
     pub now: DateTime<Utc>,
+    /// Units of this SKU the customer already bought, counted against an
+    /// item's `maxPerCustomer` (0 when unknown).
+    pub purchased: u64,
 }
 
 impl Request {
     /// One unit on the merchant's own store at `now`.
     pub fn at(now: DateTime<Utc>) -> Request {
-        Request { channel: Channel::Dtc, quantity: 1, now }
+        Request { channel: Channel::Dtc, quantity: 1, now, purchased: 0 }
     }
 }
 
@@ -65,11 +68,13 @@ pub enum Reason {
     ExceedsBackorderCapacity,
     ExceedsPreorderRemaining,
     StaleSnapshot,
+    BelowMinimumQuantity,
+    ExceedsOrderLimit,
 }
 
 impl Reason {
     /// Every reason code, in the SPEC's order.
-    pub const ALL: [Reason; 24] = {
+    pub const ALL: [Reason; 26] = {
         use Reason::*;
         [
             InvalidItem,
@@ -96,6 +101,8 @@ impl Reason {
             ExceedsBackorderCapacity,
             ExceedsPreorderRemaining,
             StaleSnapshot,
+            BelowMinimumQuantity,
+            ExceedsOrderLimit,
         ]
     };
 
@@ -127,6 +134,8 @@ impl Reason {
             ExceedsBackorderCapacity => "exceeds_backorder_capacity",
             ExceedsPreorderRemaining => "exceeds_preorder_remaining",
             StaleSnapshot => "stale_snapshot",
+            BelowMinimumQuantity => "below_minimum_quantity",
+            ExceedsOrderLimit => "exceeds_order_limit",
         }
     }
 }
@@ -166,6 +175,8 @@ pub struct Decision {
     pub can_purchase: bool,
     pub notify_me: bool,
     pub max_quantity: u64,
+    /// The least one order may hold (the item's `minPerOrder`, else 1).
+    pub min_quantity: u64,
     pub ship_date: Option<NaiveDate>,
     pub remaining_preorders: Option<u64>,
     pub queue_position: Option<u64>,
@@ -193,6 +204,9 @@ struct Outcome {
     split: Option<Split>,
     /// Units available now (for "Only N left").
     available: u64,
+    min_quantity: u64,
+    /// The most one order may hold under the item's limits.
+    order_limit: Option<u64>,
 }
 
 impl Outcome {
@@ -208,6 +222,8 @@ impl Outcome {
             queue_position: None,
             split: None,
             available: 0,
+            min_quantity: 1,
+            order_limit: None,
         }
     }
 
@@ -250,6 +266,7 @@ struct Context<'a> {
     rules: ChannelRules,
     today: NaiveDate,
     stale: bool,
+    taken: &'a [(String, u64)],
 }
 
 /// What every decision of one call shares: the request, the store-local
@@ -261,6 +278,8 @@ pub struct Moment<'a> {
     pub(crate) in_stock_ship: Option<NaiveDate>,
     stale: bool,
     pub(crate) writer: Writer<'a>,
+    /// Units already promised from stock to earlier lines of a cart.
+    pub(crate) taken: Vec<(String, u64)>,
 }
 
 impl<'a> Moment<'a> {
@@ -280,6 +299,7 @@ impl<'a> Moment<'a> {
             in_stock_ship: processing.and_then(|d| snapshot.calendar.add_business(d, snapshot.handling_days)),
             stale: age_ms as f64 > snapshot.max_age_hours * 3_600_000.0,
             writer: Writer::new(text, &snapshot.messages, today),
+            taken: Vec::new(),
         }
     }
 }
@@ -297,11 +317,34 @@ pub fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Mo
                 rules: channel::rules(moment.request.channel, &snapshot.channels, item.channels()),
                 today: moment.today,
                 stale: moment.stale,
+                taken: &moment.taken,
             };
-            decide_item(&context, moment.in_stock_ship)
+            within_limits(item, &moment.request, decide_item(&context, moment.in_stock_ship))
         }
     };
     finish(snapshot, entry, sku, outcome, &moment.writer)
+}
+
+/// Rule 7, order limits: `maxQuantity` never exceeds what one order (and
+/// this customer, after `purchased`) may hold; a purchasable request
+/// outside `[minPerOrder, that]` is refused with the policy kept.
+fn within_limits(item: &Item, request: &Request, mut o: Outcome) -> Outcome {
+    let limits = item.limits();
+    o.min_quantity = limits.min_per_order.unwrap_or(1);
+    if o.policy == Policy::OutOfStock {
+        return o;
+    }
+    if let Some(max) = limits.max_for(request.purchased) {
+        o.max_quantity = o.max_quantity.min(max);
+        o.order_limit = Some(max);
+        if o.can_purchase && request.quantity > max {
+            o = Outcome { reason: Reason::ExceedsOrderLimit, can_purchase: false, split: None, ..o };
+        }
+    }
+    if o.can_purchase && request.quantity < o.min_quantity {
+        o = Outcome { reason: Reason::BelowMinimumQuantity, can_purchase: false, split: None, ..o };
+    }
+    o
 }
 
 /// The store-local date of `now`.
@@ -317,7 +360,7 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
     let Some(in_stock_ship) = in_stock_ship else {
         return Outcome::out_of_stock(Reason::InvalidItem, false);
     };
-    let available = c.item.available();
+    let available = crate::stock::available(c.snapshot, c.item, c.request.channel, c.taken);
     let quantity = c.request.quantity;
     let backorder = backorder_flowchart(c);
     if available >= quantity {
@@ -356,6 +399,7 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
                 queue_position: Some(offer.queue_position),
                 split: (within && available > 0).then(|| Split { now: available, later: quantity - available }),
                 available,
+                ..Outcome::out_of_stock(Reason::Backorder, false)
             }
         }
     }
@@ -442,7 +486,9 @@ fn decide_preorder(c: &Context) -> Outcome {
     if ship_date < c.today {
         return Outcome::out_of_stock(Reason::PreorderOverdue, true);
     }
-    let remaining = safe(cap.saturating_sub(p.sold));
+    let channel_remaining =
+        p.channel_caps.get(c.request.channel.index()).copied().flatten().map(|cap| cap.limit.saturating_sub(cap.sold));
+    let remaining = safe(cap.saturating_sub(p.sold).min(channel_remaining.unwrap_or(u64::MAX)));
     if remaining == 0 {
         return Outcome::out_of_stock(Reason::PreorderCapReached, true);
     }
@@ -463,6 +509,7 @@ fn decide_preorder(c: &Context) -> Outcome {
         queue_position: None,
         split: None,
         available: 0,
+        ..Outcome::out_of_stock(Reason::Preorder, false)
     }
 }
 
@@ -503,6 +550,8 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, wri
             remaining_preorders: o.remaining_preorders,
             queue_position: o.queue_position,
             split: o.split,
+            min_quantity: o.min_quantity,
+            order_limit: o.order_limit,
             missed: warnings.first().map(|w| (w.deadline.as_str(), w.ship_by)),
         },
         writer,
@@ -514,6 +563,7 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, wri
         can_purchase: o.can_purchase,
         notify_me: o.notify_me,
         max_quantity: o.max_quantity,
+        min_quantity: o.min_quantity,
         ship_date: o.ship_date,
         remaining_preorders: o.remaining_preorders,
         queue_position: o.queue_position,
@@ -525,5 +575,70 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, wri
         merchant_availability,
         availability_date: if dated_promise { o.ship_date } else { None },
         message,
+    }
+}
+
+/// A product's availability over its variants, for a collection badge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductDecision {
+    pub product_id: String,
+    /// The best way any variant can be bought (in stock, then backorder,
+    /// then pre-order); `out_of_stock` when none can.
+    pub policy: Policy,
+    pub can_purchase: bool,
+    /// Only when no variant can be bought and one offers notify-me.
+    pub notify_me: bool,
+    /// The earliest ship date among the variants of `policy`.
+    pub ship_date: Option<NaiveDate>,
+    /// How many variants, and how many of them can be bought each way.
+    pub variants: usize,
+    pub in_stock: usize,
+    pub backorder: usize,
+    pub preorder: usize,
+    pub unavailable: usize,
+    /// Badge of `policy`; text such as "Some options on backorder" (`key`
+    /// `product.some_backorder`) when the variants differ.
+    pub message: Message,
+}
+
+/// Rolls up the decisions of one product's variants (SPEC §3 per variant,
+/// then: all out → out; some purchasable → the best purchasable policy).
+pub fn roll_up(product_id: &str, variants: &[Decision], writer: &Writer) -> ProductDecision {
+    let count = |policy| variants.iter().filter(|d| d.can_purchase && d.policy == policy).count();
+    let (in_stock, backorder, preorder) = (count(Policy::InStock), count(Policy::Backorder), count(Policy::Preorder));
+    let unavailable = variants.iter().filter(|d| !d.can_purchase).count();
+    let policy = [(Policy::InStock, in_stock), (Policy::Backorder, backorder), (Policy::Preorder, preorder)]
+        .into_iter()
+        .find(|(_, n)| *n > 0)
+        .map_or(Policy::OutOfStock, |(policy, _)| policy);
+    let can_purchase = policy != Policy::OutOfStock;
+    let notify_me = !can_purchase && variants.iter().any(|d| d.notify_me);
+    let ship_date = variants.iter().filter(|d| d.can_purchase && d.policy == policy).filter_map(|d| d.ship_date).min();
+    let key = match policy {
+        Policy::OutOfStock if !variants.is_empty() && variants.iter().all(|d| d.reason == Reason::Discontinued) => {
+            "discontinued"
+        }
+        Policy::OutOfStock if notify_me => "out_of_stock_notify",
+        Policy::OutOfStock => "out_of_stock",
+        Policy::InStock if backorder > 0 => "product.some_backorder",
+        Policy::InStock | Policy::Backorder if preorder > 0 => "product.some_preorder",
+        _ if unavailable > 0 => "product.some_sold_out",
+        Policy::InStock => "badge.in_stock",
+        Policy::Backorder => "badge.backorder",
+        Policy::Preorder => "badge.preorder",
+    };
+    ProductDecision {
+        product_id: product_id.to_owned(),
+        policy,
+        can_purchase,
+        notify_me,
+        ship_date,
+        variants: variants.len(),
+        in_stock,
+        backorder,
+        preorder,
+        unavailable,
+        message: message::product(policy, key, notify_me, writer),
     }
 }

@@ -14,6 +14,7 @@
 //! | [`calendar`] | business days, holidays, cutoff, ship-date arithmetic |
 //! | [`zone`] | store time zones (IANA natively, `Intl` in browsers) |
 //! | [`channel`] | the channel table and its overrides (SPEC §4) |
+//! | [`stock`] | stock per location, kits, the out-of-stock threshold, order limits |
 //! | [`decision`] | the rules, reason codes and output (SPEC §3, §5) |
 //! | [`message`] | shopper-facing text (SPEC §6) |
 //! | [`cart`] | the cart planner: shipments, payment timing (SPEC §7) |
@@ -27,7 +28,7 @@
 //!               "restock": { "date": "2026-11-30", "confirmed": true, "quantity": 40, "backordered": 12 } }]
 //! }"#).unwrap();
 //! let now = "2026-11-23T09:00:00Z".parse().unwrap();
-//! let d = catalog.decide("TEE-M", &Request { channel: Channel::Dtc, quantity: 2, now }).unwrap();
+//! let d = catalog.decide("TEE-M", &Request { quantity: 2, ..Request::at(now) }).unwrap();
 //! assert_eq!(d.reason, Reason::Backorder);
 //! assert_eq!(d.queue_position, Some(13));
 //! assert_eq!(d.message.text, "Backordered – ships by Tuesday, December 1");
@@ -41,6 +42,7 @@ pub mod decision;
 pub mod json;
 pub mod message;
 pub mod snapshot;
+pub mod stock;
 pub mod zone;
 
 #[cfg(target_arch = "wasm32")]

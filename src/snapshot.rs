@@ -15,6 +15,7 @@ use crate::calendar::{parse_date, parse_time, parse_weekday, Calendar};
 use crate::channel::{unknown_channels, ChannelOverrides};
 use crate::json::{as_str, quoted, Fields, Json, JsonVisitor, Problem};
 use crate::message::Overrides;
+use crate::stock::{self, Limits, Locations, Source};
 use crate::zone::{StoreZone, Zones};
 
 /// A validated snapshot.
@@ -29,6 +30,10 @@ pub struct Snapshot {
     pub backorder: BackorderSettings,
     pub preorder: PreorderSettings,
     pub low_stock_threshold: Option<u64>,
+    /// Units held back from online sale (Magento's `min_qty`), overridable per item.
+    pub out_of_stock_threshold: Option<u64>,
+    /// Stock locations and the channels each serves.
+    pub locations: Locations,
     pub deadlines: Vec<Deadline>,
     pub channels: ChannelOverrides,
     /// The merchant's message templates.
@@ -69,15 +74,23 @@ pub enum Entry {
     /// Boxed so a catalog's `Vec<Entry>` holds pointers: growing it while
     /// items stream in copies 8 bytes per item, not the whole item.
     Valid(Box<Item>),
-    /// Decided fail-safe as `invalid_item`; `sku` when it could be read.
-    Invalid { sku: Option<String> },
+    /// Decided fail-safe as `invalid_item`; `sku` and `productId` when they could be read.
+    Invalid { sku: Option<String>, product_id: Option<String> },
 }
 
 impl Entry {
     pub fn sku(&self) -> Option<&str> {
         match self {
             Entry::Valid(item) => Some(&item.sku),
-            Entry::Invalid { sku } => sku.as_deref(),
+            Entry::Invalid { sku, .. } => sku.as_deref(),
+        }
+    }
+
+    /// The product the entry is a variant of.
+    pub fn product_id(&self) -> Option<&str> {
+        match self {
+            Entry::Valid(item) => item.product_id.as_deref(),
+            Entry::Invalid { product_id, .. } => product_id.as_deref(),
         }
     }
 }
@@ -89,9 +102,13 @@ pub struct Item {
     pub product_id: Option<String>,
     pub title: Option<String>,
     pub lifecycle: Lifecycle,
-    pub on_hand: i64,
+    /// `onHand`, `locations` or `components`.
+    pub source: Source,
     pub reserved: u64,
     pub low_stock_threshold: Option<u64>,
+    pub out_of_stock_threshold: Option<u64>,
+    /// Boxed: most items have none.
+    pub limits: Option<Box<Limits>>,
     pub restock: Option<Restock>,
     pub backorder_enabled: Option<bool>,
     pub max_wait_days: Option<u32>,
@@ -114,6 +131,7 @@ const NO_PREORDER: Preorder = Preorder {
     release_date: None,
     ship_date: None,
     deposit: None,
+    channel_caps: [None; 5],
 };
 
 impl Item {
@@ -127,10 +145,9 @@ impl Item {
         self.channels.as_deref().unwrap_or(&ChannelOverrides::NONE)
     }
 
-    /// `max(0, onHand − reserved)`.
-    pub fn available(&self) -> u64 {
-        let on_hand = u64::try_from(self.on_hand).unwrap_or(0);
-        on_hand.saturating_sub(self.reserved)
+    /// The item's order limits (all unset when it has none).
+    pub fn limits(&self) -> Limits {
+        self.limits.as_deref().copied().unwrap_or_default()
     }
 }
 
@@ -175,6 +192,16 @@ pub struct Preorder {
     pub ship_date: Option<NaiveDate>,
     /// Charged at checkout; the balance is captured at shipment.
     pub deposit: Option<Deposit>,
+    /// A cap per channel on top of the item's cap (Saleor's channel
+    /// `preorderThreshold`): the tighter one binds. By [`Channel`] index.
+    pub channel_caps: [Option<ChannelCap>; 5],
+}
+
+/// One channel's pre-order cap: at most `limit`, of which `sold` are taken.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChannelCap {
+    pub limit: u64,
+    pub sold: u64,
 }
 
 /// A pre-order deposit, as Shopify's pre-order selling plans model it.
@@ -255,8 +282,9 @@ impl Ratio {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
-    /// `invalid_item`, `duplicate_sku`, `invalid_template` or
-    /// `unknown_channel` (a name in `channels` that is no channel; ignored).
+    /// `invalid_item`, `duplicate_sku`, `invalid_template`,
+    /// `unknown_channel` (a name in `channels` that is no channel; ignored) or
+    /// `unknown_location` (stock at a location the store does not list; not sold).
     pub code: &'static str,
     /// The item's SKU when it could be read (`None` for templates).
     pub sku: Option<String>,
@@ -361,6 +389,8 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
         })
         .unwrap_or(PreorderSettings { cap_ratio: default_ratio, buffer_days: 7 });
     let low_stock_threshold = f.integer("lowStockThreshold", 0).map(|n| n as u64);
+    let out_of_stock_threshold = f.integer("outOfStockThreshold", 0).map(|n| n as u64);
+    let (locations, location_channels) = Locations::read(&mut f);
     let deadlines = f.read("deadlines", "an array of { name, shipBy }", |v| match v {
         Json::Array(list) => Some(list),
         _ => None,
@@ -383,9 +413,12 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
         }
     };
     let store_problems = f.problem_count();
-    let (items, mut diagnostics, index) = reader.finish();
+    let (items, mut diagnostics, index) = reader.finish(&locations);
     let messages = Overrides::read(f.value("messages"), &mut diagnostics);
     for (path, message) in unknown_channels(f.value("channels"), "channels") {
+        diagnostics.push(Diagnostic { code: "unknown_channel", sku: None, path, message });
+    }
+    for (path, message) in location_channels {
         diagnostics.push(Diagnostic { code: "unknown_channel", sku: None, path, message });
     }
     if store_problems > 0 {
@@ -404,6 +437,8 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
         backorder,
         preorder,
         low_stock_threshold,
+        out_of_stock_threshold,
+        locations,
         deadlines,
         channels,
         messages,
@@ -458,6 +493,7 @@ impl ItemReader {
             Some(item) => Some(item.sku.clone()),
             None => value.get("sku").and_then(as_str).filter(|s| !s.is_empty()).map(str::to_owned),
         };
+        let product_id = value.get("productId").and_then(as_str).map(str::to_owned);
         for problem in problems {
             self.diagnostics.push(Diagnostic {
                 code: "invalid_item",
@@ -466,7 +502,11 @@ impl ItemReader {
                 message: problem.message,
             });
         }
-        for (path, message) in unknown_channels(value.get("channels"), &format!("items[{i}].channels")) {
+        let preorder_channels = value.get("preorder").and_then(|p| p.get("channels"));
+        let unknown = unknown_channels(value.get("channels"), &format!("items[{i}].channels"))
+            .into_iter()
+            .chain(unknown_channels(preorder_channels, &format!("items[{i}].preorder.channels")));
+        for (path, message) in unknown {
             self.diagnostics.push(Diagnostic { code: "unknown_channel", sku: sku.clone(), path, message });
         }
         if let Some(sku) = &sku {
@@ -484,20 +524,70 @@ impl ItemReader {
         }
         self.items.push(match item {
             Some(item) => Entry::Valid(Box::new(item)),
-            None => Entry::Invalid { sku },
+            None => Entry::Invalid { sku, product_id },
         });
     }
 
-    fn finish(mut self) -> ReadItems {
+    /// Marks duplicates and kits that cannot be sold invalid, and lists
+    /// stock at locations the store does not list.
+    fn finish(mut self, locations: &Locations) -> ReadItems {
         for i in self.duplicates {
             if let Some(entry) = self.items.get_mut(i) {
-                let sku = entry.sku().map(str::to_owned);
-                *entry = Entry::Invalid { sku };
+                invalidate(entry);
+            }
+        }
+        let is_kit = |item: &Item| matches!(item.source, Source::Kit(_));
+        let mut broken_kits = Vec::new();
+        for (i, entry) in self.items.iter().enumerate() {
+            let Entry::Valid(item) = entry else { continue };
+            match &item.source {
+                Source::Kit(components) => {
+                    let lookup = |sku: &str| match self.index.get(sku).and_then(|&k| self.items.get(k)) {
+                        Some(Entry::Valid(part)) => Some((true, is_kit(part))),
+                        Some(Entry::Invalid { .. }) => Some((false, false)),
+                        None => None,
+                    };
+                    if let Some((j, message)) = stock::kit_problem(components, lookup) {
+                        let path = format!("items[{i}].components[{j}].sku");
+                        broken_kits.push(i);
+                        self.diagnostics.push(Diagnostic {
+                            code: "invalid_item",
+                            sku: Some(item.sku.clone()),
+                            path,
+                            message,
+                        });
+                    }
+                }
+                Source::Locations(levels) => {
+                    for level in levels.iter().filter(|l| locations.get(&l.location).is_none()) {
+                        self.diagnostics.push(Diagnostic {
+                            code: "unknown_location",
+                            sku: Some(item.sku.clone()),
+                            path: format!("items[{i}].locations.{}", level.location),
+                            message: format!(
+                                "location {} is not in the store's locations; its stock is not sold",
+                                quoted(&level.location)
+                            ),
+                        });
+                    }
+                }
+                Source::Count(_) => {}
+            }
+        }
+        for i in broken_kits {
+            if let Some(entry) = self.items.get_mut(i) {
+                invalidate(entry);
             }
         }
         self.items.shrink_to_fit();
         (self.items, self.diagnostics, self.index)
     }
+}
+
+fn invalidate(entry: &mut Entry) {
+    let sku = entry.sku().map(str::to_owned);
+    let product_id = entry.product_id().map(str::to_owned);
+    *entry = Entry::Invalid { sku, product_id };
 }
 
 /// A snapshot as the parser delivers it: the store-level keys as a JSON
@@ -629,9 +719,11 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
             _ => None,
         })
         .unwrap_or(Lifecycle::Active);
-    let on_hand = f.integer("onHand", i64::MIN).unwrap_or(0);
+    let source = stock::read_source(&mut f);
     let reserved = count(&mut f, "reserved").unwrap_or(0);
     let low_stock_threshold = count(&mut f, "lowStockThreshold");
+    let out_of_stock_threshold = count(&mut f, "outOfStockThreshold");
+    let limits = stock::read_limits(&mut f).map(Box::new);
     let restock = f.object("restock", |r| Restock {
         date: r.read("date", "a date \"YYYY-MM-DD\"", |v| as_str(v).and_then(parse_date)),
         confirmed: r.boolean("confirmed").unwrap_or(false),
@@ -651,9 +743,11 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
         product_id,
         title,
         lifecycle,
-        on_hand,
+        source,
         reserved,
         low_stock_threshold,
+        out_of_stock_threshold,
+        limits,
         restock,
         backorder_enabled,
         max_wait_days,
@@ -679,7 +773,28 @@ fn read_preorder(p: &mut Fields) -> Preorder {
         release_date: date(p, "releaseDate"),
         ship_date: date(p, "shipDate"),
         deposit: p.object("deposit", read_deposit).flatten(),
+        channel_caps: read_channel_caps(p),
     }
+}
+
+/// `preorder.channels`: `{ "dtc": { "limit": 50, "sold": 12 } }`.
+fn read_channel_caps(p: &mut Fields) -> [Option<ChannelCap>; 5] {
+    let mut caps = [None; 5];
+    p.object("channels", |channels| {
+        for (name, value) in channels.entries() {
+            let Some(channel) = crate::Channel::parse(name) else { continue };
+            let path = channels.path_of(name);
+            let Some(mut c) = channels.nested(value, path) else { continue };
+            let limit = c.require("limit", "an integer from 0 to 9007199254740991", |v| {
+                crate::json::as_safe_integer(v).filter(|n| *n >= 0).map(|n| n as u64)
+            });
+            let sold = count(&mut c, "sold").unwrap_or(0);
+            if let Some(slot) = caps.get_mut(channel.index()) {
+                *slot = limit.map(|limit| ChannelCap { limit, sold });
+            }
+        }
+    });
+    caps
 }
 
 fn read_deposit(d: &mut Fields) -> Option<Deposit> {

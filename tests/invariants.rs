@@ -35,6 +35,8 @@ struct Case {
     channel: &'static str,
     quantity: u64,
     ratio: (u64, u64),
+    /// Units the customer already bought (for `maxPerCustomer`).
+    purchased: u64,
 }
 
 fn opt<T: std::fmt::Debug + Clone + 'static>(s: impl Strategy<Value = T> + 'static) -> BoxedStrategy<Option<T>> {
@@ -74,10 +76,27 @@ fn item(i: usize) -> impl Strategy<Value = Value> {
         opt(0u32..21),
         preorder,
         0u8..20,
+        (0u8..4, (-3i64..8, 0u64..3, -2i64..8), prop::collection::vec((0..i.max(1), 1u64..4), 1..3)),
+        (opt(0u64..3), opt((opt(1u64..4), opt(1u64..8), opt(1u64..8))), opt((0usize..5, 0u64..30, 0u64..30))),
     )
-        .prop_map(move |(lifecycle, on_hand, reserved, low, restock, enabled, wait, preorder, corrupt)| {
+        .prop_map(move |(lifecycle, on_hand, reserved, low, restock, enabled, wait, mut preorder, corrupt, (source, (a, ra, b), parts), (threshold, limits, channel_cap))| {
+            if let (Some(p), Some((channel, limit, sold))) = (preorder.as_mut(), channel_cap) {
+                p["channels"] = json!({ CHANNELS[channel]: { "limit": limit, "sold": sold } });
+            }
             let mut item = json!({ "sku": format!("S{i}"), "lifecycle": lifecycle, "onHand": on_hand, "reserved": reserved,
-                "lowStockThreshold": low, "restock": restock, "backorder": { "enabled": enabled, "maxWaitDays": wait }, "preorder": preorder });
+                "lowStockThreshold": low, "restock": restock, "backorder": { "enabled": enabled, "maxWaitDays": wait }, "preorder": preorder,
+                "outOfStockThreshold": threshold });
+            match source {
+                2 => item["locations"] = json!({ "a": { "onHand": a, "reserved": ra }, "b": { "onHand": b } }),
+                3 if i > 0 => item["components"] = parts.iter().map(|(j, q)| json!({ "sku": format!("S{j}"), "quantity": q })).collect(),
+                _ => {}
+            }
+            if source >= 2 && (source == 2 || i > 0) {
+                item.as_object_mut().unwrap().remove("onHand");
+            }
+            if let Some((min, max, customer)) = limits {
+                item["limits"] = json!({ "minPerOrder": min, "maxPerOrder": max, "maxPerCustomer": customer });
+            }
             match corrupt {
                 0 => item["onHand"] = json!(1.5),
                 1 => item["sku"] = json!("S0"),
@@ -95,7 +114,7 @@ fn case() -> impl Strategy<Value = Case> {
         (0u32..24, 0u32..60),
         (0u32..3, any::<bool>(), 0u32..21, 0u32..3),
         (0usize..RATIOS.len(), 0u32..14),
-        (opt(0i64..3), prop::collection::vec(-2i64..40, 0..3)),
+        (opt(0i64..3), prop::collection::vec(-2i64..40, 0..3), opt(0u64..3), opt((0usize..5, any::<bool>()))),
         (
             any::<bool>(),
             prop_oneof![Just(json!(null)), Just(json!(30)), (0u32..40).prop_map(|d| json!(d))],
@@ -103,9 +122,9 @@ fn case() -> impl Strategy<Value = Case> {
         ),
     );
     let items = (1usize..7).prop_flat_map(|n| (0..n).map(item).collect::<Vec<_>>());
-    (store, items, 0i64..(40 * 24 * 60), 0i64..60, 0usize..5, 1u64..12)
-        .prop_map(|(store, items, minutes, age_h, channel, quantity)| {
-            let (zone, business_days, holidays, (h, m), (handling, enabled, wait, receiving), (ratio, buffer), (low, deadlines), (brand, ebay_days, ebay_set)) = store;
+    (store, items, 0i64..(40 * 24 * 60), 0i64..60, 0usize..5, 1u64..12, 0u64..4)
+        .prop_map(|(store, items, minutes, age_h, channel, quantity, purchased)| {
+            let (zone, business_days, holidays, (h, m), (handling, enabled, wait, receiving), (ratio, buffer), (low, deadlines, threshold, locations), (brand, ebay_days, ebay_set)) = store;
             let now = base().and_hms_opt(0, 0, 0).unwrap().and_utc() + Duration::minutes(minutes);
             let (num, den, ratio_json) = RATIOS[ratio];
             let mut channels = json!({ "amazon": { "brandRegistry": brand } });
@@ -120,9 +139,10 @@ fn case() -> impl Strategy<Value = Case> {
                 "preorder": { "capRatio": ratio_json, "bufferDays": buffer },
                 "lowStockThreshold": low, "channels": channels,
                 "deadlines": deadlines.into_iter().enumerate().map(|(i, d)| json!({ "name": format!("D{i}"), "shipBy": day(d) })).collect::<Vec<_>>(),
-                "items": items,
+                "items": items, "outOfStockThreshold": threshold,
+                "locations": locations.map(|(serves, active)| json!({ "a": { "channels": [CHANNELS[serves]] }, "b": { "active": active } })),
             });
-            Case { snapshot, now, channel: CHANNELS[channel], quantity, ratio: (num, den) }
+            Case { snapshot, now, channel: CHANNELS[channel], quantity, ratio: (num, den), purchased }
         })
 }
 
@@ -148,7 +168,16 @@ fn check(case: &Case, item: &Value, d: &Decision) -> Result<(), TestCaseError> {
     if d.notify_me {
         prop_assert_eq!(d.policy, Policy::OutOfStock);
     }
-    prop_assert_eq!(d.can_purchase, d.policy != Policy::OutOfStock && q <= d.max_quantity, "canPurchase rule: {:?}", d);
+    prop_assert_eq!(
+        d.can_purchase,
+        d.policy != Policy::OutOfStock && d.min_quantity <= q && q <= d.max_quantity,
+        "canPurchase rule: {:?}",
+        d
+    );
+    // Order limits bind whatever the stock.
+    if let Some(max) = order_limit(item, case.purchased) {
+        prop_assert!(d.max_quantity <= max, "maxQuantity {} over the order limit {}", d.max_quantity, max);
+    }
     if d.policy == Policy::OutOfStock {
         prop_assert!(d.max_quantity == 0 && d.ship_date.is_none() && d.payment.is_none() && !d.cancellable);
         prop_assert!(d.remaining_preorders.is_none() && d.queue_position.is_none() && d.split.is_none());
@@ -198,10 +227,14 @@ fn check(case: &Case, item: &Value, d: &Decision) -> Result<(), TestCaseError> {
         let (num, den) = case.ratio;
         let cap = int(&p["limit"]).or(int(&p["plannedProduction"]).map(|n| n * num / den)).unwrap();
         let sold = int(&p["sold"]).unwrap();
-        // Never more pre-orders than the cap.
-        prop_assert_eq!(d.remaining_preorders, Some(cap.saturating_sub(sold)));
+        let channel_cap = &p["channels"][case.channel];
+        let channel_remaining = int(&channel_cap["limit"])
+            .map_or(u64::MAX, |limit| limit.saturating_sub(int(&channel_cap["sold"]).unwrap()));
+        // Never more pre-orders than the cap, nor than the channel's cap: the tighter binds.
+        prop_assert_eq!(d.remaining_preorders, Some(cap.saturating_sub(sold).min(channel_remaining)));
         if d.can_purchase {
             prop_assert!(sold + q <= cap, "oversold pre-order: sold {} + {} > cap {}", sold, q, cap);
+            prop_assert!(q <= channel_remaining, "oversold the channel's pre-orders");
         }
     }
     if dated && case.channel == "ebay" {
@@ -211,15 +244,60 @@ fn check(case: &Case, item: &Value, d: &Decision) -> Result<(), TestCaseError> {
     }
     // Never oversold from stock.
     if matches!(d.reason, Reason::InStock | Reason::LowStock) {
-        let available = (item["onHand"].as_i64().unwrap() - item["reserved"].as_i64().unwrap()).max(0) as u64;
-        prop_assert!(q <= available);
+        prop_assert!(q <= available(case, item), "{} oversold from stock: {:?}", item["sku"], d);
     }
     Ok(())
 }
 
+/// Units of `item` the channel may sell, from the generated data alone.
+fn available(case: &Case, item: &Value) -> u64 {
+    let s = &case.snapshot;
+    let units: i64 = if let Some(parts) = item["components"].as_array() {
+        let items = s["items"].as_array().unwrap();
+        parts
+            .iter()
+            .map(|c| {
+                let part = items.iter().find(|p| p["sku"] == c["sku"]).unwrap();
+                available(case, part) as i64 / c["quantity"].as_i64().unwrap()
+            })
+            .min()
+            .unwrap()
+    } else if let Some(levels) = item["locations"].as_object() {
+        let counts = |id: &str| match s["locations"].as_object() {
+            None => true,
+            Some(_) => {
+                let l = &s["locations"][id];
+                l["active"].as_bool() != Some(false)
+                    && l["channels"].as_array().map_or(true, |c| c.iter().any(|c| c == case.channel))
+            }
+        };
+        levels
+            .iter()
+            .filter(|(id, _)| counts(id))
+            .map(|(_, l)| l["onHand"].as_i64().unwrap() - l["reserved"].as_i64().unwrap_or(0))
+            .sum()
+    } else {
+        item["onHand"].as_i64().unwrap_or(0)
+    };
+    let threshold = item["outOfStockThreshold"].as_i64().or(s["outOfStockThreshold"].as_i64()).unwrap_or(0);
+    (units - item["reserved"].as_i64().unwrap() - threshold).max(0) as u64
+}
+
+/// The most one order may hold under the item's limits.
+fn order_limit(item: &Value, purchased: u64) -> Option<u64> {
+    let limits = &item["limits"];
+    let customer = int(&limits["maxPerCustomer"]).map(|max| max.saturating_sub(purchased));
+    [int(&limits["maxPerOrder"]), customer].into_iter().flatten().min()
+}
+
 fn run(case: &Case, reasons: &mut HashSet<Reason>) -> Result<(), TestCaseError> {
     let catalog = Catalog::from_json(&case.snapshot.to_string()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let request = Request { channel: Channel::parse(case.channel).unwrap(), quantity: case.quantity, now: case.now };
+    let request = Request {
+        channel: Channel::parse(case.channel).unwrap(),
+        quantity: case.quantity,
+        now: case.now,
+        purchased: case.purchased,
+    };
     let all = catalog.decide_all(&request).unwrap();
     // The same input always gives the same output, one by one or all at once.
     prop_assert_eq!(&all, &catalog.decide_all(&request).unwrap());

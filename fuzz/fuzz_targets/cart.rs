@@ -48,7 +48,7 @@ fuzz_target!(|input: Input| {
         for line in plan.lines.iter().filter(|l| l.accepted) {
             *taken.entry(&line.sku).or_default() += line.quantity;
         }
-        let one = Request { channel: cart.channel, quantity: 1, now: cart.now };
+        let one = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0 };
         for (sku, quantity) in taken {
             let most = catalog.decide(sku, &one).unwrap().max_quantity;
             assert!(quantity <= most, "{sku}: {quantity} accepted of {most}");

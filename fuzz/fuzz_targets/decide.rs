@@ -87,7 +87,7 @@ fuzz_target!(|input: Input| {
     };
     let quantity = input.quantity.clamp(1, (1 << 53) - 1);
     let channel = Channel::ALL[usize::from(input.channel) % Channel::ALL.len()];
-    let request = Request { channel, quantity, now };
+    let request = Request { channel, quantity, now, purchased: 0 };
     let today = today(catalog.snapshot(), now);
     for (i, d) in catalog.decide_all(&request).unwrap().iter().enumerate() {
         assert_eq!(d.can_purchase, d.policy != Policy::OutOfStock && quantity <= d.max_quantity, "{d:?}");

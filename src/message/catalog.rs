@@ -21,7 +21,13 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("preorder_closed", &[]),
     ("out_of_stock", &[]),
     ("out_of_stock_notify", &[]),
+    ("below_minimum_quantity", &["min"]),
+    ("exceeds_order_limit", &["limit"]),
+    ("order_limit_reached", &[]),
     ("deadline_missed", &["deadline", "date"]),
+    ("product.some_backorder", &[]),
+    ("product.some_preorder", &[]),
+    ("product.some_sold_out", &[]),
     ("today", &[]),
     ("tomorrow", &[]),
     ("badge.in_stock", &[]),
@@ -125,6 +131,12 @@ const EN: &[(&str, &str)] = &[
     ("cart.ships_by.one", "{n} ships by {date}"),
     ("cart.ships_by", "{n} ship by {date}"),
     ("cart.nothing", "Nothing in this cart can be shipped yet"),
+    ("below_minimum_quantity", "Minimum order: {min}"),
+    ("exceeds_order_limit", "Limit {limit} per order"),
+    ("order_limit_reached", "You've reached the limit for this item"),
+    ("product.some_backorder", "Some options on backorder"),
+    ("product.some_preorder", "Some options on pre-order"),
+    ("product.some_sold_out", "Some options sold out"),
 ];
 
 const DE: &[(&str, &str)] = &[
@@ -175,6 +187,12 @@ const DE: &[(&str, &str)] = &[
     ("cart.ships_by.one", "{n} Artikel wird bis {date} versendet"),
     ("cart.ships_by", "{n} Artikel werden bis {date} versendet"),
     ("cart.nothing", "Aus diesem Warenkorb kann noch nichts versendet werden"),
+    ("below_minimum_quantity", "Mindestbestellmenge: {min}"),
+    ("exceeds_order_limit", "Höchstens {limit} pro Bestellung"),
+    ("order_limit_reached", "Sie haben die Höchstmenge für diesen Artikel erreicht"),
+    ("product.some_backorder", "Einige Varianten nachbestellt"),
+    ("product.some_preorder", "Einige Varianten in Vorbestellung"),
+    ("product.some_sold_out", "Einige Varianten ausverkauft"),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -228,6 +246,12 @@ const FR: &[(&str, &str)] = &[
     ("cart.ships_by.one", "{n} article expédié d’ici le {date}"),
     ("cart.ships_by", "{n} articles expédiés d’ici le {date}"),
     ("cart.nothing", "Aucun article de ce panier ne peut encore être expédié"),
+    ("below_minimum_quantity", "Commande minimum\u{a0}: {min}"),
+    ("exceeds_order_limit", "Limité à {limit} par commande"),
+    ("order_limit_reached", "Vous avez atteint la limite pour cet article"),
+    ("product.some_backorder", "Certaines options en réapprovisionnement"),
+    ("product.some_preorder", "Certaines options en précommande"),
+    ("product.some_sold_out", "Certaines options épuisées"),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -283,6 +307,12 @@ const ES: &[(&str, &str)] = &[
     ("cart.ships_by.one", "{n} artículo sale antes del {date}"),
     ("cart.ships_by", "{n} artículos salen antes del {date}"),
     ("cart.nothing", "Todavía no se puede enviar nada de este carrito"),
+    ("below_minimum_quantity", "Pedido mínimo: {min}"),
+    ("exceeds_order_limit", "Límite de {limit} por pedido"),
+    ("order_limit_reached", "Has alcanzado el límite para este artículo"),
+    ("product.some_backorder", "Algunas opciones bajo pedido"),
+    ("product.some_preorder", "Algunas opciones en preventa"),
+    ("product.some_sold_out", "Algunas opciones agotadas"),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -333,4 +363,10 @@ const JA: &[(&str, &str)] = &[
     ("cart.ships_today", "{n}点は本日発送"),
     ("cart.ships_by", "{n}点は{date}までに発送"),
     ("cart.nothing", "このカートにはまだ発送できる商品がありません"),
+    ("below_minimum_quantity", "最小注文数: {min}"),
+    ("exceeds_order_limit", "1回のご注文につき{limit}点まで"),
+    ("order_limit_reached", "この商品の購入上限に達しました"),
+    ("product.some_backorder", "一部のオプションはお取り寄せ"),
+    ("product.some_preorder", "一部のオプションは予約受付中"),
+    ("product.some_sold_out", "一部のオプションは完売"),
 ];

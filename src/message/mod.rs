@@ -357,6 +357,9 @@ pub(crate) struct Facts<'a> {
     pub remaining_preorders: Option<u64>,
     pub queue_position: Option<u64>,
     pub split: Option<Split>,
+    pub min_quantity: u64,
+    /// The most one order may hold under the item's limits.
+    pub order_limit: Option<u64>,
     /// The first missed deadline: name and ship-by date.
     pub missed: Option<(&'a str, NaiveDate)>,
 }
@@ -414,6 +417,18 @@ pub(crate) fn render(f: &Facts, w: &Writer) -> Message {
             };
             (key, badge, button, None)
         }
+    };
+    let (key, count) = match (f.reason, f.order_limit) {
+        (Reason::BelowMinimumQuantity, _) => {
+            params = params.with("min", Param::Count(f.min_quantity));
+            ("below_minimum_quantity", Some(f.min_quantity))
+        }
+        (Reason::ExceedsOrderLimit, Some(0)) => ("order_limit_reached", None),
+        (Reason::ExceedsOrderLimit, Some(n)) => {
+            params = params.with("limit", Param::Count(n));
+            ("exceeds_order_limit", Some(n))
+        }
+        _ => (key, count),
     };
     let notice = f.missed.map(|(name, ship_by)| {
         let p = Params::default().with("deadline", Param::Text(name.to_owned())).with("date", Param::Date(ship_by));
@@ -504,4 +519,18 @@ pub(crate) fn status(w: &Writer, s: &StatusUpdate) -> Email {
         body.push_str(&w.fill("status.position", &p, None, false));
     }
     Email { subject: w.fill("status.subject", &params, None, false), body }
+}
+
+/// A product roll-up's message: the badge of `policy`, and `key`'s text.
+pub(crate) fn product(policy: Policy, key: &'static str, notify_me: bool, w: &Writer) -> Message {
+    let (badge, button) = match policy {
+        Policy::InStock => ("badge.in_stock", "button.add_to_cart"),
+        Policy::Backorder => ("badge.backorder", "button.backorder"),
+        Policy::Preorder => ("badge.preorder", "button.preorder"),
+        Policy::OutOfStock if key == "discontinued" => ("badge.discontinued", "button.sold_out"),
+        Policy::OutOfStock if notify_me => ("badge.out_of_stock", "button.notify_me"),
+        Policy::OutOfStock => ("badge.out_of_stock", "button.sold_out"),
+    };
+    let text = if key.starts_with("badge.") { w.word(key) } else { w.fill(key, &Params::default(), None, true) };
+    Message { badge: w.word(badge), text, button: w.word(button), key, params: Params::default(), notice: None }
 }

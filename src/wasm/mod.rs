@@ -99,13 +99,25 @@ impl JsCatalog {
             },
         };
         let now = read_now(&get("now")?)?;
+        let purchased = match get("purchased")? {
+            v if v.is_undefined() || v.is_null() => 0,
+            v => v
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && (0.0..=crate::json::MAX_SAFE_INTEGER as f64).contains(n))
+                .ok_or_else(|| {
+                    ArgError::new(
+                        "invalid_options",
+                        "purchased must be a whole number ≥ 0 (units this customer already bought)",
+                    )
+                })? as u64,
+        };
         let locale = match get("locale")? {
             v if v.is_undefined() || v.is_null() => "en-US".to_owned(),
             v => v
                 .as_string()
                 .ok_or_else(|| ArgError::new("invalid_locale", "locale must be a string like \"en-GB\""))?,
         };
-        Ok((Request { channel, quantity, now }, locale))
+        Ok((Request { channel, quantity, now, purchased }, locale))
     }
 
     /// Runs `f` with the `Intl` writer for a shopper asking for `locale`.
@@ -215,6 +227,39 @@ impl JsCatalog {
         let (request, locale) = self.request(&options.into())?;
         let decisions = self.with_text(&locale, |text| self.inner.decide_all_with(&request, text))??;
         Ok(to_js(&decisions).unchecked_into())
+    }
+
+    /// One product's availability over its variants (items with this
+    /// `productId`), for a collection badge.
+    ///
+    /// ```js
+    /// const p = catalog.decideProduct("tee", { locale: "en-US" });
+    /// badge.textContent = p.message.badge; note.textContent = p.message.text; // "Some options on backorder"
+    /// ```
+    #[wasm_bindgen(js_name = decideProduct)]
+    pub fn decide_product(
+        &self,
+        product_id: types::SkuArg,
+        options: types::DecideOptionsArg,
+    ) -> Result<types::ProductDecisionResult, JsValue> {
+        let id = JsValue::from(product_id)
+            .as_string()
+            .ok_or_else(|| ArgError::new("invalid_product", "productId must be a non-empty string"))?;
+        let (request, locale) = self.request(&options.into())?;
+        let product = self.with_text(&locale, |text| self.inner.decide_product_with(&id, &request, text))??;
+        Ok(to_js(&product).unchecked_into())
+    }
+
+    /// Every product's roll-up, in the order products first appear.
+    ///
+    /// ```js
+    /// for (const p of catalog.decideProducts()) card(p.productId).badge = p.message.badge;
+    /// ```
+    #[wasm_bindgen(js_name = decideProducts)]
+    pub fn decide_products(&self, options: types::DecideOptionsArg) -> Result<types::ProductDecisionList, JsValue> {
+        let (request, locale) = self.request(&options.into())?;
+        let products = self.with_text(&locale, |text| self.inner.decide_products_with(&request, text))??;
+        Ok(to_js(&products).unchecked_into())
     }
 
     /// The order confirmation email for buying `sku`: `{ subject, body }`.

@@ -19,7 +19,7 @@ export type Reason =
   | "discontinued" | "backorders_disabled" | "restock_unconfirmed" | "restock_overdue"
   | "restock_too_far" | "channel_disallows_backorder" | "restock_oversubscribed" | "backorder"
   | "exceeds_available" | "exceeds_backorder_capacity" | "exceeds_preorder_remaining"
-  | "stale_snapshot";
+  | "stale_snapshot" | "below_minimum_quantity" | "exceeds_order_limit";
 
 /** A calendar date, "YYYY-MM-DD". */
 export type IsoDate = string;
@@ -34,6 +34,8 @@ export interface DecideOptions {
   now?: number | Date | string;
   /** BCP 47 tag for dates in messages; default "en-US". */
   locale?: string;
+  /** Units of this SKU the customer already bought, counted against `limits.maxPerCustomer`; default 0. */
+  purchased?: number;
 }
 
 export interface Message {
@@ -137,6 +139,8 @@ export interface Decision {
   canPurchase: boolean;
   notifyMe: boolean;
   maxQuantity: number;
+  /** The least one order may hold (`limits.minPerOrder`, else 1). */
+  minQuantity: number;
   shipDate: IsoDate | null;
   remainingPreorders: number | null;
   queuePosition: number | null;
@@ -150,9 +154,28 @@ export interface Decision {
   message: Message;
 }
 
+/** A product's availability over its variants, for a collection badge. */
+export interface ProductDecision {
+  productId: string;
+  /** The best way any variant can be bought; "out_of_stock" when none can. */
+  policy: Policy;
+  canPurchase: boolean;
+  /** Only when no variant can be bought and one offers notify-me. */
+  notifyMe: boolean;
+  /** The earliest ship date among the variants of `policy`. */
+  shipDate: IsoDate | null;
+  variants: number;
+  inStock: number;
+  backorder: number;
+  preorder: number;
+  unavailable: number;
+  /** key "product.some_backorder", "product.some_preorder", "product.some_sold_out" when variants differ. */
+  message: Message;
+}
+
 /** A data problem inside an item. */
 export interface Diagnostic {
-  code: "invalid_item" | "duplicate_sku" | "invalid_template" | "unknown_channel";
+  code: "invalid_item" | "duplicate_sku" | "invalid_template" | "unknown_channel" | "unknown_location";
   /** null for template problems. */
   sku: string | null;
   /** JSON path, e.g. "items[3].restock.date". */
@@ -196,6 +219,10 @@ export interface Snapshot {
   lowStockThreshold?: number | null;
   deadlines?: { name: string; shipBy: IsoDate }[] | null;
   channels?: Partial<Record<Channel, ChannelOverride>> | null;
+  /** Units held back from online sale (Magento min_qty, WooCommerce notify_no_stock_amount). */
+  outOfStockThreshold?: number | null;
+  /** Stock locations: inactive ones sell nothing; `channels` absent: serves every channel. */
+  locations?: Record<string, { active?: boolean | null; channels?: Channel[] | null }> | null;
   /** Per-locale template overrides: { "fr": { "backorder": "…{date}…" } }. */
   messages?: Record<string, Record<string, string>> | null;
   items: SnapshotItem[];
@@ -206,9 +233,16 @@ export interface SnapshotItem {
   productId?: string | null;
   title?: string | null;
   lifecycle?: "active" | "discontinued" | "unreleased" | null;
+  /** Give one of onHand, locations or components. */
   onHand?: number | null;
+  /** Stock per location id (see Snapshot.locations). */
+  locations?: Record<string, { onHand?: number | null; reserved?: number | null }> | null;
+  /** A kit: sold as a whole, `quantity` (default 1) of each component per kit. */
+  components?: { sku: string; quantity?: number | null }[] | null;
   reserved?: number | null;
   lowStockThreshold?: number | null;
+  outOfStockThreshold?: number | null;
+  limits?: { minPerOrder?: number | null; maxPerOrder?: number | null; maxPerCustomer?: number | null } | null;
   restock?: { date?: IsoDate | null; confirmed?: boolean | null; quantity?: number | null; backordered?: number | null } | null;
   backorder?: { enabled?: boolean | null; maxWaitDays?: number | null; receivingDays?: number | null } | null;
   preorder?: {
@@ -224,6 +258,8 @@ export interface SnapshotItem {
     shipDate?: IsoDate | null;
     /** Charged at checkout, the balance at shipment. */
     deposit?: { type: "percentage"; value: number } | { type: "price"; value: number } | null;
+    /** A cap per channel on top of the item's cap; the tighter binds. */
+    channels?: Partial<Record<Channel, { limit: number; sold?: number | null }>> | null;
   } | null;
   channels?: Partial<Record<Channel, ChannelOverride>> | null;
 }
@@ -249,6 +285,10 @@ extern "C" {
     pub type DecisionResult;
     #[wasm_bindgen(typescript_type = "Decision[]")]
     pub type DecisionList;
+    #[wasm_bindgen(typescript_type = "ProductDecision")]
+    pub type ProductDecisionResult;
+    #[wasm_bindgen(typescript_type = "ProductDecision[]")]
+    pub type ProductDecisionList;
     #[wasm_bindgen(typescript_type = "Diagnostic[]")]
     pub type DiagnosticList;
     #[wasm_bindgen(typescript_type = "string[]")]

@@ -22,7 +22,7 @@ pub fn one(item: Value) -> Catalog {
 }
 
 pub fn request(channel: &str, quantity: u64, now: &str) -> Request {
-    Request { channel: Channel::parse(channel).unwrap(), quantity, now: now.parse().unwrap() }
+    Request { channel: Channel::parse(channel).unwrap(), quantity, now: now.parse().unwrap(), purchased: 0 }
 }
 
 /// Decides the catalog's first SKU.

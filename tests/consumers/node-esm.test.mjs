@@ -33,7 +33,7 @@ test("a backorder carries its date, queue position, payment and feed values", ()
   assert.deepEqual(
     { ...d, message: undefined },
     {
-      sku: "TEE-L", policy: "backorder", reason: "backorder", canPurchase: true, notifyMe: false, maxQuantity: 28,
+      sku: "TEE-L", policy: "backorder", reason: "backorder", canPurchase: true, notifyMe: false, maxQuantity: 28, minQuantity: 1,
       shipDate: "2026-12-02", remainingPreorders: null, queuePosition: 13, split: null,
       payment: "authorize_now_capture_at_shipment", cancellable: true, warnings: [],
       schemaOrg: "https://schema.org/BackOrder", merchantAvailability: "backorder", availabilityDate: "2026-12-02",
