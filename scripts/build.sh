@@ -25,6 +25,7 @@ mv "pkg/$name.d.ts.tmp" "pkg/$name.d.ts"
 for file in index elements; do
   npx --no-install esbuild "js/$file.js" --minify --keep-names --format=esm --log-level=warning --outfile="pkg/$file.js"
 done
-cp js/index.d.ts js/elements.d.ts js/node.js js/node.d.ts pkg/
+# The importer runs on servers and build steps: shipped readable, not minified.
+cp js/index.d.ts js/elements.d.ts js/node.js js/node.d.ts js/import.js js/import.d.ts pkg/
 
 node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js" pkg/index.js pkg/elements.js

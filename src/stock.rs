@@ -251,7 +251,9 @@ pub fn available(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &[(S
             .min()
             .unwrap_or(0),
     };
-    let threshold = item.out_of_stock_threshold.or(snapshot.out_of_stock_threshold).unwrap_or(0);
+    // A kit's components hold their own threshold back; the store's is not taken twice.
+    let store_threshold = if matches!(item.source, Source::Kit(_)) { None } else { snapshot.out_of_stock_threshold };
+    let threshold = item.out_of_stock_threshold.or(store_threshold).unwrap_or(0);
     let used = match item.source {
         Source::Kit(_) => 0,
         _ => taken.iter().filter(|(sku, _)| *sku == item.sku).map(|(_, n)| i128::from(*n)).sum(),

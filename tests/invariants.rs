@@ -279,7 +279,9 @@ fn available(case: &Case, item: &Value) -> u64 {
     } else {
         item["onHand"].as_i64().unwrap_or(0)
     };
-    let threshold = item["outOfStockThreshold"].as_i64().or(s["outOfStockThreshold"].as_i64()).unwrap_or(0);
+    // A kit's components hold their own threshold back; the store's is not taken twice.
+    let store = if item["components"].is_array() { None } else { s["outOfStockThreshold"].as_i64() };
+    let threshold = item["outOfStockThreshold"].as_i64().or(store).unwrap_or(0);
     (units - item["reserved"].as_i64().unwrap() - threshold).max(0) as u64
 }
 

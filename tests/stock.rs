@@ -146,9 +146,11 @@ fn a_kit_and_its_components_in_one_cart_never_share_a_unit() {
 fn the_out_of_stock_threshold_is_held_back() {
     let c = catalog(
         json!({ "outOfStockThreshold": 2 }),
-        json!([{ "sku": "A", "onHand": 5 }, { "sku": "B", "onHand": 5, "outOfStockThreshold": 0 }, { "sku": "C", "onHand": 2 }]),
+        json!([{ "sku": "A", "onHand": 5 }, { "sku": "B", "onHand": 5, "outOfStockThreshold": 0 }, { "sku": "C", "onHand": 2 },
+               { "sku": "KIT", "components": [{ "sku": "A" }] }]),
     );
     assert_eq!((max_on(&c, "A", "dtc"), max_on(&c, "B", "dtc")), (3, 5));
+    assert_eq!(max_on(&c, "KIT", "dtc"), 3, "held back once, by the component");
     let at_threshold = c.decide("C", &request("dtc", 1, NOW)).unwrap();
     assert_eq!((at_threshold.policy, at_threshold.reason), (Policy::OutOfStock, Reason::RestockUnconfirmed));
 }

@@ -1,0 +1,749 @@
+// storefront-availability/import: turns a commerce platform's own API JSON
+// into a snapshot (docs/snapshot.md), with a diagnostic for every stock
+// field that has no place in our rules. Plain JavaScript and no wasm: it
+// runs where the platform data is (a server or a build step), so the
+// shopper's download does not grow. The mapping of each platform is in
+// docs/platforms.md.
+
+/** Platforms `importSnapshot` understands. */
+export const platforms = ["shopify", "woocommerce", "magento", "saleor", "medusa", "solidus"];
+
+/** A shape the importer cannot read at all: thrown, with the path. */
+function shapeError(path, message) {
+  const error = new Error(`${path || "data"}: ${message}`);
+  error.code = "invalid_import";
+  error.path = path;
+  return error;
+}
+
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const path = (base, key) => (typeof key === "number" ? `${base}[${key}]` : base ? `${base}.${key}` : key);
+
+/** A GraphQL connection (`nodes` or `edges[].node`) or a plain array, with each element's path. */
+function list(value, at) {
+  if (value == null) return [];
+  if (Array.isArray(value)) return value.map((v, i) => [v, path(at, i)]);
+  if (Array.isArray(value.nodes)) return value.nodes.map((v, i) => [v, path(path(at, "nodes"), i)]);
+  if (Array.isArray(value.edges)) return value.edges.map((e, i) => [e?.node, path(path(path(at, "edges"), i), "node")]);
+  throw shapeError(at, "expected an array or a GraphQL connection (nodes or edges)");
+}
+
+/** Collects items, store settings and diagnostics; `finish()` applies the merchant's own data and checks the result. */
+class Importer {
+  constructor(platform, options) {
+    if (options != null && !isObject(options)) throw shapeError("options", "expected an object");
+    this.platform = platform;
+    this.options = options ?? {};
+    this.store = {};
+    this.items = [];
+    this.diagnostics = [];
+    this.bySku = new Map();
+    /** Platform channel names that were not mapped (each reported once). */
+    this.unmappedChannels = new Set();
+  }
+
+  report(code, sku, at, message) {
+    this.diagnostics.push({ code, platform: this.platform, sku, path: at, message });
+  }
+
+  /** A non-negative or signed integer at `at`, or `fallback` with an `invalid_value` diagnostic. */
+  integer(value, sku, at, { signed = false, fallback = 0 } = {}) {
+    const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+    if (Number.isSafeInteger(n) && (signed || n >= 0)) return n;
+    if (typeof n === "number" && Number.isFinite(n) && (signed || n >= 0) && Math.abs(n) <= Number.MAX_SAFE_INTEGER) {
+      this.report("unmapped_field", sku, at, `fractional quantity ${n} rounded down to ${Math.floor(n)}: our counts are whole units`);
+      return Math.floor(n);
+    }
+    this.report("invalid_value", sku, at, `expected ${signed ? "an integer" : "an integer ≥ 0"}, got ${JSON.stringify(value) ?? String(value)}; imported as ${fallback}`);
+    return fallback;
+  }
+
+  /** Our channel for a platform channel (options.channels, then `defaults`, then the name itself). */
+  channel(name, at, defaults = {}) {
+    const mapped = this.options.channels?.[name] ?? defaults[name] ?? name;
+    if (["dtc", "amazon", "ebay", "walmart", "tiktok_shop"].includes(mapped)) return mapped;
+    if (!this.unmappedChannels.has(name)) {
+      this.unmappedChannels.add(name);
+      this.report("unmapped_channel", null, at, `channel ${JSON.stringify(name)} is not mapped to one of dtc, amazon, ebay, walmart, tiktok_shop (options.channels); its stock and thresholds are not used`);
+    }
+    return null;
+  }
+
+  /** Adds an item; `pastZeroAt`: the path of the field that makes the platform keep selling at zero. */
+  add(item, at, { pastZeroAt = null } = {}) {
+    if (typeof item.sku !== "string" || item.sku === "") {
+      this.report("invalid_value", null, path(at, "sku"), "a variant without a SKU or id cannot be imported");
+      return;
+    }
+    if (this.bySku.has(item.sku)) {
+      this.report("duplicate_sku", item.sku, at, `SKU ${JSON.stringify(item.sku)} already imported from ${this.bySku.get(item.sku).at}; this one is left out`);
+      return;
+    }
+    const entry = { item, at, pastZeroAt };
+    this.bySku.set(item.sku, entry);
+    this.items.push(entry);
+  }
+
+  /** The variant's SKU, or the platform id (reported) when it has none. */
+  sku(value, id, at) {
+    if (typeof value === "string" && value.trim() !== "") return value;
+    if (id == null) return null;
+    const fallback = `${this.platform}:${id}`;
+    this.report("missing_sku", fallback, at, `no SKU; imported under ${JSON.stringify(fallback)}`);
+    return fallback;
+  }
+
+  untracked(sku, at, what) {
+    this.report("untracked_inventory", sku, at, `${what}: the platform sells it without counting stock; our rules need a count, so it is imported with none (give options.items[${JSON.stringify(sku)}].onHand)`);
+  }
+
+  finish() {
+    const patches = this.options.items ?? {};
+    if (!isObject(patches)) throw shapeError("options.items", "expected an object of item fields by SKU");
+    const items = [];
+    const sellsPastZero = [];
+    for (const { item, at, pastZeroAt } of this.items) {
+      const patch = patches[item.sku];
+      const merged = isObject(patch) ? merge(item, patch) : item;
+      items.push(merged);
+      const restock = merged.restock;
+      const dated = restock?.confirmed === true && restock.date != null && restock.quantity != null;
+      if (pastZeroAt && !dated && merged.backorder?.enabled !== false) {
+        sellsPastZero.push(merged.sku);
+        this.report("sells_past_zero_undated", merged.sku, pastZeroAt, "the platform keeps selling this past zero with no restock date (\"ships when available\"); our rules refuse an undated backorder, so it shows out of stock at zero until a confirmed restock is given (options.items[sku].restock)");
+      }
+      const p = merged.preorder;
+      if (merged.lifecycle === "unreleased" && p) {
+        if (p.limit == null && p.plannedProduction == null) {
+          this.report("preorder_uncapped", merged.sku, at, "pre-order without a cap on the platform; our rules refuse an unlimited pre-order (give options.items[sku].preorder.limit)");
+        }
+        if (p.shipDate == null && p.productionDate == null && p.releaseDate == null) {
+          this.report("preorder_undated", merged.sku, at, "pre-order without a ship date on the platform; our rules refuse an undated pre-order (give options.items[sku].preorder.shipDate)");
+        }
+      }
+    }
+    for (const sku of Object.keys(patches)) {
+      if (!this.bySku.has(sku)) this.report("unknown_sku", sku, `options.items.${sku}`, `no imported item has SKU ${JSON.stringify(sku)}; the patch is not used`);
+    }
+    const generatedAt = this.options.generatedAt ?? new Date().toISOString();
+    const snapshot = { version: 1, generatedAt, ...this.store, ...(this.options.store ?? {}), items };
+    const byCode = {};
+    for (const d of this.diagnostics) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
+    return {
+      snapshot,
+      diagnostics: this.diagnostics,
+      summary: { platform: this.platform, items: items.length, diagnostics: byCode, sellsPastZeroUndated: sellsPastZero },
+    };
+  }
+}
+
+/** `patch` over `item`: nested objects merge key by key, anything else replaces. */
+function merge(item, patch) {
+  const out = { ...item };
+  for (const [key, value] of Object.entries(patch)) {
+    out[key] = isObject(value) && isObject(out[key]) ? merge(out[key], value) : value;
+  }
+  return out;
+}
+
+const titleOf = (product, variant) =>
+  [product, variant].filter((t) => typeof t === "string" && t !== "" && t !== "Default Title").join(" – ") || undefined;
+
+/** `YYYY-MM-DD` of an ISO timestamp, or undefined. */
+const dayOf = (stamp) => (typeof stamp === "string" && /^\d{4}-\d{2}-\d{2}/.test(stamp) ? stamp.slice(0, 10) : undefined);
+
+// ---------------------------------------------------------------- Shopify
+
+/**
+ * Shopify Admin or Storefront GraphQL `products` (variants inside) or `productVariants`.
+ *
+ * ```js
+ * const { snapshot, diagnostics } = fromShopify(await (await fetch(adminGraphql, { … })).json());
+ * ```
+ */
+export function fromShopify(data, options) {
+  const im = new Importer("shopify", options);
+  const root = isObject(data?.data) ? data.data : data;
+  const at0 = isObject(data?.data) ? "data" : "";
+  if (!isObject(root)) throw shapeError(at0, "expected a GraphQL response with products or productVariants");
+  const locations = {};
+  const variants = [];
+  if (root.products != null) {
+    for (const [product, pAt] of list(root.products, path(at0, "products"))) {
+      if (!isObject(product)) throw shapeError(pAt, "expected a product object");
+      for (const [variant, vAt] of list(product.variants, path(pAt, "variants"))) variants.push([product, variant, vAt]);
+    }
+  } else if (root.productVariants != null) {
+    for (const [variant, vAt] of list(root.productVariants, path(at0, "productVariants"))) variants.push([variant?.product ?? {}, variant, vAt]);
+  } else {
+    throw shapeError(at0, "expected products or productVariants");
+  }
+  for (const [product, v, at] of variants) {
+    if (!isObject(v)) throw shapeError(at, "expected a variant object");
+    const sku = im.sku(v.sku, v.id, path(at, "sku"));
+    if (sku == null) continue;
+    const item = { sku, productId: product.id, title: titleOf(product.title, v.title) };
+    if (product.status === "ARCHIVED") item.lifecycle = "discontinued";
+    const tracked = v.inventoryItem?.tracked;
+    const levels = list(v.inventoryItem?.inventoryLevels, path(at, "inventoryItem.inventoryLevels"));
+    let untracked = false;
+    if (tracked === false) {
+      untracked = true;
+      im.untracked(sku, path(at, "inventoryItem.tracked"), "inventoryItem.tracked is false");
+      item.onHand = 0;
+    } else if (levels.length > 0) {
+      item.locations = {};
+      for (const [level, lAt] of levels) {
+        const location = level?.location ?? {};
+        const id = String(location.id ?? location.name ?? "");
+        const available = (level.quantities ?? []).find((q) => q?.name === "available");
+        if (available == null) {
+          im.report("unmapped_field", sku, path(lAt, "quantities"), "no \"available\" quantity at this location; ask for quantities(names: [\"available\"])");
+          continue;
+        }
+        item.locations[id] = { onHand: im.integer(available.quantity, sku, path(lAt, "quantities"), { signed: true }) };
+        // POS-only locations do not fulfil online orders: they serve no online channel.
+        locations[id] ??= { active: location.isActive !== false, ...(location.fulfillsOnlineOrders === false ? { channels: [] } : {}) };
+      }
+    } else if (v.inventoryQuantity !== undefined) {
+      item.onHand = im.integer(v.inventoryQuantity, sku, path(at, "inventoryQuantity"), { signed: true });
+    } else if (v.quantityAvailable !== undefined && v.quantityAvailable !== null) {
+      item.onHand = im.integer(v.quantityAvailable, sku, path(at, "quantityAvailable"), { signed: true });
+    } else {
+      untracked = true;
+      im.untracked(sku, path(at, "quantityAvailable"), "no inventory count (quantityAvailable is null: untracked, or the token lacks unauthenticated_read_product_inventory)");
+      item.onHand = 0;
+    }
+    if (v.availableForSale === false && !untracked && (item.onHand ?? 1) > 0) {
+      im.report("not_for_sale", sku, path(at, "availableForSale"), "Shopify does not sell this variant (availableForSale: false) though it has stock; imported with none");
+      delete item.locations;
+      item.onHand = 0;
+    }
+    // Storefront API: currentlyNotInStock with availableForSale means the policy is CONTINUE.
+    const policy = v.inventoryPolicy ?? (v.currentlyNotInStock === true && v.availableForSale === true ? "CONTINUE" : undefined);
+    if (policy === "CONTINUE") item.backorder = { enabled: true };
+    else if (policy === "DENY") item.backorder = { enabled: false };
+    shopifyPreorder(im, item, v, at);
+    const policyAt = path(at, v.inventoryPolicy ? "inventoryPolicy" : "currentlyNotInStock");
+    im.add(item, at, { pastZeroAt: policy === "CONTINUE" && item.lifecycle !== "unreleased" && !untracked ? policyAt : null });
+  }
+  if (Object.keys(locations).length > 0) im.store.locations = locations;
+  return im.finish();
+}
+
+/** A PRE_ORDER selling plan: the variant is unreleased, shipping on the plan's exact fulfilment date. */
+function shopifyPreorder(im, item, v, at) {
+  const plans = [];
+  for (const [group, gAt] of list(v.sellingPlanGroups, path(at, "sellingPlanGroups"))) {
+    for (const [plan, pAt] of list(group?.sellingPlans, path(gAt, "sellingPlans"))) plans.push([plan, pAt]);
+  }
+  for (const [allocation, aAt] of list(v.sellingPlanAllocations, path(at, "sellingPlanAllocations"))) {
+    plans.push([allocation?.sellingPlan, path(aAt, "sellingPlan")]);
+  }
+  const preorders = plans.filter(([plan]) => plan?.category === "PRE_ORDER");
+  if (preorders.length === 0) return;
+  if (preorders.length > 1) im.report("unmapped_field", item.sku, preorders[1][1], "more than one PRE_ORDER selling plan; the first is used");
+  const [plan, pAt] = preorders[0];
+  item.lifecycle = "unreleased";
+  item.preorder = {};
+  const delivery = plan.deliveryPolicy ?? {};
+  if (delivery.fulfillmentTrigger === "EXACT_TIME" && dayOf(delivery.fulfillmentExactTime)) {
+    item.preorder.shipDate = dayOf(delivery.fulfillmentExactTime);
+  } else if (delivery.fulfillmentTrigger != null) {
+    im.report("unmapped_field", item.sku, path(pAt, "deliveryPolicy.fulfillmentTrigger"), `fulfillmentTrigger ${delivery.fulfillmentTrigger} gives no ship date; only EXACT_TIME does`);
+  }
+  const charge = plan.billingPolicy?.checkoutCharge;
+  const value = charge?.value ?? {};
+  if (charge?.type === "PERCENTAGE" && typeof value.percentage === "number") {
+    if (value.percentage < 100) item.preorder.deposit = { type: "percentage", value: value.percentage };
+  } else if (charge?.type === "PRICE" && value.amount != null) {
+    const digits = im.options.currencyDigits ?? 2;
+    const minor = Math.round(Number(value.amount) * 10 ** digits);
+    if (Number.isSafeInteger(minor) && minor >= 0) item.preorder.deposit = { type: "price", value: minor };
+    else im.report("invalid_value", item.sku, path(pAt, "billingPolicy.checkoutCharge.value.amount"), `expected an amount, got ${JSON.stringify(value.amount)}`);
+  }
+  const trigger = plan.billingPolicy?.remainingBalanceChargeTrigger;
+  if (trigger != null && trigger !== "NO_REMAINING_BALANCE" && item.preorder.deposit) {
+    // Ours captures the balance at shipment; Shopify may charge it at a time of its own.
+    im.report("unmapped_field", item.sku, path(pAt, "billingPolicy.remainingBalanceChargeTrigger"), `the balance is charged on ${trigger} by Shopify; ours is captured at shipment`);
+  }
+}
+
+// ------------------------------------------------------------ WooCommerce
+
+const wooSetting = (settings, id) => {
+  if (Array.isArray(settings)) return settings.find((s) => s?.id === id)?.value;
+  return isObject(settings) ? settings[id] : undefined;
+};
+
+/**
+ * WooCommerce REST API v3: `{ products, variations: { [productId]: [...] }, settings }` or just the products array.
+ *
+ * ```js
+ * const products = await wc.get("products", { per_page: 100 });
+ * const { snapshot } = fromWooCommerce({ products, variations, settings: await wc.get("settings/products") });
+ * ```
+ */
+export function fromWooCommerce(data, options) {
+  const im = new Importer("woocommerce", options);
+  const input = Array.isArray(data) ? { products: data } : data;
+  if (!isObject(input) || !Array.isArray(input.products)) throw shapeError("products", "expected an array of products");
+  const noStock = wooSetting(input.settings, "woocommerce_notify_no_stock_amount");
+  const threshold = noStock == null ? 0 : im.integer(noStock, null, "settings.woocommerce_notify_no_stock_amount");
+  if (threshold > 0) im.store.outOfStockThreshold = threshold;
+  const lowStore = wooSetting(input.settings, "woocommerce_notify_low_stock_amount");
+  if (lowStore != null) im.store.lowStockThreshold = Math.max(0, im.integer(lowStore, null, "settings.woocommerce_notify_low_stock_amount") - threshold);
+  input.products.forEach((product, i) => {
+    const at = `products[${i}]`;
+    if (!isObject(product)) throw shapeError(at, "expected a product object");
+    if (product.type === "variable") {
+      const variations = input.variations?.[product.id] ?? input.variations?.[String(product.id)];
+      if (!Array.isArray(variations)) {
+        im.report("unmapped_field", null, path(at, "variations"), `variable product ${product.id}: its variations were not given (variations[${product.id}])`);
+        return;
+      }
+      // "Manage stock at product level": variations without their own stock draw on the parent's.
+      let parentSku = null;
+      variations.forEach((variation, j) => {
+        const vAt = `variations.${product.id}[${j}]`;
+        if (variation?.manage_stock === "parent" && parentSku == null && product.manage_stock === true) {
+          parentSku = im.sku(product.sku, `product:${product.id}`, path(at, "sku"));
+          wooItem(im, product, at, { sku: parentSku, title: product.name, threshold });
+        }
+        wooItem(im, variation, vAt, { productId: String(product.id), title: titleOf(product.name, variation?.name), threshold, parentSku });
+      });
+    } else if (product.type === "grouped" || product.type === "external") {
+      // Grouped products hold other products; external ones are sold elsewhere.
+    } else {
+      wooItem(im, product, at, { productId: String(product.id), title: product.name, threshold });
+    }
+  });
+  return im.finish();
+}
+
+function wooItem(im, p, at, { sku: givenSku, productId, title, threshold, parentSku = null }) {
+  if (!isObject(p)) throw shapeError(at, "expected a product or variation object");
+  const sku = givenSku ?? im.sku(p.sku, p.id, path(at, "sku"));
+  if (sku == null) return;
+  const item = { sku, productId, title };
+  const backorders = p.backorders ?? "no";
+  if (!["no", "notify", "yes"].includes(backorders)) im.report("invalid_value", sku, path(at, "backorders"), `expected "no", "notify" or "yes", got ${JSON.stringify(backorders)}`);
+  const allowed = backorders === "notify" || backorders === "yes";
+  if (p.manage_stock === "parent" && parentSku != null) {
+    item.components = [{ sku: parentSku, quantity: 1 }];
+  } else if (p.manage_stock === true) {
+    item.onHand = im.integer(p.stock_quantity ?? 0, sku, path(at, "stock_quantity"), { signed: true });
+    item.backorder = { enabled: allowed };
+    if (p.low_stock_amount != null && p.low_stock_amount !== "") {
+      item.lowStockThreshold = Math.max(0, im.integer(p.low_stock_amount, sku, path(at, "low_stock_amount")) - threshold);
+    }
+  } else {
+    // Not managing stock: WooCommerce sells on the status the merchant set by hand.
+    item.onHand = 0;
+    if (p.stock_status === "instock") {
+      im.untracked(sku, path(at, "manage_stock"), "manage_stock is false and stock_status is \"instock\"");
+    } else if (p.stock_status === "onbackorder") {
+      item.backorder = { enabled: true };
+    } else if (p.stock_status !== "outofstock") {
+      im.report("invalid_value", sku, path(at, "stock_status"), `expected "instock", "outofstock" or "onbackorder", got ${JSON.stringify(p.stock_status)}`);
+    }
+  }
+  if (p.status != null && p.status !== "publish") im.report("not_for_sale", sku, path(at, "status"), `status ${JSON.stringify(p.status)}: not published on the store; imported as it stands`);
+  const pastZeroAt =
+    p.manage_stock === true && allowed ? path(at, "backorders")
+    : !item.components && p.manage_stock !== true && p.stock_status === "onbackorder" ? path(at, "stock_status")
+    : null;
+  im.add(item, at, { pastZeroAt });
+}
+
+// --------------------------------------------------------------- Magento
+
+/**
+ * Magento 2 REST: `{ products: GET /V1/products (items with extension_attributes.stock_item), config?, sources?,
+ * stocks?, stockSourceLinks?, sourceItems?, reservations? }`. With `sourceItems` (Inventory / MSI) stock is per source
+ * and sources serve the channels of the stocks linked to them; otherwise the legacy `stock_item.qty` is used.
+ *
+ * ```js
+ * const { snapshot } = fromMagento({ products: await get("/V1/products?searchCriteria[pageSize]=500"),
+ *   sourceItems: await get("/V1/inventory/source-items?searchCriteria[pageSize]=5000") });
+ * ```
+ */
+export function fromMagento(data, options) {
+  const im = new Importer("magento", options);
+  if (!isObject(data)) throw shapeError("", "expected { products, … }");
+  const products = Array.isArray(data.products) ? data.products : data.products?.items;
+  if (!Array.isArray(products)) throw shapeError("products", "expected GET /V1/products (an object with items) or an array of products");
+  const productsAt = Array.isArray(data.products) ? "products" : "products.items";
+  const config = data.config ?? {};
+  const msi = data.sourceItems != null;
+  const levels = new Map();
+  if (msi) {
+    const sourceItems = data.sourceItems.items ?? data.sourceItems;
+    const sourceItemsAt = Array.isArray(data.sourceItems) ? "sourceItems" : "sourceItems.items";
+    if (!Array.isArray(sourceItems)) throw shapeError("sourceItems", "expected GET /V1/inventory/source-items");
+    sourceItems.forEach((s, i) => {
+      if (!isObject(s)) throw shapeError(`${sourceItemsAt}[${i}]`, "expected a source item");
+      // A source item marked out of stock (status 0) does not count toward salable quantity.
+      const onHand = s.status === 0 ? 0 : im.integer(s.quantity, s.sku, `${sourceItemsAt}[${i}].quantity`, { signed: true });
+      if (!levels.has(s.sku)) levels.set(s.sku, {});
+      levels.get(s.sku)[s.source_code] = { onHand };
+    });
+    im.store.locations = magentoLocations(im, data);
+  }
+  const reserved = new Map();
+  const reservations = data.reservations?.items ?? data.reservations ?? [];
+  reservations.forEach((r, i) => {
+    const q = im.integer(r?.quantity, r?.sku, `reservations[${i}].quantity`, { signed: true });
+    reserved.set(r?.sku, (reserved.get(r?.sku) ?? 0) + q);
+  });
+  products.forEach((p, i) => {
+    const at = `${productsAt}[${i}]`;
+    if (!isObject(p)) throw shapeError(at, "expected a product object");
+    if (p.type_id === "configurable" || p.type_id === "grouped") return; // their simple children are the variants
+    const sku = im.sku(p.sku, p.id, path(at, "sku"));
+    if (sku == null) return;
+    if (p.type_id === "bundle") {
+      im.report("unmapped_field", sku, path(at, "type_id"), "bundle products choose their parts at checkout; give the kit as options.items[sku].components");
+    }
+    const s = p.extension_attributes?.stock_item ?? {};
+    const sAt = path(at, "extension_attributes.stock_item");
+    const setting = (key) => (s[`use_config_${key}`] === true || s[key] == null ? config[key] ?? s[key] : s[key]);
+    const item = { sku, productId: String(p.id ?? sku), title: p.name };
+    if (p.status === 2) item.lifecycle = "discontinued";
+    const manage = setting("manage_stock") ?? true;
+    let untracked = false;
+    if (manage === false || manage === 0) {
+      untracked = true;
+      im.untracked(sku, path(sAt, "manage_stock"), "manage_stock is off");
+      item.onHand = 0;
+    } else if (msi && levels.has(sku)) {
+      item.locations = levels.get(sku);
+    } else {
+      item.onHand = s.is_in_stock === false ? 0 : im.integer(s.qty ?? 0, sku, path(sAt, "qty"), { signed: true });
+    }
+    if (s.is_in_stock === false && !untracked && (s.qty ?? 0) > 0) {
+      im.report("not_for_sale", sku, path(sAt, "is_in_stock"), "stock status is \"Out of Stock\" though qty is above zero; imported with none");
+    }
+    if (p.status === 2) {
+      // A disabled product is not sold at all, whatever its stock.
+      im.report("not_for_sale", sku, path(at, "status"), "the product is disabled (status 2); imported as discontinued with no stock");
+      delete item.locations;
+      item.onHand = 0;
+    }
+    if (s.is_qty_decimal === true) im.report("unmapped_field", sku, path(sAt, "is_qty_decimal"), "decimal quantities: counts are rounded down to whole units");
+    // Reservations are negative for placed orders, positive when they are shipped or cancelled.
+    const open = -(reserved.get(sku) ?? 0);
+    if (open > 0) item.reserved = open;
+    const minQty = Number(setting("min_qty") ?? 0);
+    const backorders = Number(setting("backorders") ?? 0);
+    if (minQty > 0) item.outOfStockThreshold = Math.floor(minQty);
+    if (minQty < 0) im.report("unmapped_field", sku, path(sAt, "min_qty"), `a negative out-of-stock threshold (${minQty}) lets Magento backorder ${-minQty} units with no date; not used`);
+    item.backorder = { enabled: backorders === 1 || backorders === 2 };
+    const notify = setting("notify_stock_qty");
+    if (notify != null && Number(notify) > 0) item.lowStockThreshold = Math.max(0, Math.floor(Number(notify) - Math.max(0, minQty)));
+    const limits = {};
+    const minSale = Number(setting("min_sale_qty") ?? 1);
+    const maxSale = Number(setting("max_sale_qty") ?? 10000);
+    if (minSale > 1) limits.minPerOrder = Math.ceil(minSale);
+    if (maxSale > 0 && maxSale < 10000) limits.maxPerOrder = Math.floor(maxSale);
+    if (Object.keys(limits).length > 0) item.limits = limits;
+    im.add(item, at, { pastZeroAt: item.backorder.enabled && !untracked ? path(sAt, "backorders") : null });
+  });
+  return im.finish();
+}
+
+/** MSI sources → locations; each serves the channels of the stocks linked to it (website code → channel). */
+function magentoLocations(im, data) {
+  const locations = {};
+  const sources = data.sources?.items ?? data.sources ?? [];
+  for (const source of sources) locations[source.source_code] = { active: source.enabled !== false && source.enabled !== 0 };
+  const stocks = data.stocks?.items ?? data.stocks ?? [];
+  const links = data.stockSourceLinks?.items ?? data.stockSourceLinks ?? [];
+  if (stocks.length === 0) return sources.length > 0 ? locations : undefined;
+  const channelsOf = new Map();
+  stocks.forEach((stock, i) => {
+    const names = (stock.extension_attributes?.sales_channels ?? [])
+      .map((c, j) => im.channel(c.code, `stocks[${i}].extension_attributes.sales_channels[${j}]`, { base: "dtc" }))
+      .filter(Boolean);
+    channelsOf.set(stock.stock_id, names);
+  });
+  for (const link of links) {
+    const location = (locations[link.source_code] ??= { active: true });
+    location.channels = [...new Set([...(location.channels ?? []), ...(channelsOf.get(link.stock_id) ?? [])])];
+  }
+  for (const location of Object.values(locations)) location.channels ??= [];
+  return locations;
+}
+
+// ---------------------------------------------------------------- Saleor
+
+/**
+ * Saleor GraphQL: `{ data: { products } }` with variants (stocks, preorder, channelListings), and optionally
+ * `channels` (each with its `warehouses`) to tell which warehouses serve which channel.
+ *
+ * ```js
+ * const { snapshot } = fromSaleor({ ...productsResponse, channels: channelsResponse.data.channels });
+ * ```
+ */
+export function fromSaleor(data, options) {
+  const im = new Importer("saleor", options);
+  const root = isObject(data?.data) ? data.data : data;
+  const at0 = isObject(data?.data) ? "data" : "";
+  if (!isObject(root) || root.products == null) throw shapeError(at0, "expected { data: { products } }");
+  const defaults = { "default-channel": "dtc" };
+  const channels = data.channels ?? root.channels;
+  if (channels != null) {
+    const locations = {};
+    for (const [channel, cAt] of list(channels, channels === data.channels ? "channels" : path(at0, "channels"))) {
+      const ours = im.channel(channel?.slug, path(cAt, "slug"), defaults);
+      for (const warehouse of channel?.warehouses ?? []) {
+        const location = (locations[warehouse.id] ??= { channels: [] });
+        if (ours && !location.channels.includes(ours)) location.channels.push(ours);
+      }
+    }
+    im.store.locations = locations;
+  }
+  for (const [product, pAt] of list(root.products, path(at0, "products"))) {
+    if (!isObject(product)) throw shapeError(pAt, "expected a product object");
+    for (const [v, at] of list(product.variants, path(pAt, "variants"))) {
+      if (!isObject(v)) throw shapeError(at, "expected a variant object");
+      const sku = im.sku(v.sku, v.id, path(at, "sku"));
+      if (sku == null) continue;
+      // Saleor has no backorders: it never sells past what its warehouses hold.
+      const item = { sku, productId: product.id, title: titleOf(product.name, v.name), backorder: { enabled: false } };
+      if (v.trackInventory === false) {
+        im.untracked(sku, path(at, "trackInventory"), "trackInventory is false");
+        item.onHand = 0;
+      } else {
+        item.locations = {};
+        for (const [stock, sAt] of list(v.stocks, path(at, "stocks"))) {
+          item.locations[stock?.warehouse?.id ?? ""] = {
+            onHand: im.integer(stock?.quantity, sku, path(sAt, "quantity")),
+            reserved: im.integer(stock?.quantityAllocated ?? 0, sku, path(sAt, "quantityAllocated")),
+          };
+        }
+      }
+      if (v.quantityLimitPerCustomer != null) {
+        item.limits = { maxPerCustomer: im.integer(v.quantityLimitPerCustomer, sku, path(at, "quantityLimitPerCustomer")) };
+      }
+      if (v.preorder != null) saleorPreorder(im, item, v, at, defaults);
+      im.add(item, at);
+    }
+  }
+  return im.finish();
+}
+
+function saleorPreorder(im, item, v, at, defaults) {
+  const p = v.preorder;
+  item.lifecycle = "unreleased";
+  item.preorder = {};
+  if (p.endDate != null) item.preorder.endsAt = p.endDate;
+  const caps = {};
+  let allCapped = true;
+  let sumLimit = 0;
+  let sumSold = 0;
+  for (const [listing, lAt] of list(v.channelListings, path(at, "channelListings"))) {
+    const threshold = listing?.preorderThreshold;
+    if (threshold?.quantity == null) {
+      allCapped = false;
+      continue;
+    }
+    const limit = im.integer(threshold.quantity, item.sku, path(lAt, "preorderThreshold.quantity"));
+    const sold = im.integer(threshold.soldUnits ?? 0, item.sku, path(lAt, "preorderThreshold.soldUnits"));
+    sumLimit += limit;
+    sumSold += sold;
+    const ours = im.channel(listing.channel?.slug, path(lAt, "channel.slug"), defaults);
+    if (ours) caps[ours] = { limit, sold };
+  }
+  if (Object.keys(caps).length > 0) item.preorder.channels = caps;
+  if (p.globalThreshold != null) {
+    item.preorder.limit = im.integer(p.globalThreshold, item.sku, path(at, "preorder.globalThreshold"));
+    item.preorder.sold = im.integer(p.globalSoldUnits ?? 0, item.sku, path(at, "preorder.globalSoldUnits"));
+  } else if (allCapped && sumLimit > 0) {
+    // No global threshold, but every channel has one: together they bound the pre-orders.
+    item.preorder.limit = sumLimit;
+    item.preorder.sold = sumSold;
+  }
+}
+
+// ---------------------------------------------------------------- Medusa
+
+/**
+ * Medusa v2 Admin API: `{ products: GET /admin/products?fields=*variants,*variants.inventory_items,
+ * *variants.inventory_items.inventory.location_levels, sales_channels?: GET /admin/sales-channels?fields=*stock_locations,
+ * stock_locations? }`. A variant with several inventory items, or a `required_quantity` above 1, is a kit.
+ *
+ * ```js
+ * const { snapshot } = fromMedusa({ products: (await sdk.admin.product.list({ fields })).products, sales_channels });
+ * ```
+ */
+export function fromMedusa(data, options) {
+  const im = new Importer("medusa", options);
+  if (!isObject(data) || !Array.isArray(data.products)) throw shapeError("products", "expected { products: [...] } from GET /admin/products");
+  if (Array.isArray(data.sales_channels)) {
+    const locations = {};
+    for (const location of data.stock_locations ?? []) locations[location.id] = { channels: [] };
+    data.sales_channels.forEach((channel, i) => {
+      const ours = im.channel(channel.name, `sales_channels[${i}].name`, { "Default Sales Channel": "dtc" });
+      for (const location of channel.stock_locations ?? []) {
+        const entry = (locations[location.id] ??= { channels: [] });
+        if (ours && !entry.channels.includes(ours)) entry.channels.push(ours);
+      }
+      if (channel.is_disabled === true && ours) im.report("unmapped_field", null, `sales_channels[${i}].is_disabled`, `sales channel ${JSON.stringify(channel.name)} is disabled; its mapping to ${ours} is kept`);
+    });
+    im.store.locations = locations;
+  }
+  const parts = new Map();
+  data.products.forEach((product, i) => {
+    const pAt = `products[${i}]`;
+    if (!isObject(product)) throw shapeError(pAt, "expected a product object");
+    (product.variants ?? []).forEach((v, j) => {
+      const at = `${pAt}.variants[${j}]`;
+      if (!isObject(v)) throw shapeError(at, "expected a variant object");
+      const sku = im.sku(v.sku, v.id, path(at, "sku"));
+      if (sku == null) return;
+      const item = { sku, productId: product.id, title: titleOf(product.title, v.title) };
+      if (product.status != null && product.status !== "published") im.report("not_for_sale", sku, path(pAt, "status"), `product status ${JSON.stringify(product.status)}: not published; imported as it stands`);
+      let untracked = false;
+      const links = v.inventory_items ?? [];
+      if (v.manage_inventory === false) {
+        untracked = true;
+        im.untracked(sku, path(at, "manage_inventory"), "manage_inventory is false");
+        item.onHand = 0;
+      } else if (links.length === 1 && (links[0].required_quantity ?? 1) === 1) {
+        item.locations = medusaLevels(im, sku, links[0].inventory, `${at}.inventory_items[0].inventory`);
+      } else if (links.length > 0) {
+        item.components = links.map((link, k) => {
+          const inventory = link.inventory ?? { id: link.inventory_item_id };
+          const partSku = inventory.sku || `medusa:${inventory.id ?? link.inventory_item_id}`;
+          if (!parts.has(partSku)) parts.set(partSku, [inventory, `${at}.inventory_items[${k}].inventory`]);
+          return { sku: partSku, quantity: im.integer(link.required_quantity ?? 1, sku, `${at}.inventory_items[${k}].required_quantity`, { fallback: 1 }) };
+        });
+      } else {
+        untracked = true;
+        im.untracked(sku, path(at, "inventory_items"), "no inventory items");
+        item.onHand = 0;
+      }
+      item.backorder = { enabled: v.allow_backorder === true };
+      im.add(item, at, { pastZeroAt: v.allow_backorder === true && !untracked ? path(at, "allow_backorder") : null });
+    });
+  });
+  // Kit components are items of their own (inventory items), sold only through their kits unless a variant is the same SKU.
+  for (const [partSku, [inventory, at]] of parts) {
+    if (im.bySku.has(partSku)) continue;
+    im.add({ sku: partSku, title: inventory.title ?? undefined, backorder: { enabled: false }, locations: medusaLevels(im, partSku, inventory, at) }, at);
+  }
+  return im.finish();
+}
+
+function medusaLevels(im, sku, inventory, at) {
+  const locations = {};
+  (inventory?.location_levels ?? []).forEach((level, i) => {
+    const lAt = `${at}.location_levels[${i}]`;
+    locations[level.location_id] = {
+      onHand: im.integer(level.stocked_quantity, sku, `${lAt}.stocked_quantity`, { signed: true }),
+      reserved: im.integer(level.reserved_quantity ?? 0, sku, `${lAt}.reserved_quantity`),
+    };
+    if ((level.incoming_quantity ?? 0) > 0) {
+      im.report("unmapped_field", sku, `${lAt}.incoming_quantity`, `${level.incoming_quantity} incoming without a date or confirmation; not used as a restock (give options.items[sku].restock)`);
+    }
+  });
+  return locations;
+}
+
+// --------------------------------------------------------------- Solidus
+
+/**
+ * Solidus API: `{ products: GET /api/products, stock_locations?: GET /api/stock_locations,
+ * stock_items?: the stock_items of each location }`. Solidus has no sales channels: active locations serve them all.
+ *
+ * ```js
+ * const { snapshot } = fromSolidus({ products: productsJson.products, stock_locations, stock_items });
+ * ```
+ */
+export function fromSolidus(data, options) {
+  const im = new Importer("solidus", options);
+  const products = Array.isArray(data?.products) ? data.products : null;
+  if (!products) throw shapeError("products", "expected { products: [...] } from GET /api/products");
+  const locations = {};
+  for (const l of data.stock_locations?.stock_locations ?? data.stock_locations ?? []) {
+    locations[String(l.id)] = { active: l.active !== false };
+  }
+  if (Object.keys(locations).length > 0) im.store.locations = locations;
+  const itemsOf = new Map();
+  (data.stock_items?.stock_items ?? data.stock_items ?? []).forEach((s, i) => {
+    const key = String(s.variant_id);
+    if (!itemsOf.has(key)) itemsOf.set(key, []);
+    itemsOf.get(key).push([s, `stock_items[${i}]`]);
+  });
+  products.forEach((product, i) => {
+    const pAt = `products[${i}]`;
+    if (!isObject(product)) throw shapeError(pAt, "expected a product object");
+    const variants = product.has_variants || (product.variants ?? []).length > 0 ? product.variants ?? [] : [product.master];
+    const variantsAt = product.has_variants || (product.variants ?? []).length > 0 ? `${pAt}.variants` : `${pAt}.master`;
+    variants.forEach((v, j) => {
+      const at = variantsAt.endsWith("master") ? variantsAt : `${variantsAt}[${j}]`;
+      if (!isObject(v)) throw shapeError(at, "expected a variant object");
+      const sku = im.sku(v.sku, v.id, path(at, "sku"));
+      if (sku == null) return;
+      const item = { sku, productId: String(product.id), title: titleOf(product.name, v.options_text) };
+      let untracked = false;
+      let backorderable = v.is_backorderable === true;
+      const stockItems = itemsOf.get(String(v.id)) ?? [];
+      if (v.track_inventory === false) {
+        untracked = true;
+        im.untracked(sku, path(at, "track_inventory"), "track_inventory is false");
+        item.onHand = 0;
+      } else if (stockItems.length > 0) {
+        item.locations = {};
+        for (const [s, sAt] of stockItems) {
+          item.locations[String(s.stock_location_id)] = { onHand: im.integer(s.count_on_hand, sku, `${sAt}.count_on_hand`, { signed: true }) };
+          if (s.backorderable === true && locations[String(s.stock_location_id)]?.active !== false) backorderable = true;
+        }
+      } else {
+        item.onHand = im.integer(v.total_on_hand ?? 0, sku, path(at, "total_on_hand"), { signed: true });
+      }
+      if (product.discontinue_on != null && Date.parse(product.discontinue_on) <= Date.parse(im.options.generatedAt ?? new Date().toISOString())) {
+        item.lifecycle = "discontinued";
+      }
+      if (product.available_on != null && dayOf(product.available_on) && Date.parse(product.available_on) > Date.parse(im.options.generatedAt ?? new Date().toISOString())) {
+        im.report("unmapped_field", sku, path(pAt, "available_on"), `available from ${product.available_on}: Solidus does not sell it before then and has no pre-order; imported as not yet released without pre-order terms`);
+        item.lifecycle = "unreleased";
+        item.preorder = { releaseDate: dayOf(product.available_on), limit: 0 };
+      }
+      item.backorder = { enabled: backorderable };
+      im.add(item, at, { pastZeroAt: backorderable && !untracked ? path(at, "is_backorderable") : null });
+    });
+  });
+  return im.finish();
+}
+
+const adapters = {
+  shopify: fromShopify,
+  woocommerce: fromWooCommerce,
+  magento: fromMagento,
+  saleor: fromSaleor,
+  medusa: fromMedusa,
+  solidus: fromSolidus,
+};
+
+/**
+ * Turns a platform's API JSON into a snapshot: `{ snapshot, diagnostics, summary }`.
+ * `options`: `generatedAt` (default now), `store` (snapshot settings such as `timeZone`), `items` (fields by SKU the
+ * platform lacks, e.g. a confirmed `restock`), `channels` (platform channel → ours), `currencyDigits` (Shopify deposits).
+ *
+ * ```js
+ * import { importSnapshot } from "storefront-availability/import";
+ * const { snapshot, diagnostics, summary } = importSnapshot("woocommerce", { products, variations, settings },
+ *   { store: { timeZone: "Europe/Berlin" }, items: { "TEE-L": { restock: { date: "2026-12-01", confirmed: true, quantity: 40 } } } });
+ * ```
+ */
+export function importSnapshot(platform, data, options) {
+  const adapter = Object.hasOwn(adapters, platform) ? adapters[platform] : null;
+  if (!adapter) {
+    const error = new Error(`unknown platform ${JSON.stringify(platform)}; expected one of ${platforms.join(", ")}`);
+    error.code = "unknown_platform";
+    throw error;
+  }
+  return adapter(data, options);
+}

@@ -1,0 +1,243 @@
+// The platform importers, used through the packed package exactly as a
+// merchant's server would, on fixtures in each platform's own API shape.
+// Conformance: each platform's documented selling rule is written out here
+// as an oracle (`sells`), and every import is checked against it. Where we
+// answer differently, the importer must have said why with a diagnostic;
+// the expected differences are listed per platform.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { Catalog } from "storefront-availability";
+import { fromMagento, fromSaleor, importSnapshot, platforms } from "storefront-availability/import";
+
+const generatedAt = "2026-11-23T08:00:00Z";
+const now = "2026-11-23T10:00:00Z";
+const fixture = (name) => JSON.parse(readFileSync(new URL(`platforms/${name}.json`, import.meta.url), "utf8"));
+
+/** Imports a fixture and loads the snapshot; the snapshot itself must be clean. */
+function load(platform, options = {}) {
+  const result = importSnapshot(platform, fixture(platform), { generatedAt, ...options });
+  const catalog = new Catalog(result.snapshot);
+  assert.deepEqual(catalog.diagnostics, [], `${platform}: the imported snapshot has problems`);
+  return { ...result, catalog };
+}
+
+const codesOf = (diagnostics, sku) => diagnostics.filter((d) => d.sku === sku).map((d) => d.code);
+const EXPLAINS = ["sells_past_zero_undated", "untracked_inventory", "preorder_uncapped", "preorder_undated", "not_for_sale"];
+
+/**
+ * Asserts the oracle and our decisions agree for every case except `differs`,
+ * and that each difference carries one of the explaining diagnostics.
+ */
+function conform({ catalog, diagnostics }, cases, differs) {
+  const found = [];
+  for (const { sku, channel = "dtc", quantity = 1, sells } of cases) {
+    const d = catalog.decide(sku, { channel, quantity, now });
+    if (d.canPurchase !== sells) {
+      found.push(sku);
+      const why = codesOf(diagnostics, sku).filter((c) => EXPLAINS.includes(c));
+      assert.ok(why.length > 0, `${sku}: platform ${sells ? "sells" : "refuses"}, we ${d.reason}, and no diagnostic says why`);
+    }
+  }
+  assert.deepEqual(found, differs);
+}
+
+test("every platform is listed, and an unknown one is refused by name", () => {
+  assert.deepEqual(platforms, ["shopify", "woocommerce", "magento", "saleor", "medusa", "solidus"]);
+  assert.throws(() => importSnapshot("etsy", {}), { code: "unknown_platform", message: /unknown platform "etsy"; expected one of shopify/ });
+  assert.throws(() => importSnapshot("toString", {}), { code: "unknown_platform" });
+});
+
+test("Shopify: per-location available stock, inventoryPolicy, PRE_ORDER selling plans", () => {
+  const imported = load("shopify", {
+    items: { "TEE-L": { restock: { date: "2026-11-30", confirmed: true, quantity: 20 } }, "VASE-1": { preorder: { limit: 50 } } },
+  });
+  const { snapshot, catalog, diagnostics, summary } = imported;
+  const tee = snapshot.items.find((i) => i.sku === "TEE-S");
+  // The Kreuzberg shop does not fulfil online orders: its 3 units are not sold online.
+  assert.deepEqual(snapshot.locations, { "gid://shopify/Location/1": { active: true }, "gid://shopify/Location/2": { active: true, channels: [] } });
+  assert.equal(catalog.decide("TEE-S", { now }).maxQuantity, 9);
+  assert.equal(tee.title, "Merino Tee – S");
+  const vase = catalog.decide("VASE-1", { now });
+  assert.deepEqual([vase.policy, vase.shipDate, vase.remainingPreorders], ["preorder", "2027-01-15", 50]);
+  assert.deepEqual(snapshot.items.find((i) => i.sku === "VASE-1").preorder.deposit, { type: "percentage", value: 20 });
+  assert.equal(catalog.decide("TEE-L", { now }).policy, "backorder", "a confirmed restock from options.items makes CONTINUE a dated backorder");
+  assert.equal(catalog.decide("POSTER", { now }).reason, "discontinued");
+  assert.deepEqual(summary.sellsPastZeroUndated, ["TEE-M"]);
+  assert.deepEqual(diagnostics.find((d) => d.sku === "TEE-M"), {
+    code: "sells_past_zero_undated", platform: "shopify", sku: "TEE-M", path: "data.products.nodes[0].variants.nodes[1].inventoryPolicy",
+    message: diagnostics.find((d) => d.sku === "TEE-M").message,
+  });
+  assert.match(diagnostics.find((d) => d.code === "missing_sku").message, /imported under "shopify:gid:\/\/shopify\/ProductVariant\/2005"/);
+  // Shopify's availableForSale: tracked is false, or inventoryPolicy is CONTINUE, or quantity > 0 (and the product is not archived).
+  const sells = (v, product) => product.status !== "ARCHIVED" && (v.inventoryItem.tracked === false || v.inventoryPolicy === "CONTINUE" || v.inventoryQuantity > 0 || v.sellingPlanGroups.nodes.length > 0);
+  const cases = fixture("shopify").data.products.nodes.flatMap((product) =>
+    product.variants.nodes.map((v) => ({ sku: v.sku || `shopify:${v.id}`, sells: sells(v, product) })));
+  conform(imported, cases, ["TEE-M", "shopify:gid://shopify/ProductVariant/2005"]);
+});
+
+test("Shopify: the Storefront API shape (quantityAvailable, currentlyNotInStock) imports too", () => {
+  const data = { data: { products: { edges: [{ node: { id: "gid://shopify/Product/9", title: "Cap", variants: { edges: [
+    { node: { id: "v1", sku: "CAP-1", availableForSale: true, quantityAvailable: 4, currentlyNotInStock: false } },
+    { node: { id: "v2", sku: "CAP-2", availableForSale: true, quantityAvailable: 0, currentlyNotInStock: true } },
+    { node: { id: "v3", sku: "CAP-3", availableForSale: true, quantityAvailable: null } },
+  ] } } }] } } };
+  const { snapshot, summary, diagnostics } = importSnapshot("shopify", data, { generatedAt });
+  assert.deepEqual(snapshot.items.map((i) => [i.sku, i.onHand, i.backorder?.enabled]), [["CAP-1", 4, undefined], ["CAP-2", 0, true], ["CAP-3", 0, undefined]]);
+  assert.deepEqual(summary.sellsPastZeroUndated, ["CAP-2"]);
+  assert.equal(diagnostics.find((d) => d.sku === "CAP-2").path, "data.products.edges[0].node.variants.edges[1].node.currentlyNotInStock");
+  assert.equal(codesOf(diagnostics, "CAP-3")[0], "untracked_inventory");
+});
+
+test("WooCommerce: stock status on save (WC_Product::validate_props) with the out-of-stock threshold", () => {
+  const imported = load("woocommerce", { items: { CUP: { restock: { date: "2026-12-01", confirmed: true, quantity: 24 } } } });
+  const { catalog, snapshot, summary } = imported;
+  assert.equal(snapshot.outOfStockThreshold, 1);
+  assert.equal(snapshot.lowStockThreshold, 2, "Woo's low stock 3 counts from 0; ours from the threshold");
+  // validate_props: managing stock, stock > notify_no_stock_amount → instock; else backorders allowed → onbackorder; else outofstock.
+  const threshold = 1;
+  const status = (p) => !p.manage_stock || p.manage_stock === "parent" ? p.stock_status
+    : p.stock_quantity > threshold ? "instock" : p.backorders !== "no" ? "onbackorder" : "outofstock";
+  const data = fixture("woocommerce");
+  const all = [...data.products.filter((p) => p.type === "simple"), ...data.variations["201"]];
+  // The fixture's own stock_status is what WooCommerce saved: the oracle must reproduce it.
+  for (const p of all) assert.equal(status(p), p.stock_status, p.sku);
+  conform(imported, all.map((p) => ({ sku: p.sku, sells: status(p) !== "outofstock" })), ["PLATE", "SPOON"]);
+  assert.deepEqual(summary.sellsPastZeroUndated, ["PLATE"]);
+  assert.equal(catalog.decide("CUP", { now }).policy, "backorder");
+  assert.equal(catalog.decide("DISH", { now }).reason, "low_stock", "low_stock_amount 5 (4 left)");
+  // Variations managed at product level share the parent's stock: a kit of one parent unit.
+  assert.equal(catalog.decide("APRON-RED", { now }).maxQuantity, 5);
+  assert.equal(catalog.decide("APRON-BLUE", { now, quantity: 2 }).canPurchase, false, "2 in stock, 1 held back");
+  const plan = catalog.planCart({ lines: [{ sku: "APRON-RED", quantity: 4, unitPrice: 5500 }, { sku: "APRON", quantity: 2, unitPrice: 5500 }], currency: "EUR", now });
+  assert.deepEqual(plan.lines.map((l) => [l.sku, l.accepted, l.canHave]), [["APRON-RED", true, 0], ["APRON", false, 1]], "the pool is shared");
+});
+
+test("Magento: salable quantity from sources, reservations and min_qty; backorders; sale quantity limits", () => {
+  const imported = load("magento");
+  const { catalog, snapshot, diagnostics } = imported;
+  // MSI: Σ quantity of in-stock items at enabled sources linked to the stock, + reservations, − min_qty.
+  const salable = (sku) => {
+    const data = fixture("magento");
+    const enabled = new Set(data.sources.items.filter((s) => s.enabled).map((s) => s.source_code));
+    const linked = new Set(data.stockSourceLinks.items.filter((l) => l.stock_id === 1).map((l) => l.source_code));
+    const qty = data.sourceItems.items.filter((s) => s.sku === sku && s.status === 1 && enabled.has(s.source_code) && linked.has(s.source_code)).reduce((n, s) => n + s.quantity, 0);
+    const reservations = data.reservations.filter((r) => r.sku === sku).reduce((n, r) => n + r.quantity, 0);
+    const item = data.products.items.find((p) => p.sku === sku).extension_attributes.stock_item;
+    return qty + reservations - (item.use_config_min_qty ? data.config.min_qty : item.min_qty);
+  };
+  assert.equal(salable("SKU-1"), 6, "eu-1 5 + eu-2 3 (eu-3 out of stock, eu-disabled disabled, b2b-1 not linked) − 2 reserved");
+  for (const sku of ["SKU-1", "SKU-2", "SKU-4"]) assert.equal(catalog.decide(sku, { now }).maxQuantity, Math.min(salable(sku), sku === "SKU-4" ? 5 : Infinity), sku);
+  assert.deepEqual(snapshot.locations["b2b-1"], { active: true, channels: [] }, "the b2b website is not mapped: reported, sells nothing");
+  assert.equal(diagnostics.find((d) => d.code === "unmapped_channel").path, "stocks[1].extension_attributes.sales_channels[0]");
+  // IsProductSalableForRequestedQty: salable ≥ requested, or backorders allowed; min/max sale quantity; disabled products never.
+  const product = (sku) => fixture("magento").products.items.find((p) => p.sku === sku);
+  const sells = (sku, q) => {
+    const s = product(sku).extension_attributes.stock_item;
+    if (product(sku).status === 2) return false;
+    if (q < (s.use_config_min_sale_qty ? 1 : s.min_sale_qty) || q > (s.use_config_max_sale_qty ? 10000 : s.max_sale_qty)) return false;
+    return salable(sku) >= q || (!s.use_config_backorders && s.backorders > 0);
+  };
+  const cases = [["SKU-1", 6], ["SKU-1", 7], ["SKU-2", 3], ["SKU-2", 4], ["SKU-3", 1], ["SKU-4", 1], ["SKU-4", 2], ["SKU-4", 5], ["SKU-4", 6], ["SKU-5", 1]];
+  conform(imported, cases.map(([sku, quantity]) => ({ sku, quantity, sells: sells(sku, quantity) })), ["SKU-3"]);
+  assert.equal(catalog.decide("SKU-4", { now, quantity: 1 }).reason, "below_minimum_quantity");
+  assert.equal(catalog.decide("SKU-4", { now, quantity: 6 }).reason, "exceeds_order_limit");
+});
+
+test("Magento without Inventory (MSI): legacy stock_item qty and the config defaults", () => {
+  const { products, config } = fixture("magento");
+  const { snapshot } = fromMagento({ products, config }, { generatedAt });
+  assert.deepEqual(snapshot.items.map((i) => [i.sku, i.onHand, i.outOfStockThreshold]), [
+    ["SKU-1", 18, undefined], ["SKU-2", 5, 2], ["SKU-3", 0, undefined], ["SKU-4", 40, undefined], ["SKU-5", 0, undefined],
+  ]);
+  assert.equal(snapshot.locations, undefined);
+});
+
+test("Saleor: warehouses per channel, allocations, per-customer limits, pre-order thresholds (channel and global: the tighter binds)", () => {
+  const shipDates = { "RUN-43": { preorder: { shipDate: "2027-01-20" } }, "RUN-44": { preorder: { shipDate: "2027-01-20" } } };
+  const imported = load("saleor", { items: shipDates });
+  const { catalog, snapshot, diagnostics } = imported;
+  assert.equal(catalog.decide("RUN-42", { now }).maxQuantity, 2, "6 available at the channel's warehouse, 2 per customer");
+  assert.equal(catalog.decide("RUN-42", { now, purchased: 2 }).reason, "exceeds_order_limit");
+  assert.deepEqual(snapshot.items[2].preorder, { limit: 50, sold: 35, channels: { dtc: { limit: 20, sold: 5 } }, shipDate: "2027-01-20" },
+    "no global threshold, every channel capped: the sum bounds it");
+  assert.ok(diagnostics.some((d) => d.code === "unmapped_channel" && d.path === "data.channels[1].slug"));
+  // saleor/warehouse/availability.py check_preorder_threshold_bulk: refused when the channel
+  // threshold's remaining or the global threshold's remaining is below the request.
+  const variant = (sku) => fixture("saleor").data.products.edges[0].node.variants.find((v) => v.sku === sku);
+  const sells = (sku, q) => {
+    const v = variant(sku);
+    const t = v.channelListings.find((l) => l.channel.slug === "default-channel").preorderThreshold;
+    if (t.quantity != null && t.quantity - t.soldUnits < q) return false;
+    if (v.preorder.globalThreshold != null && v.preorder.globalThreshold - v.preorder.globalSoldUnits < q) return false;
+    return true;
+  };
+  const cases = [["RUN-43", 10], ["RUN-43", 11], ["RUN-44", 15], ["RUN-44", 16]];
+  conform(imported, cases.map(([sku, quantity]) => ({ sku, quantity, sells: sells(sku, quantity) })), []);
+  assert.equal(catalog.decide("RUN-43", { now, quantity: 11 }).reason, "exceeds_preorder_remaining");
+  // Without our ship date the same thresholds import, and the missing date is reported.
+  const undated = fromSaleor(fixture("saleor"), { generatedAt });
+  assert.deepEqual(undated.diagnostics.filter((d) => d.code === "preorder_undated").map((d) => d.sku), ["RUN-43", "RUN-44"]);
+  assert.equal(new Catalog(undated.snapshot).decide("RUN-43", { now }).reason, "preorder_undated");
+});
+
+test("Saleor: a channel mapped through options.channels sells from its warehouses with its own cap", () => {
+  const { catalog } = load("saleor", { channels: { "channel-pln": "ebay" }, items: { "RUN-43": { preorder: { shipDate: "2026-12-10" } } } });
+  assert.equal(catalog.decide("RUN-42", { now, channel: "ebay" }).maxQuantity, 2, "Europe: 7, 2 per customer");
+  assert.equal(catalog.decide("RUN-42", { now, channel: "ebay", purchased: 1 }).maxQuantity, 1);
+  assert.equal(catalog.decide("RUN-43", { now, channel: "ebay" }).remainingPreorders, 10, "channel 50 left, global 10: the tighter binds");
+});
+
+test("Medusa: location levels of the sales channel's stock locations, inventory kits with required_quantity", () => {
+  const imported = load("medusa");
+  const { catalog, diagnostics, summary } = imported;
+  // Medusa: available = stocked − reserved at the channel's locations; a kit sells ⌊min(available / required)⌋.
+  assert.equal(catalog.decide("CUP", { now }).maxQuantity, 8, "the POS location is not in the default sales channel");
+  assert.equal(catalog.decide("SET-2", { now }).maxQuantity, 2, "min(⌊8/2⌋, ⌊5/2⌋)");
+  assert.equal(catalog.decide("SAUCER", { now }).maxQuantity, 5, "the kit's component is an item of its own");
+  assert.ok(diagnostics.some((d) => d.sku === "MUG" && d.code === "unmapped_field" && /12 incoming/.test(d.message)));
+  assert.deepEqual(summary.sellsPastZeroUndated, ["MUG"]);
+  const sells = { CUP: true, "SET-2": true, MUG: true, "GIFT-WRAP": true };
+  conform(imported, Object.entries(sells).map(([sku, s]) => ({ sku, sells: s })), ["MUG", "GIFT-WRAP"]);
+  const three = catalog.decide("SET-2", { now, quantity: 3 });
+  assert.deepEqual([three.canPurchase, three.reason], [false, "exceeds_available"]);
+});
+
+test("Solidus: stock items at active locations (Spree::Stock::Quantifier), backorderable, track_inventory", () => {
+  const imported = load("solidus");
+  const { catalog, snapshot } = imported;
+  const data = fixture("solidus");
+  const active = new Set(data.stock_locations.filter((l) => l.active).map((l) => l.id));
+  // Quantifier: total_on_hand over active locations; can_supply?(q) = !track_inventory || backorderable? || total_on_hand ≥ q.
+  const canSupply = (variant, q) => {
+    const items = data.stock_items.filter((s) => s.variant_id === variant.id && active.has(s.stock_location_id));
+    const total = items.reduce((n, s) => n + s.count_on_hand, 0);
+    return !variant.track_inventory || items.some((s) => s.backorderable) || total >= q;
+  };
+  const tote = data.products[0].variants;
+  const cases = [[tote[0], 5], [tote[0], 6], [tote[1], 1], [data.products[1].master, 1]];
+  conform(imported, cases.map(([v, quantity]) => ({ sku: v.sku, quantity, sells: canSupply(v, quantity) })), ["TOTE-BLUE", "STICKER"]);
+  assert.deepEqual(snapshot.locations, { 1: { active: true }, 2: { active: false } });
+  const beanie = catalog.decide("BEANIE", { now });
+  assert.deepEqual([beanie.canPurchase, beanie.notifyMe], [false, true], "not available before available_on, as in Solidus");
+});
+
+test("the merchant's own data fills what the platform lacks, and every undated past-zero item is listed once", () => {
+  const { summary, diagnostics } = load("woocommerce", { items: { PLATE: { restock: { date: "2026-12-02", confirmed: true, quantity: 10 } }, NOPE: { onHand: 1 } } });
+  assert.deepEqual(summary.sellsPastZeroUndated, ["CUP"]);
+  assert.equal(summary.diagnostics.sells_past_zero_undated, 1);
+  assert.deepEqual(codesOf(diagnostics, "NOPE"), ["unknown_sku"]);
+});
+
+test("bad platform data: a clear error for a shape we cannot read, a diagnostic for a bad value, the other items unharmed", () => {
+  assert.throws(() => importSnapshot("shopify", { data: { orders: [] } }), { code: "invalid_import", message: "data: expected products or productVariants" });
+  assert.throws(() => importSnapshot("woocommerce", { products: [1] }), { code: "invalid_import", path: "products[0]" });
+  assert.throws(() => importSnapshot("saleor", { data: { products: { edges: 3 } } }), { code: "invalid_import", path: "data.products" });
+  const data = fixture("woocommerce");
+  data.products[0].stock_quantity = "lots";
+  data.products[1].stock_quantity = 2.5;
+  const { snapshot, diagnostics } = importSnapshot("woocommerce", data, { generatedAt });
+  assert.deepEqual(diagnostics.slice(0, 2).map((d) => [d.code, d.path]), [["invalid_value", "products[0].stock_quantity"], ["unmapped_field", "products[1].stock_quantity"]]);
+  assert.deepEqual(snapshot.items.slice(0, 3).map((i) => i.onHand), [0, 2, 0]);
+  assert.equal(new Catalog(snapshot).decide("DISH", { now }).maxQuantity, 3, "the other items import as before");
+});
