@@ -26,22 +26,15 @@ for (const item of raw.items) {
 
 export const money = (minor) => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(minor / 100);
 
-/** Every variant's decision by SKU: one call into wasm for the whole grid. */
-export function decisionsBySku() {
-  return new Map(catalog.decideAll({ now, locale }).map((d) => [d.sku, d]));
-}
-
-/** One badge for a product from its variants' decisions (theme copy, English). */
-export function productBadge(product, bySku) {
-  const decisions = product.variants.map((v) => bySku.get(v.sku));
-  const buyable = decisions.filter((d) => d.canPurchase);
-  const policies = new Set(buyable.map((d) => d.policy));
-  if (buyable.length === 0) return { text: decisions.some((d) => d.notifyMe) ? "Sold out — notify me" : "Sold out", policy: "out_of_stock" };
-  if (buyable.length === decisions.length && policies.size === 1) return { text: decisions[0].message.badge, policy: decisions[0].policy };
-  const noun = /^\d+$|^(XS|S|M|L|XL)$/.test(product.variants[0].option) ? "sizes" : "colours";
-  if (policies.has("backorder")) return { text: `Some ${noun} on backorder`, policy: "mixed" };
-  if (policies.has("preorder")) return { text: `Some ${noun} on pre-order`, policy: "mixed" };
-  return { text: `Some ${noun} sold out`, policy: "mixed" };
+/** Every product's badge, rolled up over its variants by the package: one call into wasm for the whole grid. */
+export function productBadges() {
+  const badges = new Map();
+  for (const p of catalog.decideProducts({ now, locale })) {
+    // Variants that differ say so ("Some options on backorder"); alike ones show their one badge.
+    const mixed = p.message.key.startsWith("product.");
+    badges.set(p.productId, { text: mixed ? p.message.text : p.message.badge, policy: mixed ? "mixed" : p.policy });
+  }
+  return badges;
 }
 
 // ---- cart (localStorage) and its drawer ----

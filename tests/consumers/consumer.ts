@@ -61,3 +61,19 @@ console.log(feed, html);
 catalog.update({ items: [{ onHand: 1 }] });
 // @ts-expect-error: JSON-LD needs the price
 productJsonLd(decision, { name: "Merino Tee", url: "https://shop.example/tee", currency: "USD" });
+
+import type { ProductDecision } from "storefront-availability";
+import { importSnapshot, type ImportResult, type ImportDiagnostic } from "storefront-availability/import";
+
+const products: ProductDecision[] = catalog.decideProducts({ purchased: 1 });
+const one: ProductDecision = catalog.decideProduct("tee");
+const min: number = catalog.decide("TEE-M").minQuantity;
+const imported: ImportResult = importSnapshot("saleor", {}, { channels: { "channel-pln": "ebay" }, items: { "RUN-43": { preorder: { shipDate: "2027-01-20" } } } });
+const importCodes: ImportDiagnostic["code"][] = imported.diagnostics.map((d) => d.code);
+const kit: Snapshot = { version: 1, generatedAt: "2026-11-23T08:00:00Z", locations: { berlin: { channels: ["dtc"] } },
+  items: [{ sku: "SET", components: [{ sku: "MUG", quantity: 2 }], limits: { maxPerOrder: 3 } }] };
+console.log(products.length, one.message.text, min, importCodes, kit.items.length);
+// @ts-expect-error: an unknown platform
+importSnapshot("etsy", {});
+// @ts-expect-error: options.channels maps to our channel names only
+importSnapshot("saleor", {}, { channels: { "channel-pln": "etsy" } });

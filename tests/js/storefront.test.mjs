@@ -38,10 +38,10 @@ for (const [device, options] of Object.entries(devices)) {
     // Variants that differ say so; all-alike products show their one badge.
     const byProduct = Object.fromEntries(await p.$$eval(".card", (cards) => cards.map((c) => [c.dataset.product, c.querySelector("[data-badge]").textContent])));
     assert.equal(byProduct["classic-merino-tee"], "In stock");
-    assert.equal(byProduct["classic-wool-beanie"], "Some colours on backorder");
+    assert.equal(byProduct["classic-wool-beanie"], "Some options on backorder");
     assert.equal(byProduct["classic-canvas-tote"], "Pre-order");
-    assert.equal(byProduct["classic-stoneware-mug"], "Some colours sold out");
-    assert.equal(byProduct["classic-trail-sock"], "Sold out"); // restock not confirmed: no promise
+    assert.equal(byProduct["classic-stoneware-mug"], "Some options sold out");
+    assert.equal(byProduct["classic-trail-sock"], "Out of stock"); // restock not confirmed: no promise
     figures[device] = Math.round(await p.evaluate(() => window.firstBadgeMs));
     assert.equal(await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, "no sideways scrolling");
     await p.screenshot({ path: `${root}/test-results/storefront-grid-${device}.png` });
