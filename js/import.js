@@ -19,6 +19,12 @@ function shapeError(path, message) {
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 const path = (base, key) => (typeof key === "number" ? `${base}[${key}]` : base ? `${base}.${key}` : key);
 
+/** `value` if it is an array, else an `invalid_import` naming `at`. */
+function arrayAt(value, at) {
+  if (!Array.isArray(value)) throw shapeError(at, "expected an array");
+  return value;
+}
+
 /** A GraphQL connection (`nodes` or `edges[].node`) or a plain array, with each element's path. */
 function list(value, at) {
   if (value == null) return [];
@@ -93,6 +99,15 @@ class Importer {
     return fallback;
   }
 
+  /** Reads one product or variant with `read`; what it cannot read is reported there, and the others go on. */
+  guard(at, read) {
+    try {
+      read();
+    } catch (error) {
+      this.report("invalid_value", null, error.path ?? at, `could not read this entry (${error.message.replace(/^.*?: /, "")}); it is left out`);
+    }
+  }
+
   untracked(sku, at, what) {
     this.report("untracked_inventory", sku, at, `${what}: the platform sells it without counting stock; our rules need a count, so it is imported with none (give options.items[${JSON.stringify(sku)}].onHand)`);
   }
@@ -161,7 +176,7 @@ const dayOf = (stamp) => (typeof stamp === "string" && /^\d{4}-\d{2}-\d{2}/.test
  * const { snapshot, diagnostics } = fromShopify(await (await fetch(adminGraphql, { … })).json());
  * ```
  */
-export function fromShopify(data, options) {
+function readShopify(data, options) {
   const im = new Importer("shopify", options);
   const root = isObject(data?.data) ? data.data : data;
   const at0 = isObject(data?.data) ? "data" : "";
@@ -170,18 +185,20 @@ export function fromShopify(data, options) {
   const variants = [];
   if (root.products != null) {
     for (const [product, pAt] of list(root.products, path(at0, "products"))) {
-      if (!isObject(product)) throw shapeError(pAt, "expected a product object");
-      for (const [variant, vAt] of list(product.variants, path(pAt, "variants"))) variants.push([product, variant, vAt]);
+      im.guard(pAt, () => {
+        if (!isObject(product)) throw shapeError(pAt, "expected a product object");
+        for (const [variant, vAt] of list(product.variants, path(pAt, "variants"))) variants.push([product, variant, vAt]);
+      });
     }
   } else if (root.productVariants != null) {
     for (const [variant, vAt] of list(root.productVariants, path(at0, "productVariants"))) variants.push([variant?.product ?? {}, variant, vAt]);
   } else {
     throw shapeError(at0, "expected products or productVariants");
   }
-  for (const [product, v, at] of variants) {
+  for (const [product, v, at] of variants) im.guard(at, () => {
     if (!isObject(v)) throw shapeError(at, "expected a variant object");
     const sku = im.sku(v.sku, v.id, path(at, "sku"));
-    if (sku == null) continue;
+    if (sku == null) return;
     const item = { sku, productId: product.id, title: titleOf(product.title, v.title) };
     if (product.status === "ARCHIVED") item.lifecycle = "discontinued";
     const tracked = v.inventoryItem?.tracked;
@@ -226,7 +243,7 @@ export function fromShopify(data, options) {
     shopifyPreorder(im, item, v, at);
     const policyAt = path(at, v.inventoryPolicy ? "inventoryPolicy" : "currentlyNotInStock");
     im.add(item, at, { pastZeroAt: policy === "CONTINUE" && item.lifecycle !== "unreleased" && !untracked ? policyAt : null });
-  }
+  });
   if (Object.keys(locations).length > 0) im.store.locations = locations;
   return im.finish();
 }
@@ -284,7 +301,7 @@ const wooSetting = (settings, id) => {
  * const { snapshot } = fromWooCommerce({ products, variations, settings: await wc.get("settings/products") });
  * ```
  */
-export function fromWooCommerce(data, options) {
+function readWooCommerce(data, options) {
   const im = new Importer("woocommerce", options);
   const input = Array.isArray(data) ? { products: data } : data;
   if (!isObject(input) || !Array.isArray(input.products)) throw shapeError("products", "expected an array of products");
@@ -293,7 +310,7 @@ export function fromWooCommerce(data, options) {
   if (threshold > 0) im.store.outOfStockThreshold = threshold;
   const lowStore = wooSetting(input.settings, "woocommerce_notify_low_stock_amount");
   if (lowStore != null) im.store.lowStockThreshold = Math.max(0, im.integer(lowStore, null, "settings.woocommerce_notify_low_stock_amount") - threshold);
-  input.products.forEach((product, i) => {
+  input.products.forEach((product, i) => im.guard(`products[${i}]`, () => {
     const at = `products[${i}]`;
     if (!isObject(product)) throw shapeError(at, "expected a product object");
     if (product.type === "variable") {
@@ -304,20 +321,20 @@ export function fromWooCommerce(data, options) {
       }
       // "Manage stock at product level": variations without their own stock draw on the parent's.
       let parentSku = null;
-      variations.forEach((variation, j) => {
+      variations.forEach((variation, j) => im.guard(`variations.${product.id}[${j}]`, () => {
         const vAt = `variations.${product.id}[${j}]`;
         if (variation?.manage_stock === "parent" && parentSku == null && product.manage_stock === true) {
           parentSku = im.sku(product.sku, `product:${product.id}`, path(at, "sku"));
           wooItem(im, product, at, { sku: parentSku, title: product.name, threshold });
         }
         wooItem(im, variation, vAt, { productId: String(product.id), title: titleOf(product.name, variation?.name), threshold, parentSku });
-      });
+      }));
     } else if (product.type === "grouped" || product.type === "external") {
       // Grouped products hold other products; external ones are sold elsewhere.
     } else {
       wooItem(im, product, at, { productId: String(product.id), title: product.name, threshold });
     }
-  });
+  }));
   return im.finish();
 }
 
@@ -368,7 +385,7 @@ function wooItem(im, p, at, { sku: givenSku, productId, title, threshold, parent
  *   sourceItems: await get("/V1/inventory/source-items?searchCriteria[pageSize]=5000") });
  * ```
  */
-export function fromMagento(data, options) {
+function readMagento(data, options) {
   const im = new Importer("magento", options);
   if (!isObject(data)) throw shapeError("", "expected { products, … }");
   const products = Array.isArray(data.products) ? data.products : data.products?.items;
@@ -381,22 +398,22 @@ export function fromMagento(data, options) {
     const sourceItems = data.sourceItems.items ?? data.sourceItems;
     const sourceItemsAt = Array.isArray(data.sourceItems) ? "sourceItems" : "sourceItems.items";
     if (!Array.isArray(sourceItems)) throw shapeError("sourceItems", "expected GET /V1/inventory/source-items");
-    sourceItems.forEach((s, i) => {
+    sourceItems.forEach((s, i) => im.guard(`${sourceItemsAt}[${i}]`, () => {
       if (!isObject(s)) throw shapeError(`${sourceItemsAt}[${i}]`, "expected a source item");
       // A source item marked out of stock (status 0) does not count toward salable quantity.
       const onHand = s.status === 0 ? 0 : im.integer(s.quantity, s.sku, `${sourceItemsAt}[${i}].quantity`, { signed: true });
       if (!levels.has(s.sku)) levels.set(s.sku, {});
       levels.get(s.sku)[s.source_code] = { onHand };
-    });
+    }));
     im.store.locations = magentoLocations(im, data);
   }
   const reserved = new Map();
   const reservations = data.reservations?.items ?? data.reservations ?? [];
-  reservations.forEach((r, i) => {
+  arrayAt(reservations, "reservations").forEach((r, i) => {
     const q = im.integer(r?.quantity, r?.sku, `reservations[${i}].quantity`, { signed: true });
     reserved.set(r?.sku, (reserved.get(r?.sku) ?? 0) + q);
   });
-  products.forEach((p, i) => {
+  products.forEach((p, i) => im.guard(`${productsAt}[${i}]`, () => {
     const at = `${productsAt}[${i}]`;
     if (!isObject(p)) throw shapeError(at, "expected a product object");
     if (p.type_id === "configurable" || p.type_id === "grouped") return; // their simple children are the variants
@@ -448,7 +465,7 @@ export function fromMagento(data, options) {
     if (maxSale > 0 && maxSale < 10000) limits.maxPerOrder = Math.floor(maxSale);
     if (Object.keys(limits).length > 0) item.limits = limits;
     im.add(item, at, { pastZeroAt: item.backorder.enabled && !untracked ? path(sAt, "backorders") : null });
-  });
+  }));
   return im.finish();
 }
 
@@ -485,7 +502,7 @@ function magentoLocations(im, data) {
  * const { snapshot } = fromSaleor({ ...productsResponse, channels: channelsResponse.data.channels });
  * ```
  */
-export function fromSaleor(data, options) {
+function readSaleor(data, options) {
   const im = new Importer("saleor", options);
   const root = isObject(data?.data) ? data.data : data;
   const at0 = isObject(data?.data) ? "data" : "";
@@ -503,12 +520,12 @@ export function fromSaleor(data, options) {
     }
     im.store.locations = locations;
   }
-  for (const [product, pAt] of list(root.products, path(at0, "products"))) {
+  for (const [product, pAt] of list(root.products, path(at0, "products"))) im.guard(pAt, () => {
     if (!isObject(product)) throw shapeError(pAt, "expected a product object");
-    for (const [v, at] of list(product.variants, path(pAt, "variants"))) {
+    for (const [v, at] of list(product.variants, path(pAt, "variants"))) im.guard(at, () => {
       if (!isObject(v)) throw shapeError(at, "expected a variant object");
       const sku = im.sku(v.sku, v.id, path(at, "sku"));
-      if (sku == null) continue;
+      if (sku == null) return;
       // Saleor has no backorders: it never sells past what its warehouses hold.
       const item = { sku, productId: product.id, title: titleOf(product.name, v.name), backorder: { enabled: false } };
       if (v.trackInventory === false) {
@@ -528,8 +545,8 @@ export function fromSaleor(data, options) {
       }
       if (v.preorder != null) saleorPreorder(im, item, v, at, defaults);
       im.add(item, at);
-    }
-  }
+    });
+  });
   return im.finish();
 }
 
@@ -577,7 +594,7 @@ function saleorPreorder(im, item, v, at, defaults) {
  * const { snapshot } = fromMedusa({ products: (await sdk.admin.product.list({ fields })).products, sales_channels });
  * ```
  */
-export function fromMedusa(data, options) {
+function readMedusa(data, options) {
   const im = new Importer("medusa", options);
   if (!isObject(data) || !Array.isArray(data.products)) throw shapeError("products", "expected { products: [...] } from GET /admin/products");
   if (Array.isArray(data.sales_channels)) {
@@ -594,10 +611,10 @@ export function fromMedusa(data, options) {
     im.store.locations = locations;
   }
   const parts = new Map();
-  data.products.forEach((product, i) => {
+  data.products.forEach((product, i) => im.guard(`products[${i}]`, () => {
     const pAt = `products[${i}]`;
     if (!isObject(product)) throw shapeError(pAt, "expected a product object");
-    (product.variants ?? []).forEach((v, j) => {
+    arrayAt(product.variants ?? [], `${pAt}.variants`).forEach((v, j) => im.guard(`${pAt}.variants[${j}]`, () => {
       const at = `${pAt}.variants[${j}]`;
       if (!isObject(v)) throw shapeError(at, "expected a variant object");
       const sku = im.sku(v.sku, v.id, path(at, "sku"));
@@ -626,13 +643,13 @@ export function fromMedusa(data, options) {
       }
       item.backorder = { enabled: v.allow_backorder === true };
       im.add(item, at, { pastZeroAt: v.allow_backorder === true && !untracked ? path(at, "allow_backorder") : null });
-    });
-  });
+    }));
+  }));
   // Kit components are items of their own (inventory items), sold only through their kits unless a variant is the same SKU.
-  for (const [partSku, [inventory, at]] of parts) {
-    if (im.bySku.has(partSku)) continue;
+  for (const [partSku, [inventory, at]] of parts) im.guard(at, () => {
+    if (im.bySku.has(partSku)) return;
     im.add({ sku: partSku, title: inventory.title ?? undefined, backorder: { enabled: false }, locations: medusaLevels(im, partSku, inventory, at) }, at);
-  }
+  });
   return im.finish();
 }
 
@@ -661,7 +678,7 @@ function medusaLevels(im, sku, inventory, at) {
  * const { snapshot } = fromSolidus({ products: productsJson.products, stock_locations, stock_items });
  * ```
  */
-export function fromSolidus(data, options) {
+function readSolidus(data, options) {
   const im = new Importer("solidus", options);
   const products = Array.isArray(data?.products) ? data.products : null;
   if (!products) throw shapeError("products", "expected { products: [...] } from GET /api/products");
@@ -676,12 +693,12 @@ export function fromSolidus(data, options) {
     if (!itemsOf.has(key)) itemsOf.set(key, []);
     itemsOf.get(key).push([s, `stock_items[${i}]`]);
   });
-  products.forEach((product, i) => {
+  products.forEach((product, i) => im.guard(`products[${i}]`, () => {
     const pAt = `products[${i}]`;
     if (!isObject(product)) throw shapeError(pAt, "expected a product object");
     const variants = product.has_variants || (product.variants ?? []).length > 0 ? product.variants ?? [] : [product.master];
     const variantsAt = product.has_variants || (product.variants ?? []).length > 0 ? `${pAt}.variants` : `${pAt}.master`;
-    variants.forEach((v, j) => {
+    arrayAt(variants, variantsAt).forEach((v, j) => im.guard(variantsAt.endsWith("master") ? variantsAt : `${variantsAt}[${j}]`, () => {
       const at = variantsAt.endsWith("master") ? variantsAt : `${variantsAt}[${j}]`;
       if (!isObject(v)) throw shapeError(at, "expected a variant object");
       const sku = im.sku(v.sku, v.id, path(at, "sku"));
@@ -713,10 +730,36 @@ export function fromSolidus(data, options) {
       }
       item.backorder = { enabled: backorderable };
       im.add(item, at, { pastZeroAt: backorderable && !untracked ? path(at, "is_backorderable") : null });
-    });
-  });
+    }));
+  }));
   return im.finish();
 }
+
+/**
+ * Runs an adapter; a store-level shape it trips over (per-item problems are
+ * diagnostics already) becomes `invalid_import` rather than a bare TypeError.
+ */
+function safely(read, data, options) {
+  try {
+    return read(data, options);
+  } catch (error) {
+    if (error?.code === "invalid_import") throw error;
+    throw shapeError("", `could not read the data (${error?.message ?? error})`);
+  }
+}
+
+/** Shopify Admin or Storefront GraphQL `products` (variants inside) or `productVariants`. */
+export const fromShopify = (data, options) => safely(readShopify, data, options);
+/** WooCommerce REST v3: `{ products, variations: { [productId]: [...] }, settings }` or the products array. */
+export const fromWooCommerce = (data, options) => safely(readWooCommerce, data, options);
+/** Magento 2 REST: `{ products, config?, sources?, stocks?, stockSourceLinks?, sourceItems?, reservations? }`. */
+export const fromMagento = (data, options) => safely(readMagento, data, options);
+/** Saleor GraphQL `products` (and `channels` with their warehouses). */
+export const fromSaleor = (data, options) => safely(readSaleor, data, options);
+/** Medusa v2 Admin API: `{ products, sales_channels?, stock_locations? }`. */
+export const fromMedusa = (data, options) => safely(readMedusa, data, options);
+/** Solidus API: `{ products, stock_locations?, stock_items? }`. */
+export const fromSolidus = (data, options) => safely(readSolidus, data, options);
 
 const adapters = {
   shopify: fromShopify,

@@ -236,10 +236,10 @@ impl<'a, 'p> Fields<'a, 'p> {
     /// A safe integer no smaller than `min`.
     pub fn integer(&mut self, key: &str, min: i64) -> Option<i64> {
         let what = match min {
-            0 => "an integer from 0 to 9007199254740991",
-            _ => "an integer from -9007199254740991 to 9007199254740991",
+            i64::MIN => "an integer from -9007199254740991 to 9007199254740991".to_owned(),
+            _ => format!("an integer from {min} to 9007199254740991"),
         };
-        self.read(key, what, |v| as_safe_integer(v).filter(|n| *n >= min))
+        self.read(key, &what, |v| as_safe_integer(v).filter(|n| *n >= min))
     }
 
     /// A whole number of days from 0 to [`MAX_DAYS`].
@@ -262,7 +262,7 @@ impl<'a, 'p> Fields<'a, 'p> {
     pub fn list<T>(&mut self, key: &str, what: &str, parse: impl Fn(&'a Json) -> Option<T>) -> Option<Vec<T>> {
         let Json::Array(values) = self.value(key)? else {
             let found = self.value(key).map(Json::describe).unwrap_or_default();
-            self.problem(key, format!("expected an array of {what}s, got {found}"));
+            self.problem(key, format!("expected an array, each {what}, got {found}"));
             return None;
         };
         let mut parsed = Vec::with_capacity(values.len());

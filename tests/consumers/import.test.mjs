@@ -231,7 +231,9 @@ test("the merchant's own data fills what the platform lacks, and every undated p
 
 test("bad platform data: a clear error for a shape we cannot read, a diagnostic for a bad value, the other items unharmed", () => {
   assert.throws(() => importSnapshot("shopify", { data: { orders: [] } }), { code: "invalid_import", message: "data: expected products or productVariants" });
-  assert.throws(() => importSnapshot("woocommerce", { products: [1] }), { code: "invalid_import", path: "products[0]" });
+  const one = importSnapshot("woocommerce", { products: [1, { id: 7, type: "simple", sku: "OK", manage_stock: true, stock_quantity: 2 }] }, { generatedAt });
+  assert.deepEqual(one.diagnostics.map((d) => [d.code, d.path]), [["invalid_value", "products[0]"]], "a bad product is reported and left out");
+  assert.deepEqual(one.snapshot.items.map((i) => i.sku), ["OK"]);
   assert.throws(() => importSnapshot("saleor", { data: { products: { edges: 3 } } }), { code: "invalid_import", path: "data.products" });
   const data = fixture("woocommerce");
   data.products[0].stock_quantity = "lots";
@@ -240,4 +242,49 @@ test("bad platform data: a clear error for a shape we cannot read, a diagnostic 
   assert.deepEqual(diagnostics.slice(0, 2).map((d) => [d.code, d.path]), [["invalid_value", "products[0].stock_quantity"], ["unmapped_field", "products[1].stock_quantity"]]);
   assert.deepEqual(snapshot.items.slice(0, 3).map((i) => i.onHand), [0, 2, 0]);
   assert.equal(new Catalog(snapshot).decide("DISH", { now }).maxQuantity, 3, "the other items import as before");
+});
+
+/** Every container in `value` with its keys, for mutation. */
+function containers(value, out = []) {
+  if (typeof value === "object" && value !== null) {
+    out.push(value);
+    for (const child of Object.values(value)) containers(child, out);
+  }
+  return out;
+}
+
+test("fuzzed platform data: importers refuse with invalid_import or import a snapshot that loads; no other exception", () => {
+  let seed = 20261123;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const values = [null, undefined, -1, 0, 1.5, 2 ** 60, -(2 ** 60), "", "7", "x", "2027-01-15T00:00:00Z", true, false, [], {}, [null], { nodes: null }, { edges: [{}] }];
+  let imported = 0;
+  let refused = 0;
+  for (const platform of platforms) {
+    for (let run = 0; run < 400; run++) {
+      const data = fixture(platform);
+      for (let k = 0; k < 1 + Math.floor(random() * 4); k++) {
+        const target = pick(containers(data));
+        const keys = Object.keys(target);
+        if (keys.length === 0) continue;
+        const key = pick(keys);
+        if (random() < 0.2) delete target[key];
+        else target[key] = structuredClone(pick(values));
+      }
+      let result;
+      try {
+        result = importSnapshot(platform, data, { generatedAt });
+      } catch (error) {
+        assert.equal(error.code, "invalid_import", `${platform} run ${run}: ${error.stack}`);
+        assert.equal(typeof error.path, "string");
+        refused += 1;
+        continue;
+      }
+      imported += 1;
+      const catalog = new Catalog(result.snapshot);
+      for (const d of catalog.decideAll({ now })) assert.ok(d.maxQuantity >= 0 && Number.isSafeInteger(d.maxQuantity));
+      for (const d of result.diagnostics) assert.ok(typeof d.path === "string" && typeof d.message === "string" && d.platform === platform);
+    }
+  }
+  assert.ok(imported > 1000 && refused > 0, `${imported} imported, ${refused} refused`);
 });
