@@ -559,7 +559,7 @@ impl ItemReader {
                     }
                 }
                 Source::Locations(levels) => {
-                    for level in levels.iter().filter(|l| locations.get(&l.location).is_none()) {
+                    for level in levels.iter().filter(|l| !locations.knows(&l.location)) {
                         self.diagnostics.push(Diagnostic {
                             code: "unknown_location",
                             sku: Some(item.sku.clone()),

@@ -77,11 +77,11 @@ impl Locations {
         (Locations { listed }, unknown)
     }
 
-    /// The location `id`: `None` when the store lists locations but not this one.
-    pub fn get(&self, id: &str) -> Option<Location> {
+    /// Whether stock at `id` is known: the store lists no locations, or lists this one.
+    pub fn knows(&self, id: &str) -> bool {
         match &self.listed {
-            None => Some(Location { id: id.to_owned(), active: true, serves: None }),
-            Some(listed) => listed.iter().find(|l| l.id == id).cloned(),
+            None => true,
+            Some(listed) => listed.iter().any(|l| l.id == id),
         }
     }
 

@@ -26,6 +26,8 @@ struct Input {
     quantity: u64,
     now_minutes: i32,
     age_minutes: i32,
+    /// Units the customer already bought (for `maxPerCustomer`).
+    purchased: u8,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -35,10 +37,18 @@ struct ItemInput {
     reserved: u64,
     restock: Option<(i16, bool, Option<u64>, u64)>,
     preorder: Option<(Option<u64>, u64, Option<u64>, Option<i16>, Option<i16>)>,
+    /// `minPerOrder`, `maxPerOrder`, `maxPerCustomer` (0 means absent).
+    limits: (u8, u8, u8),
 }
 
 fn day(base: NaiveDate, offset: i16) -> String {
     (base + Duration::days(offset.into())).to_string()
+}
+
+/// The item's `limits` (a minimum above the maximum makes the item invalid, which is fine).
+fn limits(it: &ItemInput) -> Value {
+    let some = |n: u8| (n > 0).then_some(n);
+    json!({ "minPerOrder": some(it.limits.0), "maxPerOrder": some(it.limits.1), "maxPerCustomer": some(it.limits.2) })
 }
 
 fn snapshot(input: &Input, base: NaiveDate, generated: DateTime<chrono::Utc>) -> Value {
@@ -62,6 +72,7 @@ fn snapshot(input: &Input, base: NaiveDate, generated: DateTime<chrono::Utc>) ->
                     "plannedProduction": planned.map(|q| q.min((1 << 53) - 1)), "sold": sold.min((1 << 53) - 1),
                     "limit": limit.map(|q| q.min((1 << 53) - 1)),
                     "shipDate": ship.map(|d| day(base, d)), "releaseDate": release.map(|d| day(base, d)) })),
+                "limits": limits(it),
             })
         })
         .collect();
@@ -87,10 +98,19 @@ fuzz_target!(|input: Input| {
     };
     let quantity = input.quantity.clamp(1, (1 << 53) - 1);
     let channel = Channel::ALL[usize::from(input.channel) % Channel::ALL.len()];
-    let request = Request { channel, quantity, now, purchased: 0 };
+    let purchased = u64::from(input.purchased);
+    let request = Request { channel, quantity, now, purchased };
     let today = today(catalog.snapshot(), now);
     for (i, d) in catalog.decide_all(&request).unwrap().iter().enumerate() {
-        assert_eq!(d.can_purchase, d.policy != Policy::OutOfStock && quantity <= d.max_quantity, "{d:?}");
+        let purchasable = d.policy != Policy::OutOfStock && d.min_quantity <= quantity && quantity <= d.max_quantity;
+        assert_eq!(d.can_purchase, purchasable, "{d:?}");
+        if let Some(it) = input.items.get(i).filter(|_| d.reason != Reason::InvalidItem) {
+            let customer = (it.limits.2 > 0).then(|| u64::from(it.limits.2).saturating_sub(purchased));
+            let order = (it.limits.1 > 0).then_some(u64::from(it.limits.1));
+            if let Some(max) = [order, customer].into_iter().flatten().min() {
+                assert!(d.max_quantity <= max, "maxQuantity {} over the order limit {max}", d.max_quantity);
+            }
+        }
         assert!(!d.notify_me || d.policy == Policy::OutOfStock);
         if d.policy == Policy::OutOfStock {
             assert!(d.ship_date.is_none() && d.max_quantity == 0 && d.payment.is_none());
