@@ -143,9 +143,9 @@ impl Limits {
 pub(crate) fn read_source(f: &mut Fields) -> Source {
     let given: Vec<&str> =
         ["onHand", "locations", "components"].into_iter().filter(|key| f.value(key).is_some()).collect();
-    if given.len() > 1 {
+    if let [_, second, ..] = given[..] {
         let list = given.iter().map(|k| quoted(k)).collect::<Vec<_>>().join(" and ");
-        f.problem(given[1], format!("give one of onHand, locations or components, not {list}"));
+        f.problem(second, format!("give one of onHand, locations or components, not {list}"));
     }
     if f.value("components").is_some() {
         return Source::Kit(read_components(f));
