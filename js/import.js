@@ -40,6 +40,8 @@ class Importer {
     if (options != null && !isObject(options)) throw shapeError("options", "expected an object");
     this.platform = platform;
     this.options = options ?? {};
+    /** When the platform data was read: the snapshot's `generatedAt`, and "now" for dated platform fields. */
+    this.generatedAt = this.options.generatedAt ?? new Date().toISOString();
     this.store = {};
     this.items = [];
     this.diagnostics = [];
@@ -140,8 +142,7 @@ class Importer {
     for (const sku of Object.keys(patches)) {
       if (!this.bySku.has(sku)) this.report("unknown_sku", sku, `options.items.${sku}`, `no imported item has SKU ${JSON.stringify(sku)}; the patch is not used`);
     }
-    const generatedAt = this.options.generatedAt ?? new Date().toISOString();
-    const snapshot = { version: 1, generatedAt, ...this.store, ...(this.options.store ?? {}), items };
+    const snapshot = { version: 1, generatedAt: this.generatedAt, ...this.store, ...(this.options.store ?? {}), items };
     const byCode = {};
     for (const d of this.diagnostics) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
     return {
@@ -696,10 +697,11 @@ function readSolidus(data, options) {
   products.forEach((product, i) => im.guard(`products[${i}]`, () => {
     const pAt = `products[${i}]`;
     if (!isObject(product)) throw shapeError(pAt, "expected a product object");
-    const variants = product.has_variants || (product.variants ?? []).length > 0 ? product.variants ?? [] : [product.master];
-    const variantsAt = product.has_variants || (product.variants ?? []).length > 0 ? `${pAt}.variants` : `${pAt}.master`;
-    arrayAt(variants, variantsAt).forEach((v, j) => im.guard(variantsAt.endsWith("master") ? variantsAt : `${variantsAt}[${j}]`, () => {
-      const at = variantsAt.endsWith("master") ? variantsAt : `${variantsAt}[${j}]`;
+    // A product without variants is sold as its master variant.
+    const ownVariants = product.has_variants || (product.variants ?? []).length > 0;
+    const variants = ownVariants ? arrayAt(product.variants, `${pAt}.variants`) : [product.master];
+    variants.forEach((v, j) => im.guard(ownVariants ? `${pAt}.variants[${j}]` : `${pAt}.master`, () => {
+      const at = ownVariants ? `${pAt}.variants[${j}]` : `${pAt}.master`;
       if (!isObject(v)) throw shapeError(at, "expected a variant object");
       const sku = im.sku(v.sku, v.id, path(at, "sku"));
       if (sku == null) return;
@@ -720,10 +722,10 @@ function readSolidus(data, options) {
       } else {
         item.onHand = im.integer(v.total_on_hand ?? 0, sku, path(at, "total_on_hand"), { signed: true });
       }
-      if (product.discontinue_on != null && Date.parse(product.discontinue_on) <= Date.parse(im.options.generatedAt ?? new Date().toISOString())) {
+      if (product.discontinue_on != null && Date.parse(product.discontinue_on) <= Date.parse(im.generatedAt)) {
         item.lifecycle = "discontinued";
       }
-      if (product.available_on != null && dayOf(product.available_on) && Date.parse(product.available_on) > Date.parse(im.options.generatedAt ?? new Date().toISOString())) {
+      if (product.available_on != null && dayOf(product.available_on) && Date.parse(product.available_on) > Date.parse(im.generatedAt)) {
         im.report("unmapped_field", sku, path(pAt, "available_on"), `available from ${product.available_on}: Solidus does not sell it before then and has no pre-order; imported as not yet released without pre-order terms`);
         item.lifecycle = "unreleased";
         item.preorder = { releaseDate: dayOf(product.available_on), limit: 0 };

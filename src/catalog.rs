@@ -198,22 +198,23 @@ impl Catalog {
         request: &Request,
         text: &dyn LocaleText,
     ) -> Result<Vec<ProductDecision>, ArgError> {
-        let decisions = self.decide_all_with(request, text)?;
+        check_request(request)?;
+        let snapshot = &self.snapshot;
+        let moment = decision::Moment::new(snapshot, request, text);
         // Product id → position in `groups` (the same map type as the SKU index).
         let mut positions: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut groups: Vec<(&str, Vec<Decision>)> = Vec::new();
-        for (entry, decision) in self.snapshot.items.iter().zip(decisions) {
-            let Some(id) = entry.product_id().or(entry.sku()) else { continue };
+        for entry in &snapshot.items {
+            let Some(id) = entry.product_key() else { continue };
             let position = *positions.entry(id.to_owned()).or_insert_with(|| {
                 groups.push((id, Vec::new()));
                 groups.len() - 1
             });
             if let Some((_, variants)) = groups.get_mut(position) {
-                variants.push(decision);
+                variants.push(decision::decide(snapshot, Some(entry), "", &moment));
             }
         }
-        let writer = self.writer(request, text);
-        Ok(groups.iter().map(|(id, variants)| decision::roll_up(id, variants, &writer)).collect())
+        Ok(groups.iter().map(|(id, variants)| decision::roll_up(id, variants, &moment.writer)).collect())
     }
 
     /// One product's roll-up; a product with no variants here is `out_of_stock`.
@@ -232,14 +233,10 @@ impl Catalog {
         let variants: Vec<Decision> = snapshot
             .items
             .iter()
-            .filter(|entry| entry.product_id().or(entry.sku()) == Some(product_id))
+            .filter(|entry| entry.product_key() == Some(product_id))
             .map(|entry| decision::decide(snapshot, Some(entry), "", &moment))
             .collect();
         Ok(decision::roll_up(product_id, &variants, &moment.writer))
-    }
-
-    fn writer<'a>(&'a self, request: &Request, text: &'a dyn LocaleText) -> Writer<'a> {
-        Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, request.now))
     }
 
     /// [`Catalog::decide_all_with`] in US English.

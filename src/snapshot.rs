@@ -93,6 +93,11 @@ impl Entry {
             Entry::Invalid { product_id, .. } => product_id.as_deref(),
         }
     }
+
+    /// What the product roll-up groups by: `productId`, else the SKU (a product of its own).
+    pub fn product_key(&self) -> Option<&str> {
+        self.product_id().or(self.sku())
+    }
 }
 
 /// A product variant's stock and selling settings.
