@@ -29,13 +29,10 @@ impl Calendar {
         for day in weekdays {
             days[day.num_days_from_monday() as usize] = true;
         }
-        // Sorted insertion: holiday lists are short, and a sort costs 3 KB of wasm.
-        let mut sorted: Vec<NaiveDate> = Vec::with_capacity(holidays.len());
-        for day in holidays {
-            if let Err(at) = sorted.binary_search(&day) {
-                sorted.insert(at, day);
-            }
-        }
+        // One sort, O(n log n): sorted insertion was quadratic in hostile holiday lists.
+        let mut sorted = holidays;
+        sorted.sort_unstable();
+        sorted.dedup();
         Calendar { weekdays: days, holidays: sorted }
     }
 

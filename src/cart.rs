@@ -14,6 +14,8 @@
 //! minor unit on the line total, and the balance is the line total minus the
 //! deposit, so every split sums exactly to the total.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -41,6 +43,9 @@ pub struct Cart {
     pub now: DateTime<Utc>,
     /// One shipment on the latest date instead of shipping what is ready.
     pub hold_together: bool,
+    /// Units of each SKU this customer already bought, counted against
+    /// `limits.maxPerCustomer` as `Request::purchased` is for one decision.
+    pub purchased: HashMap<String, u64>,
 }
 
 /// The plan for a cart.
@@ -125,57 +130,19 @@ fn money_error(what: String) -> ArgError {
 }
 
 /// Plans `cart` against `snapshot`, writing text with `text`.
+///
+/// O(n log n) in the cart's lines: lines are grouped by SKU once, units
+/// already promised are kept by SKU, shipments by date.
 pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<Plan, ArgError> {
     let request = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0 };
     let mut moment = Moment::new(snapshot, &request, text);
     let mut lines: Vec<Option<PlannedLine>> = vec![None; cart.lines.len()];
 
-    // Per SKU, in order of first appearance: accept lines while the
-    // cumulative quantity stays purchasable.
-    let mut skus: Vec<&str> = Vec::new();
-    for line in &cart.lines {
-        if !skus.contains(&line.sku.as_str()) {
-            skus.push(&line.sku);
-        }
-    }
-    for sku in skus {
+    for (sku, positions) in lines_by_sku(&cart.lines) {
         let entry = snapshot.entry(sku);
-        let mut accepted_total = 0u64;
-        let mut accepted = Vec::new();
-        for (i, line) in cart.lines.iter().enumerate().filter(|(_, l)| l.sku == sku) {
-            let wanted = accepted_total.checked_add(line.quantity).filter(|q| *q <= MAX_SAFE_INTEGER);
-            let decision = wanted.map(|q| {
-                moment.with_quantity(q);
-                decision::decide(snapshot, entry, sku, &moment)
-            });
-            match (wanted, decision) {
-                (Some(q), Some(d)) if d.can_purchase => {
-                    accepted_total = q;
-                    accepted.push(i);
-                }
-                (_, d) => {
-                    let d = d.unwrap_or_else(|| {
-                        moment.with_quantity(MAX_SAFE_INTEGER);
-                        decision::decide(snapshot, entry, sku, &moment)
-                    });
-                    let Some(slot) = lines.get_mut(i) else { continue };
-                    *slot = Some(PlannedLine {
-                        sku: sku.to_owned(),
-                        quantity: line.quantity,
-                        unit_price: line.unit_price,
-                        accepted: false,
-                        can_have: d.max_quantity.saturating_sub(accepted_total),
-                        message: d.message.text.clone(),
-                        cancellable: false,
-                        decision: d,
-                        amount: 0,
-                        deposit: 0,
-                        charged_now: 0,
-                        parts: Vec::new(),
-                    });
-                }
-            }
-        }
+        moment.with_purchased(cart.purchased.get(sku).copied().unwrap_or(0));
+        let (accepted_total, accepted) =
+            accept_lines(snapshot, entry, sku, &cart.lines, &positions, &mut moment, &mut lines);
         if accepted.is_empty() {
             continue;
         }
@@ -195,41 +162,125 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
         let mut in_stock_left = decision.split.map_or(0, |s| s.now);
         for i in accepted {
             let (Some(line), Some(slot)) = (cart.lines.get(i), lines.get_mut(i)) else { continue };
-            *slot = Some(plan_line(line, &decision, deposit, &mut in_stock_left, moment.in_stock_ship)?);
+            let planned = plan_line(line, &decision, deposit, &mut in_stock_left, moment.in_stock_ship)
+                .map_err(|e| e.at(format!("lines[{i}]")))?;
+            *slot = Some(planned);
         }
     }
 
     let lines: Vec<PlannedLine> = lines.into_iter().flatten().collect();
-    let latest = lines.iter().flat_map(|l| l.parts.iter().map(|p| p.ship_date)).max();
-    // Shipments in date order (a cart has few dates: a sorted Vec, no map).
-    let mut shipments: Vec<Shipment> = Vec::new();
+    let shipments = shipments(&lines, cart.hold_together)?;
+    let total = sum(lines.iter().map(|l| l.amount))?;
+    let charged_now = sum(lines.iter().map(|l| l.charged_now))?;
+    let captures: Vec<Capture> = shipments
+        .iter()
+        .map(|s| &s.shipment)
+        .filter(|s| s.capture > 0)
+        .map(|s| Capture { date: s.date, amount: s.capture })
+        .collect();
+    let authorized_now = sum(captures.iter().map(|c| c.amount))?;
+    let units: Vec<(NaiveDate, u64)> = shipments.iter().map(|s| (s.shipment.date, s.units)).collect();
+    let summary = message::cart_summary(&moment.writer, &units);
+    let shipments = shipments.into_iter().map(|s| s.shipment).collect();
+    Ok(Plan { shipments, lines, total, charged_now, authorized_now, captures, summary })
+}
+
+/// Each SKU with the positions of its lines, in order of first appearance.
+fn lines_by_sku(lines: &[Line]) -> Vec<(&str, Vec<usize>)> {
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
-        for part in &line.parts {
-            let date = if cart.hold_together { latest.unwrap_or(part.ship_date) } else { part.ship_date };
-            let at = match shipments.binary_search_by_key(&date, |s| s.date) {
-                Ok(at) => at,
-                Err(at) => {
-                    shipments.insert(at, Shipment { date, lines: Vec::new(), capture: 0 });
-                    at
-                }
-            };
-            let Some(shipment) = shipments.get_mut(at) else { continue };
-            shipment.capture += part.capture;
-            match shipment.lines.iter_mut().find(|l| l.line == i) {
-                Some(existing) => existing.quantity += part.quantity,
-                None => shipment.lines.push(ShipmentLine { line: i, sku: line.sku.clone(), quantity: part.quantity }),
+        let group = *group_of.entry(&line.sku).or_insert_with(|| {
+            groups.push((&line.sku, Vec::new()));
+            groups.len() - 1
+        });
+        if let Some((_, positions)) = groups.get_mut(group) {
+            positions.push(i);
+        }
+    }
+    groups
+}
+
+/// Accepts `sku`'s lines while the cumulative quantity stays purchasable,
+/// writing each refused line into `planned`; returns the accepted total
+/// and the accepted lines' positions.
+fn accept_lines(
+    snapshot: &Snapshot,
+    entry: Option<&Entry>,
+    sku: &str,
+    lines: &[Line],
+    positions: &[usize],
+    moment: &mut Moment,
+    planned: &mut [Option<PlannedLine>],
+) -> (u64, Vec<usize>) {
+    let mut accepted_total = 0u64;
+    let mut accepted = Vec::new();
+    for &i in positions {
+        let Some(line) = lines.get(i) else { continue };
+        let wanted = accepted_total.checked_add(line.quantity).filter(|q| *q <= MAX_SAFE_INTEGER);
+        let decision = wanted.map(|q| {
+            moment.with_quantity(q);
+            decision::decide(snapshot, entry, sku, moment)
+        });
+        match (wanted, decision) {
+            (Some(q), Some(d)) if d.can_purchase => {
+                accepted_total = q;
+                accepted.push(i);
+            }
+            (_, d) => {
+                let d = d.unwrap_or_else(|| {
+                    moment.with_quantity(MAX_SAFE_INTEGER);
+                    decision::decide(snapshot, entry, sku, moment)
+                });
+                let Some(slot) = planned.get_mut(i) else { continue };
+                *slot = Some(PlannedLine {
+                    sku: sku.to_owned(),
+                    quantity: line.quantity,
+                    unit_price: line.unit_price,
+                    accepted: false,
+                    can_have: d.max_quantity.saturating_sub(accepted_total),
+                    message: d.message.text.clone(),
+                    cancellable: false,
+                    decision: d,
+                    amount: 0,
+                    deposit: 0,
+                    charged_now: 0,
+                    parts: Vec::new(),
+                });
             }
         }
     }
-    let total = sum(lines.iter().map(|l| l.amount))?;
-    let charged_now = sum(lines.iter().map(|l| l.charged_now))?;
-    let captures: Vec<Capture> =
-        shipments.iter().filter(|s| s.capture > 0).map(|s| Capture { date: s.date, amount: s.capture }).collect();
-    let authorized_now = sum(captures.iter().map(|c| c.amount))?;
-    let units: Vec<(NaiveDate, u64)> =
-        shipments.iter().map(|s| (s.date, s.lines.iter().map(|l| l.quantity).sum::<u64>())).collect();
-    let summary = message::cart_summary(&moment.writer, &units);
-    Ok(Plan { shipments, lines, total, charged_now, authorized_now, captures, summary })
+    (accepted_total, accepted)
+}
+
+/// A shipment while it is assembled, with its count of units.
+struct Assembling {
+    shipment: Shipment,
+    units: u64,
+}
+
+/// The accepted lines' parts grouped into shipments by date (all on the
+/// latest date with `hold_together`), in date order.
+fn shipments(lines: &[PlannedLine], hold_together: bool) -> Result<Vec<Assembling>, ArgError> {
+    let latest = lines.iter().flat_map(|l| l.parts.iter().map(|p| p.ship_date)).max();
+    let mut by_date: std::collections::BTreeMap<NaiveDate, Assembling> = std::collections::BTreeMap::new();
+    let too_many = || ArgError::new("invalid_cart", "the cart holds more than 9007199254740991 units");
+    for (i, line) in lines.iter().enumerate() {
+        for part in &line.parts {
+            let date = if hold_together { latest.unwrap_or(part.ship_date) } else { part.ship_date };
+            let s = by_date
+                .entry(date)
+                .or_insert_with(|| Assembling { shipment: Shipment { date, lines: Vec::new(), capture: 0 }, units: 0 });
+            s.shipment.capture = s.shipment.capture.checked_add(part.capture).ok_or_else(too_many)?;
+            s.units = s.units.checked_add(part.quantity).filter(|u| *u <= MAX_SAFE_INTEGER).ok_or_else(too_many)?;
+            // A line's parts arrive together, so its entry, if any, is the last.
+            match s.shipment.lines.last_mut().filter(|l| l.line == i) {
+                Some(existing) => existing.quantity += part.quantity,
+                None => s.shipment.lines.push(ShipmentLine { line: i, sku: line.sku.clone(), quantity: part.quantity }),
+            }
+        }
+    }
+    Ok(by_date.into_values().collect())
 }
 
 fn sum(mut amounts: impl Iterator<Item = u64>) -> Result<u64, ArgError> {
@@ -247,10 +298,9 @@ fn plan_line(
     in_stock_left: &mut u64,
     in_stock_ship: Option<NaiveDate>,
 ) -> Result<PlannedLine, ArgError> {
-    let amount =
-        line.unit_price.checked_mul(line.quantity).filter(|a| *a <= MAX_SAFE_INTEGER).ok_or_else(|| {
-            money_error(format!("{} × {} exceeds 2^53 − 1 minor units", line.quantity, line.unit_price))
-        })?;
+    let amount = line.unit_price.checked_mul(line.quantity).filter(|a| *a <= MAX_SAFE_INTEGER).ok_or_else(|| {
+        money_error(format!("{} × {} exceeds 2^53 − 1 minor units", line.quantity, line.unit_price)).at("unitPrice")
+    })?;
     let ship = d.ship_date.unwrap_or_default();
     let (parts, charged_now, deposit) = match d.policy {
         Policy::Backorder => {

@@ -17,17 +17,38 @@ pub struct ArgError {
     /// or `invalid_locale`.
     pub code: &'static str,
     pub message: String,
+    /// Where in the arguments, e.g. `lines[2].unitPrice`; empty when the
+    /// whole argument is meant.
+    pub path: String,
 }
 
 impl ArgError {
     pub fn new(code: &'static str, message: impl Into<String>) -> ArgError {
-        ArgError { code, message: message.into() }
+        ArgError { code, message: message.into(), path: String::new() }
+    }
+
+    /// The same error at `path` (a path already set is kept below it).
+    pub fn at(mut self, path: impl Into<String>) -> ArgError {
+        let path = path.into();
+        self.path = match self.path.is_empty() {
+            true => path,
+            false => format!("{path}.{}", self.path),
+        };
+        self
+    }
+
+    /// The message with its path in front, as an error shows it.
+    pub fn text(&self) -> String {
+        match self.path.is_empty() {
+            true => self.message.clone(),
+            false => format!("{}: {}", self.path, self.message),
+        }
     }
 }
 
 impl std::fmt::Display for ArgError {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "{} ({})", self.message, self.code)
+        write!(f, "{} ({})", self.text(), self.code)
     }
 }
 
@@ -152,7 +173,7 @@ impl Catalog {
     ///             { "sku": "TEE", "restock": { "date": "2026-12-01", "confirmed": true, "quantity": 9 } }] }"#).unwrap();
     /// let line = |sku: &str, quantity| Line { sku: sku.into(), quantity, unit_price: 1500 };
     /// let cart = Cart { lines: vec![line("MUG", 2), line("TEE", 1)], channel: Channel::Dtc,
-    ///                   now: "2026-11-23T09:00:00Z".parse().unwrap(), hold_together: false };
+    ///                   now: "2026-11-23T09:00:00Z".parse().unwrap(), hold_together: false, purchased: Default::default() };
     /// let plan = catalog.plan_cart(&cart, &English).unwrap();
     /// assert_eq!(plan.summary, "2 items ship today; 1 ships by Wednesday, December 2");
     /// assert_eq!((plan.charged_now, plan.authorized_now, plan.total), (3000, 1500, 4500));

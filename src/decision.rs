@@ -10,6 +10,7 @@ use crate::channel::{self, Channel, ChannelRules};
 use crate::json::MAX_SAFE_INTEGER;
 use crate::message::{self, LocaleText, Message, Writer};
 use crate::snapshot::{Entry, Item, Lifecycle, Snapshot};
+use crate::stock::Taken;
 
 /// What the caller asks: which channel, how many, at what moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,7 +267,7 @@ struct Context<'a> {
     rules: ChannelRules,
     today: NaiveDate,
     stale: bool,
-    taken: &'a [(String, u64)],
+    taken: &'a Taken,
 }
 
 /// What every decision of one call shares: the request, the store-local
@@ -279,13 +280,18 @@ pub struct Moment<'a> {
     stale: bool,
     pub(crate) writer: Writer<'a>,
     /// Units already promised from stock to earlier lines of a cart.
-    pub(crate) taken: Vec<(String, u64)>,
+    pub(crate) taken: Taken,
 }
 
 impl<'a> Moment<'a> {
     /// The same moment for another quantity (the cart decides per SKU).
     pub(crate) fn with_quantity(&mut self, quantity: u64) {
         self.request.quantity = quantity;
+    }
+
+    /// The same moment for a customer who already bought `purchased` of the SKU.
+    pub(crate) fn with_purchased(&mut self, purchased: u64) {
+        self.request.purchased = purchased;
     }
 
     pub fn new(snapshot: &'a Snapshot, request: &Request, text: &'a dyn LocaleText) -> Moment<'a> {
@@ -299,7 +305,7 @@ impl<'a> Moment<'a> {
             in_stock_ship: processing.and_then(|d| snapshot.calendar.add_business(d, snapshot.handling_days)),
             stale: age_ms as f64 > snapshot.max_age_hours * 3_600_000.0,
             writer: Writer::new(text, &snapshot.messages, today),
-            taken: Vec::new(),
+            taken: Taken::new(),
         }
     }
 }

@@ -12,8 +12,9 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 /// The largest integer JavaScript represents exactly (2^53 − 1).
 pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
-/// A parsed JSON value. Objects keep their keys in order; when a key repeats,
-/// the last one wins, as with `JSON.parse`.
+/// A parsed JSON value. Objects keep their keys in order, each key once:
+/// when a key repeats, the last value wins at the first position, as with
+/// `JSON.parse`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Json {
     Null,
@@ -31,10 +32,10 @@ impl Json {
         serde_json::from_str(text).map_err(|e| e.to_string())
     }
 
-    /// The value of `key` in an object (the last one when a key repeats).
+    /// The value of `key` in an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Json::Object(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -106,11 +107,100 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        let mut entries = Entries::default();
         while let Some((key, value)) = map.next_entry::<String, Json>()? {
-            entries.push((key, value));
+            entries.insert(key, value);
         }
-        Ok(Json::Object(entries))
+        Ok(Json::Object(entries.into_vec()))
+    }
+}
+
+/// An object's entries as `JSON.parse` keeps them: a repeated key keeps
+/// its first position and takes the last value, so every reader (`get`
+/// and `Fields::entries` alike) sees each key once. Small objects are
+/// searched in place; past [`Entries::INDEXED`] keys a hash index keeps
+/// a hostile object with many keys linear.
+#[derive(Default)]
+pub(crate) struct Entries {
+    list: Vec<(String, Json)>,
+    index: Option<std::collections::HashMap<String, usize>>,
+}
+
+impl Entries {
+    const INDEXED: usize = 16;
+
+    pub(crate) fn insert(&mut self, key: String, value: Json) {
+        if self.index.is_none() && self.list.len() >= Self::INDEXED {
+            self.index = Some(self.list.iter().enumerate().map(|(i, (k, _))| (k.clone(), i)).collect());
+        }
+        let found = match &self.index {
+            Some(index) => index.get(&key).copied(),
+            None => self.list.iter().position(|(k, _)| *k == key),
+        };
+        match found.and_then(|i| self.list.get_mut(i)) {
+            Some(slot) => slot.1 = value,
+            None => {
+                if let Some(index) = &mut self.index {
+                    index.insert(key.clone(), self.list.len());
+                }
+                self.list.push((key, value));
+            }
+        }
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<(String, Json)> {
+        self.list
+    }
+}
+
+/// Reads a value like [`Json`], except that an object keeps only the keys
+/// in `keys`: every other key is skipped unbuilt, so data the rules never
+/// read costs no memory however large it is (20 MB under an unknown key
+/// once grew the wasm memory to 500 MB).
+pub(crate) struct KnownKeys(pub &'static [&'static str]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for KnownKeys {
+    type Value = Json;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+/// Anything but an object is read whole, as [`JsonVisitor`] reads it.
+macro_rules! as_json {
+    ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
+        fn $method<E: serde::de::Error>(self, $($arg: $ty),*) -> Result<Json, E> {
+            JsonVisitor.$method($($arg),*)
+        }
+    )*};
+}
+
+impl<'de> Visitor<'de> for KnownKeys {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    as_json!(visit_bool(v: bool), visit_i64(v: i64), visit_u64(v: u64), visit_f64(v: f64), visit_str(v: &str),
+             visit_string(v: String), visit_unit(), visit_none());
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Json, A::Error> {
+        JsonVisitor.visit_seq(seq)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut entries = Entries::default();
+        while let Some(key) = map.next_key::<String>()? {
+            if self.0.contains(&key.as_str()) {
+                let value = map.next_value::<Json>()?;
+                entries.insert(key, value);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(Json::Object(entries.into_vec()))
     }
 }
 
@@ -300,6 +390,53 @@ impl<'a, 'p> Fields<'a, 'p> {
     pub fn nested<'b>(&'b mut self, value: &'b Json, path: String) -> Option<Fields<'b, 'b>> {
         Fields::new(value, path, self.problems)
     }
+}
+
+/// `text` with every `\uXXXX` escape of a lone UTF-16 surrogate replaced
+/// by `\ufffd`, and how many were; `None` when there is none (the text is
+/// invalid for another reason). A backslash only ever starts an escape in
+/// valid JSON, so the scan needs no string tracking; O(n).
+///
+/// ```
+/// use storefront_availability::json::replace_lone_surrogates;
+/// let (text, n) = replace_lone_surrogates(r#"["\ud83d", "\ud83d\ude00", "\\ud83d"]"#).unwrap();
+/// assert_eq!((text.as_str(), n), (r#"["\ufffd", "\ud83d\ude00", "\\ud83d"]"#, 1));
+/// ```
+pub fn replace_lone_surrogates(text: &str) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        match (bytes.get(at), bytes.get(at + 1), bytes.get(at + 2..at + 6)) {
+            (Some(b'\\'), Some(b'u'), Some(hex)) => u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok(),
+            _ => None,
+        }
+    };
+    let mut out = String::new();
+    let (mut copied, mut at, mut replaced) = (0, 0, 0);
+    while let Some(offset) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'\\')) {
+        at += offset;
+        let lone = match unit(at) {
+            Some(0xd800..=0xdbff) if matches!(unit(at + 6), Some(0xdc00..=0xdfff)) => {
+                at += 12; // a whole character
+                continue;
+            }
+            Some(0xd800..=0xdfff) => true,
+            _ => false,
+        };
+        if lone {
+            out.push_str(text.get(copied..at)?);
+            out.push_str("\\ufffd");
+            replaced += 1;
+            at += 6;
+            copied = at;
+        } else {
+            at += 2; // any other escape: `\\`, `\"`, `\n`, `\u0041` …
+        }
+    }
+    if replaced == 0 {
+        return None;
+    }
+    out.push_str(text.get(copied..)?);
+    Some((out, replaced))
 }
 
 /// The most days any day-count setting may hold (ten years): a guard

@@ -13,10 +13,14 @@ use serde::Serialize;
 
 use crate::calendar::{parse_date, parse_time, parse_weekday, Calendar};
 use crate::channel::{unknown_channels, ChannelOverrides};
-use crate::json::{as_str, quoted, Fields, Json, JsonVisitor, Problem};
+use crate::json::{as_str, quoted, Entries, Fields, Json, JsonVisitor, KnownKeys, Problem};
 use crate::message::Overrides;
 use crate::stock::{self, Limits, Locations, Source};
 use crate::zone::{StoreZone, Zones};
+
+/// The largest snapshot text [`Snapshot::from_json`] reads: 64 MiB, about
+/// 500,000 items. Larger stores split their snapshot (per collection).
+pub const MAX_SNAPSHOT_BYTES: usize = 64 << 20;
 
 /// A validated snapshot.
 pub struct Snapshot {
@@ -250,36 +254,55 @@ impl Percent {
 }
 
 /// A ratio in [0, 1] kept as the exact decimal it was written as, so that
-/// `floor(100 × 0.29)` is 29 (floating point gives 28).
+/// `floor(100 × 0.29)` is 29 (floating point gives 28). A number no short
+/// decimal reads back as (`0.1 * 3` is `0.30000000000000004`) is kept as
+/// its exact binary value instead, never rounded to 0.
 ///
 /// ```
 /// use storefront_availability::snapshot::Ratio;
 /// assert_eq!(Ratio::from_f64(0.29).unwrap().floor_mul(100), 29);
 /// assert_eq!(Ratio::from_f64(0.8).unwrap().floor_mul(500), 400);
+/// assert_eq!(Ratio::from_f64(0.1 * 3.0).unwrap().floor_mul(100), 30);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ratio {
+    /// The ratio is `digits / divisor`.
     digits: u128,
-    scale: u32,
+    divisor: u128,
 }
 
 impl Ratio {
+    const DEFAULT: Ratio = Ratio { digits: 8, divisor: 10 };
+
     /// The shortest decimal that reads back as `value` (what the JSON text
-    /// said); `None` outside [0, 1].
+    /// said), else `value`'s exact binary fraction; `None` outside [0, 1].
     pub fn from_f64(value: f64) -> Option<Ratio> {
         if !(0.0..=1.0).contains(&value) {
             return None;
         }
-        // Beyond 22 decimals a ratio times any safe integer floors to 0.
-        let (digits, scale) = crate::json::shortest_decimal(value).unwrap_or((0, 0));
-        Some(Ratio { digits: u128::from(digits), scale })
+        if let Some((digits, scale)) = crate::json::shortest_decimal(value) {
+            return Some(Ratio { digits: u128::from(digits), divisor: 10u128.pow(scale) });
+        }
+        // value = mantissa / 2^shift exactly (value < 1, so shift > 0). Below
+        // 2^-120 a ratio floors every count to 0.
+        let bits = value.to_bits();
+        let exponent = ((bits >> 52) & 0x7ff) as i32;
+        let (mantissa, shift) = match exponent {
+            0 => (bits & ((1 << 52) - 1), 1074),
+            _ => ((bits & ((1 << 52) - 1)) | (1 << 52), 1075 - exponent),
+        };
+        Some(match u32::try_from(shift) {
+            Ok(shift) if shift <= 120 => Ratio { digits: u128::from(mantissa), divisor: 1u128 << shift },
+            _ => Ratio { digits: 0, divisor: 1 },
+        })
     }
 
     /// `floor(n × self)`, exactly.
     pub fn floor_mul(self, n: u64) -> u64 {
+        // n < 2^64 and digits < 2^75, so the product fits in u128 except
+        // for counts no snapshot holds; saturating keeps it safe.
         let product = u128::from(n).saturating_mul(self.digits);
-        let quotient = product / 10u128.pow(self.scale);
-        u64::try_from(quotient).unwrap_or(u64::MAX)
+        u64::try_from(product / self.divisor.max(1)).unwrap_or(u64::MAX)
     }
 }
 
@@ -330,11 +353,43 @@ impl std::error::Error for SnapshotError {}
 
 impl Snapshot {
     /// Parses and validates snapshot JSON text, resolving `timeZone` with `zones`.
+    ///
+    /// Text over [`MAX_SNAPSHOT_BYTES`] is refused. A string escape that
+    /// holds half a character (a lone UTF-16 surrogate, as `JSON.stringify`
+    /// writes for a string cut inside an emoji) would make the JSON
+    /// invalid and every good item unsellable: it reads as U+FFFD instead,
+    /// and an `invalid_text` diagnostic says how many were replaced.
     pub fn from_json(text: &str, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
+        if text.len() > MAX_SNAPSHOT_BYTES {
+            return Err(SnapshotError::at(
+                "",
+                format!("the snapshot is {} bytes; the most is {MAX_SNAPSHOT_BYTES} (64 MiB)", text.len()),
+            ));
+        }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let document: Document =
-            serde_json::from_str(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
-        Snapshot::from_document(document, zones)
+        let (document, replaced) = match serde_json::from_str::<Document>(text) {
+            Ok(document) => (document, 0),
+            Err(e) => match crate::json::replace_lone_surrogates(text) {
+                Some((repaired, replaced)) => (
+                    serde_json::from_str(&repaired)
+                        .map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?,
+                    replaced,
+                ),
+                None => return Err(SnapshotError::at("", format!("not valid JSON: {e}"))),
+            },
+        };
+        let mut snapshot = Snapshot::from_document(document, zones)?;
+        if replaced > 0 {
+            snapshot.diagnostics.push(Diagnostic {
+                code: "invalid_text",
+                sku: None,
+                path: String::new(),
+                message: format!(
+                    "{replaced} string escape(s) held half a character (a lone UTF-16 surrogate); each reads as U+FFFD"
+                ),
+            });
+        }
+        Ok(snapshot)
     }
 
     /// Validates a snapshot delivered by any serde deserializer (`from_json`
@@ -386,7 +441,7 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
             receiving_days: b.days("receivingDays").unwrap_or(1),
         })
         .unwrap_or(BackorderSettings { enabled: true, max_wait_days: 14, receiving_days: 1 });
-    let default_ratio = Ratio { digits: 8, scale: 1 };
+    let default_ratio = Ratio::DEFAULT;
     let preorder = f
         .object("preorder", |p| PreorderSettings {
             cap_ratio: read_ratio(p).unwrap_or(default_ratio),
@@ -619,6 +674,45 @@ impl<'de> Deserialize<'de> for Document {
 
 struct DocumentVisitor;
 
+/// The store-level keys the rules read; any other key is skipped unread.
+const STORE_KEYS: &[&str] = &[
+    "version",
+    "generatedAt",
+    "maxAgeHours",
+    "timeZone",
+    "cutoffTime",
+    "businessDays",
+    "holidays",
+    "handlingDays",
+    "backorder",
+    "preorder",
+    "lowStockThreshold",
+    "outOfStockThreshold",
+    "locations",
+    "deadlines",
+    "channels",
+    "messages",
+];
+
+/// The keys of an item the rules read; any other key is skipped unread.
+const ITEM_KEYS: &[&str] = &[
+    "sku",
+    "productId",
+    "title",
+    "lifecycle",
+    "onHand",
+    "locations",
+    "components",
+    "reserved",
+    "lowStockThreshold",
+    "outOfStockThreshold",
+    "limits",
+    "restock",
+    "backorder",
+    "preorder",
+    "channels",
+];
+
 /// Anything but an object is kept whole, for `read_store` to reject.
 macro_rules! keep_whole {
     ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
@@ -642,7 +736,7 @@ impl<'de> Visitor<'de> for DocumentVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
-        let mut entries = Vec::new();
+        let mut entries = Entries::default();
         let mut items = ItemsField::Absent;
         while let Some(key) = map.next_key::<String>()? {
             if key == "items" && !matches!(items, ItemsField::Absent) {
@@ -650,11 +744,14 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 items = ItemsField::Repeated;
             } else if key == "items" {
                 items = map.next_value_seed(ItemsSeed)?;
+            } else if STORE_KEYS.contains(&key.as_str()) {
+                let value = map.next_value::<Json>()?;
+                entries.insert(key, value);
             } else {
-                entries.push((key, map.next_value::<Json>()?));
+                map.next_value::<serde::de::IgnoredAny>()?;
             }
         }
-        Ok(Document { store: Json::Object(entries), items })
+        Ok(Document { store: Json::Object(entries.into_vec()), items })
     }
 }
 
@@ -678,7 +775,7 @@ impl<'de> Visitor<'de> for ItemsSeed {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ItemsField, A::Error> {
         let mut reader = ItemReader::default();
         reader.items.reserve(seq.size_hint().unwrap_or(0).min(1 << 20));
-        while let Some(item) = seq.next_element::<Json>()? {
+        while let Some(item) = seq.next_element_seed(KnownKeys(ITEM_KEYS))? {
             reader.push(&item);
         }
         Ok(ItemsField::Read(reader))

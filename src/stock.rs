@@ -176,7 +176,8 @@ fn read_components(f: &mut Fields) -> Vec<Component> {
     if values.is_empty() {
         f.problem("components", "expected at least one component, got []".into());
     }
-    let mut components = Vec::with_capacity(values.len());
+    let mut components: Vec<Component> = Vec::with_capacity(values.len());
+    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, value) in values.iter().enumerate() {
         let path = format!("{}[{i}]", f.path_of("components"));
         let Some(mut c) = f.nested(value, path) else { continue };
@@ -184,8 +185,24 @@ fn read_components(f: &mut Fields) -> Vec<Component> {
         let quantity = c.read("quantity", "an integer from 1 to 9007199254740991", |v| {
             crate::json::as_safe_integer(v).filter(|n| *n >= 1).map(|n| n as u64)
         });
-        if let Some(sku) = sku {
-            components.push(Component { sku, quantity: quantity.unwrap_or(1) });
+        let (Some(sku), quantity) = (sku, quantity.unwrap_or(1)) else { continue };
+        // A component listed twice needs both quantities per kit: 3 mugs
+        // make one kit of { MUG, MUG }, never three.
+        match position.get(&sku).and_then(|&at| components.get_mut(at)) {
+            Some(first) => match first.quantity.checked_add(quantity).filter(|q| *q <= crate::json::MAX_SAFE_INTEGER) {
+                Some(total) => first.quantity = total,
+                None => c.problem(
+                    "quantity",
+                    format!(
+                        "{} is listed more than once and needs more than 9007199254740991 per kit in all",
+                        quoted(&sku)
+                    ),
+                ),
+            },
+            None => {
+                position.insert(sku.clone(), components.len());
+                components.push(Component { sku, quantity });
+            }
         }
     }
     components
@@ -232,7 +249,7 @@ pub(crate) fn kit_problem(
 /// and the out-of-stock threshold; never below 0. `taken` lists units of
 /// stocked SKUs already promised to earlier lines of the same cart, so a
 /// kit and its components never sell the same unit twice.
-pub fn available(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &[(String, u64)]) -> u64 {
+pub fn available(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Taken) -> u64 {
     let units = match &item.source {
         Source::Count(on_hand) => i128::from(*on_hand),
         Source::Locations(levels) => levels
@@ -256,21 +273,28 @@ pub fn available(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &[(S
     let threshold = item.out_of_stock_threshold.or(store_threshold).unwrap_or(0);
     let used = match item.source {
         Source::Kit(_) => 0,
-        _ => taken.iter().filter(|(sku, _)| *sku == item.sku).map(|(_, n)| i128::from(*n)).sum(),
+        _ => taken.get(&item.sku).map_or(0, |n| i128::from(*n)),
     };
     let units = units - i128::from(item.reserved) - i128::from(threshold) - used;
     u64::try_from(units.max(0)).unwrap_or(u64::MAX)
 }
 
+/// Units of stocked SKUs already promised from stock, by SKU.
+pub type Taken = std::collections::HashMap<String, u64>;
+
 /// Records in `taken` that `units` of `item` leave stock now: the item's
 /// own units, or each component's share of a kit.
-pub(crate) fn take(item: &Item, units: u64, taken: &mut Vec<(String, u64)>) {
+pub(crate) fn take(item: &Item, units: u64, taken: &mut Taken) {
+    let mut add = |sku: &str, n: u64| {
+        let total = taken.entry(sku.to_owned()).or_default();
+        *total = total.saturating_add(n);
+    };
     match &item.source {
         Source::Kit(components) => {
             for c in components {
-                taken.push((c.sku.clone(), units.saturating_mul(c.quantity)));
+                add(&c.sku, units.saturating_mul(c.quantity));
             }
         }
-        _ => taken.push((item.sku.clone(), units)),
+        _ => add(&item.sku, units),
     }
 }

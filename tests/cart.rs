@@ -19,7 +19,7 @@ fn line(sku: &str, quantity: u64, unit_price: u64) -> Line {
 }
 
 fn plan(c: &Catalog, lines: Vec<Line>, channel: Channel, hold_together: bool) -> Plan {
-    let cart = Cart { lines, channel, now: NOW.parse().unwrap(), hold_together };
+    let cart = Cart { lines, channel, now: NOW.parse().unwrap(), hold_together, purchased: Default::default() };
     c.plan_cart(&cart, &English).unwrap()
 }
 
@@ -123,6 +123,7 @@ fn amounts_beyond_safe_integers_are_refused_not_wrapped() {
         channel: Channel::Dtc,
         now: NOW.parse().unwrap(),
         hold_together: false,
+        purchased: Default::default(),
     };
     assert_eq!(shop().plan_cart(&cart, &English).unwrap_err().code, "invalid_price");
 }
@@ -183,7 +184,7 @@ proptest! {
     #[test]
     fn plans_keep_their_invariants(case in case()) {
         let catalog = Catalog::from_json(&case.snapshot.to_string()).unwrap();
-        let cart = Cart { lines: case.lines.clone(), channel: case.channel, now: case.now, hold_together: case.hold };
+        let cart = Cart { lines: case.lines.clone(), channel: case.channel, now: case.now, hold_together: case.hold, purchased: Default::default() };
         let p = catalog.plan_cart(&cart, &English).unwrap();
         prop_assert_eq!(p.lines.len(), case.lines.len());
 

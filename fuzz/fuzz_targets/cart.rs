@@ -40,6 +40,7 @@ fuzz_target!(|input: Input| {
             channel: Channel::ALL[usize::from(input.channel) % Channel::ALL.len()],
             now: catalog.generated_at() + Duration::minutes(input.minutes.into()),
             hold_together: input.hold_together,
+            purchased: Default::default(),
         };
         let Ok(plan) = catalog.plan_cart(&cart, &English) else { return };
         assert_eq!(plan.charged_now + plan.authorized_now, plan.total);

@@ -190,9 +190,20 @@ fn weekday_name(day: Weekday) -> &'static str {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overrides(Vec<(String, Vec<(String, String)>)>);
 
+/// The longest merchant template, in characters (a sentence or two; a
+/// 1 MB template once made every `decideAll` run out of memory).
+pub const MAX_TEMPLATE_CHARS: usize = 1000;
+
+/// The most locales of merchant templates a snapshot may hold.
+pub const MAX_LOCALES: usize = 64;
+
 impl Overrides {
     /// Reads `messages`; a template that is not usable becomes a diagnostic
     /// (code `invalid_template`) and the built-in text is used instead.
+    /// Reads the snapshot's `messages`. A template longer than
+    /// [`MAX_TEMPLATE_CHARS`], or past the first [`MAX_LOCALES`] locales,
+    /// is refused with an `invalid_template` diagnostic and the built-in
+    /// text is used: every message stays short whatever the data says.
     pub(crate) fn read(messages: Option<&Json>, diagnostics: &mut Vec<Diagnostic>) -> Overrides {
         let mut bad = |path: String, message: String| {
             diagnostics.push(Diagnostic { code: "invalid_template", sku: None, path, message });
@@ -203,8 +214,12 @@ impl Overrides {
             return Overrides::default();
         };
         let mut overrides = Vec::new();
-        for (locale, templates) in locales {
+        for (i, (locale, templates)) in locales.iter().enumerate() {
             let path = format!("messages.{locale}");
+            if i >= MAX_LOCALES {
+                bad(path, format!("more than {MAX_LOCALES} locales of templates; this one is not used"));
+                continue;
+            }
             let Json::Object(templates) = templates else {
                 bad(path, format!("expected an object of templates, got {}", templates.describe()));
                 continue;
@@ -220,6 +235,11 @@ impl Overrides {
                     bad(path, format!("expected a template string, got {}", source.describe()));
                     continue;
                 };
+                let length = source.chars().count();
+                if length > MAX_TEMPLATE_CHARS {
+                    bad(path, format!("a template of {length} characters; the most is {MAX_TEMPLATE_CHARS}"));
+                    continue;
+                }
                 match template::check(source, allowed) {
                     Ok(_) => valid.push((key.clone(), source.to_owned())),
                     Err(problem) => bad(path, problem),

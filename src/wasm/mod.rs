@@ -40,7 +40,10 @@ fn js_error(code: &str, message: &str, extra: &[(&str, JsValue)]) -> JsValue {
 
 impl From<ArgError> for JsValue {
     fn from(e: ArgError) -> JsValue {
-        js_error(e.code, &e.message, &[])
+        match e.path.is_empty() {
+            true => js_error(e.code, &e.message, &[]),
+            false => js_error(e.code, &e.text(), &[("path", e.path.as_str().into())]),
+        }
     }
 }
 

@@ -175,7 +175,7 @@ export interface ProductDecision {
 
 /** A data problem inside an item. */
 export interface Diagnostic {
-  code: "invalid_item" | "duplicate_sku" | "invalid_template" | "unknown_channel" | "unknown_location";
+  code: "invalid_item" | "duplicate_sku" | "invalid_template" | "unknown_channel" | "unknown_location" | "invalid_text";
   /** null for template problems. */
   sku: string | null;
   /** JSON path, e.g. "items[3].restock.date". */
