@@ -23,7 +23,9 @@ export interface ImportDiagnostic {
   code:
     | "sells_past_zero_undated" | "untracked_inventory" | "preorder_uncapped" | "preorder_undated"
     | "unmapped_field" | "unmapped_channel" | "not_for_sale" | "missing_sku" | "duplicate_sku"
-    | "invalid_value" | "unknown_sku";
+    | "invalid_value" | "unknown_sku"
+    /** A string that held half a character, made well-formed; `path` is in the snapshot (e.g. "items[3].title"). */
+    | "invalid_text";
   platform: Platform;
   sku: string | null;
   path: string;

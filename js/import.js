@@ -17,6 +17,24 @@ function shapeError(path, message) {
 }
 
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * An object keyed by platform ids (locations, sources, channels) with no
+ * prototype: an id such as "__proto__" is an ordinary key, never
+ * `Object.prototype` (which a `??=` would then write into for the whole process).
+ */
+const dict = () => Object.create(null);
+
+/**
+ * A number from platform data: a number, or a string written as a plain
+ * decimal ("12", "-3", "5.5000"). Anything else is NaN, so "0x10", "0b11",
+ * "1e3" or "Infinity" are reported instead of read as 16, 3, 1000 or ∞.
+ */
+function decimal(value) {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)) return Number(value);
+  return NaN;
+}
 const path = (base, key) => (typeof key === "number" ? `${base}[${key}]` : base ? `${base}.${key}` : key);
 
 /** `value` if it is an array, else an `invalid_import` naming `at`. */
@@ -56,7 +74,7 @@ class Importer {
 
   /** A non-negative or signed integer at `at`, or `fallback` with an `invalid_value` diagnostic. */
   integer(value, sku, at, { signed = false, fallback = 0 } = {}) {
-    const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+    const n = typeof value === "string" ? decimal(value) : value;
     if (Number.isSafeInteger(n) && (signed || n >= 0)) return n;
     if (typeof n === "number" && Number.isFinite(n) && (signed || n >= 0) && Math.abs(n) <= Number.MAX_SAFE_INTEGER) {
       this.report("unmapped_field", sku, at, `fractional quantity ${n} rounded down to ${Math.floor(n)}: our counts are whole units`);
@@ -66,9 +84,17 @@ class Importer {
     return fallback;
   }
 
+  /** A decimal number at `at`, or `fallback` with an `invalid_value` diagnostic (see `decimal`). */
+  number(value, sku, at, fallback) {
+    const n = decimal(value);
+    if (Number.isFinite(n)) return n;
+    this.report("invalid_value", sku, at, `expected a decimal number, got ${JSON.stringify(value) ?? String(value)}; imported as ${fallback}`);
+    return fallback;
+  }
+
   /** Our channel for a platform channel (options.channels, then `defaults`, then the name itself). */
   channel(name, at, defaults = {}) {
-    const mapped = this.options.channels?.[name] ?? defaults[name] ?? name;
+    const mapped = own(this.options.channels, name) ?? own(defaults, name) ?? name;
     if (["dtc", "amazon", "ebay", "walmart", "tiktok_shop"].includes(mapped)) return mapped;
     if (!this.unmappedChannels.has(name)) {
       this.unmappedChannels.add(name);
@@ -120,7 +146,7 @@ class Importer {
     const items = [];
     const sellsPastZero = [];
     for (const { item, at, pastZeroAt } of this.items) {
-      const patch = patches[item.sku];
+      const patch = own(patches, item.sku);
       const merged = isObject(patch) ? merge(item, patch) : item;
       items.push(merged);
       const restock = merged.restock;
@@ -142,7 +168,8 @@ class Importer {
     for (const sku of Object.keys(patches)) {
       if (!this.bySku.has(sku)) this.report("unknown_sku", sku, `options.items.${sku}`, `no imported item has SKU ${JSON.stringify(sku)}; the patch is not used`);
     }
-    const snapshot = { version: 1, generatedAt: this.generatedAt, ...this.store, ...(this.options.store ?? {}), items };
+    const textProblem = (at) => this.report("invalid_text", items[/^items\[(\d+)\]/.exec(at)?.[1]]?.sku ?? null, at, "held half a character (a lone UTF-16 surrogate, as a name cut inside an emoji leaves); the half is replaced by U+FFFD");
+    const snapshot = makeWellFormed({ version: 1, generatedAt: this.generatedAt, ...this.store, ...(this.options.store ?? {}), items }, "", textProblem);
     const byCode = {};
     for (const d of this.diagnostics) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
     return {
@@ -157,7 +184,34 @@ class Importer {
 function merge(item, patch) {
   const out = { ...item };
   for (const [key, value] of Object.entries(patch)) {
-    out[key] = isObject(value) && isObject(out[key]) ? merge(out[key], value) : value;
+    const merged = isObject(value) && isObject(own(out, key)) ? merge(out[key], value) : value;
+    // Defined, not assigned: a key "__proto__" stays data.
+    Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** `object[key]` when it is the object's own (never an inherited `Object.prototype` member). */
+const own = (object, key) => (object != null && Object.hasOwn(object, key) ? object[key] : undefined);
+
+/**
+ * Replaces every string (and key) in `value` that holds half a UTF-16
+ * character (a lone surrogate, as truncating a name inside an emoji leaves)
+ * by its well-formed form (U+FFFD for the half), calling `report(path)`
+ * for each: the engine would otherwise see text that is not valid Unicode.
+ */
+function makeWellFormed(value, at, report) {
+  if (typeof value === "string") {
+    if (value.isWellFormed()) return value;
+    report(at);
+    return value.toWellFormed();
+  }
+  if (Array.isArray(value)) return value.map((v, i) => makeWellFormed(v, path(at, i), report));
+  if (typeof value !== "object" || value === null) return value;
+  const out = Object.getPrototypeOf(value) === null ? dict() : {};
+  for (const [key, v] of Object.entries(value)) {
+    const name = makeWellFormed(key, path(at, key), report);
+    Object.defineProperty(out, name, { value: makeWellFormed(v, path(at, name), report), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -182,7 +236,7 @@ function readShopify(data, options) {
   const root = isObject(data?.data) ? data.data : data;
   const at0 = isObject(data?.data) ? "data" : "";
   if (!isObject(root)) throw shapeError(at0, "expected a GraphQL response with products or productVariants");
-  const locations = {};
+  const locations = dict();
   const variants = [];
   if (root.products != null) {
     for (const [product, pAt] of list(root.products, path(at0, "products"))) {
@@ -210,7 +264,7 @@ function readShopify(data, options) {
       im.untracked(sku, path(at, "inventoryItem.tracked"), "inventoryItem.tracked is false");
       item.onHand = 0;
     } else if (levels.length > 0) {
-      item.locations = {};
+      item.locations = dict();
       for (const [level, lAt] of levels) {
         const location = level?.location ?? {};
         const id = String(location.id ?? location.name ?? "");
@@ -276,7 +330,7 @@ function shopifyPreorder(im, item, v, at) {
     if (value.percentage < 100) item.preorder.deposit = { type: "percentage", value: value.percentage };
   } else if (charge?.type === "PRICE" && value.amount != null) {
     const digits = im.options.currencyDigits ?? 2;
-    const minor = Math.round(Number(value.amount) * 10 ** digits);
+    const minor = Math.round(decimal(value.amount) * 10 ** digits);
     if (Number.isSafeInteger(minor) && minor >= 0) item.preorder.deposit = { type: "price", value: minor };
     else im.report("invalid_value", item.sku, path(pAt, "billingPolicy.checkoutCharge.value.amount"), `expected an amount, got ${JSON.stringify(value.amount)}`);
   }
@@ -403,7 +457,7 @@ function readMagento(data, options) {
       if (!isObject(s)) throw shapeError(`${sourceItemsAt}[${i}]`, "expected a source item");
       // A source item marked out of stock (status 0) does not count toward salable quantity.
       const onHand = s.status === 0 ? 0 : im.integer(s.quantity, s.sku, `${sourceItemsAt}[${i}].quantity`, { signed: true });
-      if (!levels.has(s.sku)) levels.set(s.sku, {});
+      if (!levels.has(s.sku)) levels.set(s.sku, dict());
       levels.get(s.sku)[s.source_code] = { onHand };
     }));
     im.store.locations = magentoLocations(im, data);
@@ -452,16 +506,17 @@ function readMagento(data, options) {
     // Reservations are negative for placed orders, positive when they are shipped or cancelled.
     const open = -(reserved.get(sku) ?? 0);
     if (open > 0) item.reserved = open;
-    const minQty = Number(setting("min_qty") ?? 0);
-    const backorders = Number(setting("backorders") ?? 0);
+    const minQty = im.number(setting("min_qty") ?? 0, sku, path(sAt, "min_qty"), 0);
+    const backorders = im.number(setting("backorders") ?? 0, sku, path(sAt, "backorders"), 0);
     if (minQty > 0) item.outOfStockThreshold = Math.floor(minQty);
     if (minQty < 0) im.report("unmapped_field", sku, path(sAt, "min_qty"), `a negative out-of-stock threshold (${minQty}) lets Magento backorder ${-minQty} units with no date; not used`);
     item.backorder = { enabled: backorders === 1 || backorders === 2 };
     const notify = setting("notify_stock_qty");
-    if (notify != null && Number(notify) > 0) item.lowStockThreshold = Math.max(0, Math.floor(Number(notify) - Math.max(0, minQty)));
+    const lowAt = notify == null ? 0 : im.number(notify, sku, path(sAt, "notify_stock_qty"), 0);
+    if (lowAt > 0) item.lowStockThreshold = Math.max(0, Math.floor(lowAt - Math.max(0, minQty)));
     const limits = {};
-    const minSale = Number(setting("min_sale_qty") ?? 1);
-    const maxSale = Number(setting("max_sale_qty") ?? 10000);
+    const minSale = im.number(setting("min_sale_qty") ?? 1, sku, path(sAt, "min_sale_qty"), 1);
+    const maxSale = im.number(setting("max_sale_qty") ?? 10000, sku, path(sAt, "max_sale_qty"), 10000);
     if (minSale > 1) limits.minPerOrder = Math.ceil(minSale);
     if (maxSale > 0 && maxSale < 10000) limits.maxPerOrder = Math.floor(maxSale);
     if (Object.keys(limits).length > 0) item.limits = limits;
@@ -472,7 +527,7 @@ function readMagento(data, options) {
 
 /** MSI sources → locations; each serves the channels of the stocks linked to it (website code → channel). */
 function magentoLocations(im, data) {
-  const locations = {};
+  const locations = dict();
   const sources = data.sources?.items ?? data.sources ?? [];
   for (const source of sources) locations[source.source_code] = { active: source.enabled !== false && source.enabled !== 0 };
   const stocks = data.stocks?.items ?? data.stocks ?? [];
@@ -511,7 +566,7 @@ function readSaleor(data, options) {
   const defaults = { "default-channel": "dtc" };
   const channels = data.channels ?? root.channels;
   if (channels != null) {
-    const locations = {};
+    const locations = dict();
     for (const [channel, cAt] of list(channels, channels === data.channels ? "channels" : path(at0, "channels"))) {
       const ours = im.channel(channel?.slug, path(cAt, "slug"), defaults);
       for (const warehouse of channel?.warehouses ?? []) {
@@ -533,7 +588,7 @@ function readSaleor(data, options) {
         im.untracked(sku, path(at, "trackInventory"), "trackInventory is false");
         item.onHand = 0;
       } else {
-        item.locations = {};
+        item.locations = dict();
         for (const [stock, sAt] of list(v.stocks, path(at, "stocks"))) {
           item.locations[stock?.warehouse?.id ?? ""] = {
             onHand: im.integer(stock?.quantity, sku, path(sAt, "quantity")),
@@ -556,7 +611,7 @@ function saleorPreorder(im, item, v, at, defaults) {
   item.lifecycle = "unreleased";
   item.preorder = {};
   if (p.endDate != null) item.preorder.endsAt = p.endDate;
-  const caps = {};
+  const caps = dict();
   let allCapped = true;
   let sumLimit = 0;
   let sumSold = 0;
@@ -599,7 +654,7 @@ function readMedusa(data, options) {
   const im = new Importer("medusa", options);
   if (!isObject(data) || !Array.isArray(data.products)) throw shapeError("products", "expected { products: [...] } from GET /admin/products");
   if (Array.isArray(data.sales_channels)) {
-    const locations = {};
+    const locations = dict();
     for (const location of data.stock_locations ?? []) locations[location.id] = { channels: [] };
     data.sales_channels.forEach((channel, i) => {
       const ours = im.channel(channel.name, `sales_channels[${i}].name`, { "Default Sales Channel": "dtc" });
@@ -655,7 +710,7 @@ function readMedusa(data, options) {
 }
 
 function medusaLevels(im, sku, inventory, at) {
-  const locations = {};
+  const locations = dict();
   (inventory?.location_levels ?? []).forEach((level, i) => {
     const lAt = `${at}.location_levels[${i}]`;
     locations[level.location_id] = {
@@ -683,7 +738,7 @@ function readSolidus(data, options) {
   const im = new Importer("solidus", options);
   const products = Array.isArray(data?.products) ? data.products : null;
   if (!products) throw shapeError("products", "expected { products: [...] } from GET /api/products");
-  const locations = {};
+  const locations = dict();
   for (const l of data.stock_locations?.stock_locations ?? data.stock_locations ?? []) {
     locations[String(l.id)] = { active: l.active !== false };
   }
@@ -714,7 +769,7 @@ function readSolidus(data, options) {
         im.untracked(sku, path(at, "track_inventory"), "track_inventory is false");
         item.onHand = 0;
       } else if (stockItems.length > 0) {
-        item.locations = {};
+        item.locations = dict();
         for (const [s, sAt] of stockItems) {
           item.locations[String(s.stock_location_id)] = { onHand: im.integer(s.count_on_hand, sku, `${sAt}.count_on_hand`, { signed: true }) };
           if (s.backorderable === true && locations[String(s.stock_location_id)]?.active !== false) backorderable = true;

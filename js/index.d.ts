@@ -6,7 +6,7 @@ import type {
 } from "./storefront_availability.js";
 
 export type * from "./storefront_availability.js";
-export { default, initSync } from "./storefront_availability.js";
+export { default, initSync, memoryBytes } from "./storefront_availability.js";
 
 /** A change to apply with `catalog.update`: items replace those with the same SKU. */
 export interface SnapshotPatch {
@@ -17,9 +17,13 @@ export interface SnapshotPatch {
   generatedAt?: string | Date;
 }
 
-/** Fired on a catalog after the wasm instance trapped and was replaced. */
+/**
+ * Fired on a catalog after an engine call failed in a way that leaves the
+ * wasm instance untrustworthy (a trap, or a JavaScript exception such as a
+ * stack overflow inside the call) and the instance was replaced.
+ */
 export interface RecoverEvent extends Event {
-  readonly error: WebAssembly.RuntimeError;
+  readonly error: WebAssembly.RuntimeError | Error;
 }
 
 export interface CatalogEventMap {

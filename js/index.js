@@ -11,16 +11,30 @@
 // - keeps the last good snapshot, so if the module ever traps the instance
 //   is replaced by a fresh one, every catalog reloads and the call is
 //   answered (a `recover` event says it happened).
-import init, { Catalog as Engine, initSync, __wbg_reset_state as resetInstance } from "./storefront_availability.js";
+import init, { Catalog as Engine, initSync, maxSnapshotBytes, memoryBytes, __wbg_reset_state as resetInstance } from "./storefront_availability.js";
 
-export { init as default, initSync };
+export { init as default, initSync, memoryBytes };
 
-/** Bumped each time the wasm instance is replaced after a trap. */
+/** Bumped each time the wasm instance is replaced (after a trap, or to return memory). */
 let instance = 0;
+/** Set while an instance replacement has not completed (it can itself be interrupted). */
+let resetPending = false;
+
+/**
+ * Wasm memory never shrinks: once a replaced or freed snapshot leaves the
+ * module holding more than this plus 8× the text still in use, a fresh
+ * instance is started and the catalogs still in use reload lazily.
+ */
+const MEMORY_SLACK = 64 * 1024 * 1024;
 
 function codedError(code, message, extra) {
   return Object.assign(new Error(message), { code }, extra);
 }
+
+/** An error the engine raised on purpose (it carries our `code`): the engine is fine. */
+const isCoded = (error) => error instanceof Error && typeof error.code === "string";
+
+const freedError = () => codedError("freed", "this catalog was freed (free() or `using`); load a new Catalog");
 
 /** A snapshot refused before it reached the parser (no JSON path to name). */
 function snapshotError(what) {
@@ -29,15 +43,19 @@ function snapshotError(what) {
 
 const DECIDE_KEYS = ["channel", "quantity", "now", "locale", "purchased"];
 
-/** A plain copy of `options` holding `keys`, every value a primitive. */
+/**
+ * A copy of `options` holding `keys`, every value a primitive, with no
+ * prototype: a key the caller left out stays out even on a page whose
+ * `Object.prototype` was polluted (a value found only there is ignored).
+ */
 function readOptions(options, keys) {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== "object" && typeof options !== "function") return options; // wasm says why it's wrong
-  const copy = {};
+  const copy = Object.create(null);
   for (const key of keys) {
     let value;
     try {
-      value = options[key];
+      value = Object.hasOwn(options, key) || !Object.hasOwn(Object.prototype, key) ? options[key] : undefined;
     } catch (e) {
       throw codedError("invalid_options", `options.${key} could not be read: ${e?.message ?? e}`);
     }
@@ -48,34 +66,70 @@ function readOptions(options, keys) {
         throw codedError("invalid_now", "now must be epoch milliseconds, a Date or an RFC 3339 string, got an object");
       }
     }
-    if (key === "lines") value = readLines(value);
     if (value !== undefined) copy[key] = value;
   }
   return copy;
 }
 
-function readLines(lines) {
+/**
+ * A cart's options read once: each line copied, and `purchased`
+ * (`{ [sku]: units }`) handed to the engine on the lines of its SKU.
+ */
+function readCart(options) {
+  const read = readOptions(options, [...DECIDE_KEYS, "lines", "currency", "holdTogether"]);
+  if (typeof read !== "object" || read === undefined) return read;
+  let lines;
   try {
-    return Array.isArray(lines) ? Array.from(lines, (line) => readOptions(line, ["sku", "quantity", "unitPrice"])) : lines;
+    lines = Array.isArray(read.lines) ? Array.from(read.lines, (line) => readOptions(line, ["sku", "quantity", "unitPrice"])) : read.lines;
   } catch (e) {
-    if (e?.code) throw e;
+    if (isCoded(e)) throw e;
     throw codedError("invalid_cart", `lines could not be read: ${e?.message ?? e}`);
   }
+  const purchased = read.purchased;
+  if (purchased !== undefined && purchased !== null) {
+    if (typeof purchased !== "object") throw codedError("invalid_options", "purchased must be { [sku]: units already bought }", { path: "purchased" });
+    for (const line of Array.isArray(lines) ? lines : []) {
+      let units;
+      try {
+        units = typeof line?.sku === "string" && Object.hasOwn(purchased, line.sku) ? purchased[line.sku] : undefined;
+      } catch (e) {
+        throw codedError("invalid_options", `purchased could not be read: ${e?.message ?? e}`, { path: "purchased" });
+      }
+      if (units !== undefined) line.purchased = units;
+    }
+  }
+  delete read.purchased;
+  read.lines = lines;
+  return read;
 }
 
-/** JSON text for a snapshot given as text or as a plain object. */
+
+/** JSON text for a snapshot given as text or as a plain object, within the size limit. */
 function snapshotText(snapshot) {
-  if (typeof snapshot === "string") return snapshot;
+  if (typeof snapshot === "string") return withinLimit(snapshot);
   if (typeof snapshot !== "object" || snapshot === null) {
     throw snapshotError(`expected JSON text or an object, got ${snapshot === null ? "null" : typeof snapshot}`);
   }
   try {
     // NaN, ±Infinity and BigInt have no JSON form: kept as text so the
     // error names them ("got \"NaN\"") instead of JSON.stringify's null.
-    return JSON.stringify(snapshot, (_, v) => (typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v));
+    const text = JSON.stringify(snapshot, (_, v) => (typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v));
+    return withinLimit(text);
   } catch (e) {
+    if (isCoded(e)) throw e;
     throw snapshotError(`the object could not be read as JSON: ${e?.message ?? e}`);
   }
+}
+
+/**
+ * `text`, if it is within the engine's limit. Checked before the text is
+ * copied into wasm memory, which never shrinks (UTF-8 takes at least one
+ * byte per UTF-16 unit, so a longer string is always over).
+ */
+function withinLimit(text) {
+  const most = maxSnapshotBytes();
+  if (text.length > most) throw snapshotError(`the snapshot is ${text.length} characters; the most is ${most} bytes (64 MiB)`);
+  return text;
 }
 
 /** A loaded inventory snapshot, ready to answer availability questions. */
@@ -84,6 +138,7 @@ export class Catalog extends EventTarget {
   #instance;
   /** The last good snapshot's JSON text: what a fresh instance reloads. */
   #source;
+  #freed = false;
 
   /**
    * Loads a snapshot given as JSON text or as a plain object.
@@ -95,7 +150,7 @@ export class Catalog extends EventTarget {
   constructor(snapshot) {
     super();
     const text = snapshotText(snapshot);
-    this.#engine = guarded(() => Engine.fromJson(text));
+    this.#engine = load(text);
     this.#instance = instance;
     this.#source = text;
   }
@@ -112,13 +167,20 @@ export class Catalog extends EventTarget {
     return new Catalog(text);
   }
 
-  /** Runs `ask` on the engine; after a trap, once more on a fresh instance. */
+  /**
+   * Runs `ask` on the engine. Any exception but the engine's own coded
+   * errors (a trap, or a JavaScript exception such as a stack overflow
+   * that unwound through wasm frames) leaves the instance untrustworthy:
+   * it is replaced and `ask` runs once more on a fresh one.
+   */
   #ask(ask) {
+    if (this.#freed) throw freedError();
+    if (resetPending) replaceInstance();
     if (this.#instance !== instance) this.#reload();
     try {
       return ask(this.#engine);
     } catch (error) {
-      if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+      if (isCoded(error)) throw error;
       replaceInstance();
       this.#reload();
       this.dispatchEvent(Object.assign(new Event("recover"), { error }));
@@ -127,7 +189,7 @@ export class Catalog extends EventTarget {
   }
 
   #reload() {
-    this.#engine = guarded(() => Engine.fromJson(this.#source));
+    this.#engine = load(this.#source);
     this.#instance = instance;
   }
 
@@ -216,7 +278,7 @@ export class Catalog extends EventTarget {
    * ```
    */
   planCart(options) {
-    const read = readOptions(options, [...DECIDE_KEYS, "lines", "currency", "holdTogether"]);
+    const read = readCart(options);
     return this.#ask((engine) => engine.planCart(read));
   }
 
@@ -267,11 +329,12 @@ export class Catalog extends EventTarget {
    * ```
    */
   update(next) {
+    if (this.#freed) throw freedError();
     const patch = readPatch(next);
     const text = patch ? this.#patched(patch) : snapshotText(next);
-    const engine = guarded(() => Engine.fromJson(text));
+    const engine = load(text);
     if (patch) {
-      const bad = patchProblems(engine, patch.items);
+      const bad = guarded(() => patchProblems(engine, patch.items));
       if (bad.length > 0) {
         engine.free();
         throw codedError("invalid_update", `invalid update: ${bad.map((p) => `${p.path}: ${p.message}`).join("; ")}`, { path: bad[0].path, problems: bad });
@@ -281,6 +344,7 @@ export class Catalog extends EventTarget {
     this.#engine = engine;
     this.#instance = instance;
     this.#source = text;
+    returnMemory(text.length);
     this.dispatchEvent(new Event("update"));
   }
 
@@ -307,7 +371,12 @@ export class Catalog extends EventTarget {
    * ```
    */
   free() {
+    if (this.#freed) return;
+    this.#freed = true;
     if (this.#instance === instance) this.#engine.free();
+    this.#engine = null;
+    this.#source = null;
+    returnMemory(0);
   }
 
   [Symbol.dispose]() {
@@ -322,21 +391,25 @@ export class Catalog extends EventTarget {
 function readPatch(next) {
   if (typeof next !== "object" || next === null) return null;
   const invalid = (path, what) => codedError("invalid_update", `invalid update: ${path ? `${path}: ` : ""}${what}`, { path, problems: [{ path, message: what }] });
-  let patch, isList;
+  let patch;
   try {
     if ("version" in next) return null;
-    patch = { items: next.items, remove: next.remove, generatedAt: next.generatedAt };
-    isList = Array.isArray(patch.items);
-    if (!Array.isArray(patch.remove)) patch.remove = [];
+    patch = { items: next.items, remove: next.remove ?? [], generatedAt: next.generatedAt };
+    // Plain JSON copies: a getter, a Proxy or a cycle is refused here, as the update's error.
+    patch.items = Array.isArray(patch.items) ? JSON.parse(JSON.stringify(patch.items)) : null;
+    patch.remove = Array.isArray(patch.remove) ? JSON.parse(JSON.stringify(patch.remove)) : patch.remove;
   } catch (e) {
-    throw invalid("", `could not be read: ${e?.message ?? e}`);
+    throw invalid("", `could not be read as JSON: ${e?.message ?? e}`);
   }
-  if (!isList) throw invalid("items", "expected an array of items (a patch is { items, remove?, generatedAt? })");
-  patch.items = JSON.parse(snapshotText(patch.items));
+  if (patch.items === null) throw invalid("items", "expected an array of items (a patch is { items, remove?, generatedAt? })");
   patch.items.forEach((item, i) => {
     if (typeof item?.sku !== "string" || item.sku === "") throw invalid(`items[${i}].sku`, "a patched item needs its SKU");
   });
-  patch.remove = JSON.parse(snapshotText(patch.remove));
+  // A remove that is not a list of SKUs is refused: ignoring it would keep selling what was meant to go.
+  if (!Array.isArray(patch.remove)) throw invalid("remove", "expected an array of SKUs to take out");
+  patch.remove.forEach((sku, i) => {
+    if (typeof sku !== "string" || sku === "") throw invalid(`remove[${i}]`, "expected a SKU (a non-empty string)");
+  });
   return patch;
 }
 
@@ -348,21 +421,49 @@ function patchProblems(engine, items) {
     .map((d) => ({ ...d, path: d.path.replace(/^items\[\d+\]/, `items[${where.get(d.sku)}]`) }));
 }
 
-/** Replaces a trapped wasm instance by a fresh one; catalogs reload lazily. */
+/**
+ * Replaces the wasm instance by a fresh one (new memory); catalogs in use
+ * reload lazily from their source, dropped ones are simply gone. Marked
+ * pending first, so an interrupted replacement is finished by the next call.
+ */
 function replaceInstance() {
-  resetInstance();
+  resetPending = true;
   instance += 1;
+  resetInstance();
+  resetPending = false;
 }
 
-/** Runs `run`; a trap replaces the instance and becomes an `internal` error. */
+/** Runs `run`; anything but a coded error replaces the instance and becomes an `internal` error. */
 function guarded(run) {
   try {
     return run();
   } catch (error) {
-    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    if (isCoded(error)) throw error;
     replaceInstance();
-    throw codedError("internal", `the availability engine failed (${error.message}); it was restarted, please report this`, { cause: error });
+    throw codedError("internal", `the availability engine failed (${error?.message ?? error}); it was restarted, please report this`, { cause: error });
   }
+}
+
+/**
+ * A new engine for `text`. If the module traps (out of memory: catalogs
+ * dropped without free() in a synchronous loop are only reclaimed by the
+ * garbage collector between event-loop turns), it is retried once on a
+ * fresh instance, which holds only what is loaded again.
+ */
+function load(text) {
+  if (resetPending) replaceInstance();
+  try {
+    return Engine.fromJson(text);
+  } catch (error) {
+    if (isCoded(error)) throw error;
+    replaceInstance();
+    return guarded(() => Engine.fromJson(text));
+  }
+}
+
+/** Starts a fresh instance when the module holds far more memory than `inUse` characters of snapshot need. */
+function returnMemory(inUse) {
+  if (memoryBytes() > MEMORY_SLACK + 8 * inUse) replaceInstance();
 }
 
 /**

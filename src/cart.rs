@@ -260,17 +260,22 @@ struct Assembling {
 }
 
 /// The accepted lines' parts grouped into shipments by date (all on the
-/// latest date with `hold_together`), in date order.
+/// latest date with `hold_together`), in date order. A sorted `Vec`: ship
+/// dates are few (at most one per day of the backorder and pre-order
+/// windows), whatever the number of lines.
 fn shipments(lines: &[PlannedLine], hold_together: bool) -> Result<Vec<Assembling>, ArgError> {
     let latest = lines.iter().flat_map(|l| l.parts.iter().map(|p| p.ship_date)).max();
-    let mut by_date: std::collections::BTreeMap<NaiveDate, Assembling> = std::collections::BTreeMap::new();
+    let mut shipments: Vec<Assembling> = Vec::new();
     let too_many = || ArgError::new("invalid_cart", "the cart holds more than 9007199254740991 units");
     for (i, line) in lines.iter().enumerate() {
         for part in &line.parts {
             let date = if hold_together { latest.unwrap_or(part.ship_date) } else { part.ship_date };
-            let s = by_date
-                .entry(date)
-                .or_insert_with(|| Assembling { shipment: Shipment { date, lines: Vec::new(), capture: 0 }, units: 0 });
+            let at = shipments.binary_search_by_key(&date, |s| s.shipment.date).unwrap_or_else(|at| {
+                let shipment = Shipment { date, lines: Vec::new(), capture: 0 };
+                shipments.insert(at, Assembling { shipment, units: 0 });
+                at
+            });
+            let Some(s) = shipments.get_mut(at) else { continue };
             s.shipment.capture = s.shipment.capture.checked_add(part.capture).ok_or_else(too_many)?;
             s.units = s.units.checked_add(part.quantity).filter(|u| *u <= MAX_SAFE_INTEGER).ok_or_else(too_many)?;
             // A line's parts arrive together, so its entry, if any, is the last.
@@ -280,7 +285,7 @@ fn shipments(lines: &[PlannedLine], hold_together: bool) -> Result<Vec<Assemblin
             }
         }
     }
-    Ok(by_date.into_values().collect())
+    Ok(shipments)
 }
 
 fn sum(mut amounts: impl Iterator<Item = u64>) -> Result<u64, ArgError> {

@@ -367,17 +367,12 @@ impl Snapshot {
             ));
         }
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let (document, replaced) = match serde_json::from_str::<Document>(text) {
-            Ok(document) => (document, 0),
-            Err(e) => match crate::json::replace_lone_surrogates(text) {
-                Some((repaired, replaced)) => (
-                    serde_json::from_str(&repaired)
-                        .map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?,
-                    replaced,
-                ),
-                None => return Err(SnapshotError::at("", format!("not valid JSON: {e}"))),
-            },
-        };
+        // One scan of the backslashes first, so the parser is called (and
+        // compiled into the wasm) once.
+        let repaired = crate::json::replace_lone_surrogates(text);
+        let (text, replaced) = repaired.as_ref().map_or((text, 0), |(text, n)| (text.as_str(), *n));
+        let document: Document =
+            serde_json::from_str(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
         let mut snapshot = Snapshot::from_document(document, zones)?;
         if replaced > 0 {
             snapshot.diagnostics.push(Diagnostic {

@@ -24,12 +24,8 @@ extern "C" {
 }
 
 /// Builds `Intl.DateTimeFormat(locale, options)`; `None` when `Intl` refuses.
-fn date_time_format(locale: &str, options: &[(&str, &str)]) -> Option<DateTimeFormat> {
-    let object = Object::new();
-    for (key, value) in options {
-        Reflect::set(&object, &(*key).into(), &(*value).into()).ok()?;
-    }
-    DateTimeFormat::new(&locale.into(), &object).ok()
+fn date_time_format(locale: &str, pairs: &[(&str, &str)]) -> Option<DateTimeFormat> {
+    DateTimeFormat::new(&locale.into(), &options(pairs)?).ok()
 }
 
 /// Resolves IANA zone names with `Intl` (no tz data in the wasm).
@@ -120,7 +116,7 @@ impl IntlText {
     /// `None` when `Intl` rejects the locale.
     pub fn new(locale: &str) -> Option<IntlText> {
         // Validates the tag; the other objects follow on first use.
-        let numbers = NumberFormat::new(&locale.into(), &Object::new()).ok()?;
+        let numbers = NumberFormat::new(&locale.into(), &options(&[])?).ok()?;
         Some(IntlText {
             locale: locale.to_owned(),
             dates: Default::default(),
@@ -151,8 +147,12 @@ impl IntlText {
     }
 }
 
+/// An `Intl` options object with no prototype: on a page whose
+/// `Object.prototype` was polluted (`hour12`, `calendar`,
+/// `numberingSystem`), `Intl` would read those as options and misread the
+/// store clock ("ships today" after the cutoff, dates in the year 1448).
 fn options(pairs: &[(&str, &str)]) -> Option<Object> {
-    let object = Object::new();
+    let object = Object::create(JsValue::NULL.unchecked_ref());
     for (key, value) in pairs {
         Reflect::set(&object, &(*key).into(), &(*value).into()).ok()?;
     }
@@ -235,7 +235,7 @@ impl IntlText {
     }
 
     fn plural_of(&self, n: u64) -> &'static str {
-        let rules = self.plurals.get_or_init(|| PluralRules::new(&self.locale.as_str().into(), &Object::new()).ok());
+        let rules = self.plurals.get_or_init(|| PluralRules::new(&self.locale.as_str().into(), &options(&[])?).ok());
         let category = rules.as_ref().map(|r| r.select(n as f64)).unwrap_or_default();
         crate::message::catalog::PLURALS.into_iter().find(|c| *c == category).unwrap_or("other")
     }

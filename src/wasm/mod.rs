@@ -63,7 +63,8 @@ fn snapshot_error(e: SnapshotError) -> JsValue {
 #[wasm_bindgen(js_name = Catalog)]
 pub struct JsCatalog {
     inner: crate::Catalog,
-    /// `Intl` writers by requested locale, made on first use.
+    /// `Intl` writers by requested locale, made on first use, at most
+    /// [`LOCALE_CACHE`] of them.
     texts: RefCell<Vec<(String, IntlText)>>,
 }
 
@@ -73,8 +74,9 @@ impl JsCatalog {
         Ok(JsCatalog { inner: snapshot.into(), texts: RefCell::new(Vec::new()) })
     }
 
-    /// Reads `{ channel, quantity, now, locale }`, each optional.
-    fn request(&self, options: &JsValue) -> Result<(Request, String), JsValue> {
+    /// Reads `{ channel, quantity, now, locale, purchased }`, each optional
+    /// (`purchased` is read per SKU by a cart: `self_is_cart`).
+    fn request(&self, options: &JsValue, self_is_cart: bool) -> Result<(Request, String), JsValue> {
         if !(options.is_undefined() || options.is_null() || options.is_object()) {
             return Err(js_error(
                 "invalid_options",
@@ -102,17 +104,15 @@ impl JsCatalog {
             },
         };
         let now = read_now(&get("now")?)?;
+        // planCart reads `purchased` per SKU (`purchased_by_sku`).
         let purchased = match get("purchased")? {
-            v if v.is_undefined() || v.is_null() => 0,
-            v => v
-                .as_f64()
-                .filter(|n| n.fract() == 0.0 && (0.0..=crate::json::MAX_SAFE_INTEGER as f64).contains(n))
-                .ok_or_else(|| {
-                    ArgError::new(
-                        "invalid_options",
-                        "purchased must be a whole number ≥ 0 (units this customer already bought)",
-                    )
-                })? as u64,
+            v if v.is_undefined() || v.is_null() || self_is_cart => 0,
+            v => units(&v).ok_or_else(|| {
+                ArgError::new(
+                    "invalid_options",
+                    "purchased must be a whole number ≥ 0 (units this customer already bought)",
+                )
+            })?,
         };
         let locale = match get("locale")? {
             v if v.is_undefined() || v.is_null() => "en-US".to_owned(),
@@ -139,6 +139,11 @@ impl JsCatalog {
                     return Err(invalid().into());
                 }
                 let text = IntlText::new(&self.inner.text_locale(locale)).ok_or_else(invalid)?;
+                // Bounded: a server passing each shopper's Accept-Language
+                // must not let clients grow it; the oldest writer goes.
+                if texts.len() >= LOCALE_CACHE {
+                    texts.remove(0);
+                }
                 texts.push((locale.to_owned(), text));
                 texts.len() - 1
             }
@@ -147,6 +152,39 @@ impl JsCatalog {
         Ok(f(text))
     }
 }
+
+/// A whole number of units from 0 to 2^53 − 1.
+fn units(value: &JsValue) -> Option<u64> {
+    let n = value.as_f64()?;
+    (n.fract() == 0.0 && (0.0..=crate::json::MAX_SAFE_INTEGER as f64).contains(&n)).then_some(n as u64)
+}
+
+/// The largest snapshot text a catalog reads, in UTF-8 bytes (64 MiB):
+/// the JavaScript layer refuses longer text before copying it into wasm
+/// memory, which never shrinks.
+///
+/// ```js
+/// if (text.length > maxSnapshotBytes()) split(text);
+/// ```
+#[wasm_bindgen(js_name = maxSnapshotBytes)]
+pub fn max_snapshot_bytes() -> usize {
+    crate::snapshot::MAX_SNAPSHOT_BYTES
+}
+
+/// Bytes of memory the wasm module holds now. It grows and never shrinks:
+/// the JavaScript layer starts a fresh instance when a replaced snapshot
+/// left it much larger than what is loaded.
+///
+/// ```js
+/// memoryBytes(); // 1179648
+/// ```
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) as f64) * 65536.0
+}
+
+/// How many locales' `Intl` writers a catalog keeps (the most recently made).
+const LOCALE_CACHE: usize = 16;
 
 /// Reads `key` of `options`, which must be a string.
 fn string_option(options: &JsValue, key: &str) -> Result<String, JsValue> {
@@ -215,7 +253,7 @@ impl JsCatalog {
         let sku = JsValue::from(sku)
             .as_string()
             .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
-        let (request, locale) = self.request(&options.into())?;
+        let (request, locale) = self.request(&options.into(), false)?;
         let decision = self.with_text(&locale, |text| self.inner.decide_with(&sku, &request, text))??;
         Ok(to_js(&decision).unchecked_into())
     }
@@ -227,7 +265,7 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(js_name = decideAll)]
     pub fn decide_all(&self, options: types::DecideOptionsArg) -> Result<types::DecisionList, JsValue> {
-        let (request, locale) = self.request(&options.into())?;
+        let (request, locale) = self.request(&options.into(), false)?;
         let decisions = self.with_text(&locale, |text| self.inner.decide_all_with(&request, text))??;
         Ok(to_js(&decisions).unchecked_into())
     }
@@ -248,7 +286,7 @@ impl JsCatalog {
         let id = JsValue::from(product_id)
             .as_string()
             .ok_or_else(|| ArgError::new("invalid_product", "productId must be a non-empty string"))?;
-        let (request, locale) = self.request(&options.into())?;
+        let (request, locale) = self.request(&options.into(), false)?;
         let product = self.with_text(&locale, |text| self.inner.decide_product_with(&id, &request, text))??;
         Ok(to_js(&product).unchecked_into())
     }
@@ -260,7 +298,7 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(js_name = decideProducts)]
     pub fn decide_products(&self, options: types::DecideOptionsArg) -> Result<types::ProductDecisionList, JsValue> {
-        let (request, locale) = self.request(&options.into())?;
+        let (request, locale) = self.request(&options.into(), false)?;
         let products = self.with_text(&locale, |text| self.inner.decide_products_with(&request, text))??;
         Ok(to_js(&products).unchecked_into())
     }
@@ -281,7 +319,7 @@ impl JsCatalog {
             .as_string()
             .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
         let options: JsValue = options.into();
-        let (request, locale) = self.request(&options)?;
+        let (request, locale) = self.request(&options, false)?;
         let order = string_option(&options, "orderNumber")?;
         let email = self.with_text(&locale, |text| self.inner.order_confirmation(&sku, &request, &order, text))??;
         Ok(to_js(&email).unchecked_into())
@@ -302,7 +340,7 @@ impl JsCatalog {
         if !options.is_object() {
             return Err(js_error("invalid_options", "planCart needs { lines, currency }", &[]));
         }
-        let (request, locale) = self.request(&options)?;
+        let (request, locale) = self.request(&options, true)?;
         let currency = Reflect::get(&options, &"currency".into()).ok().and_then(|v| v.as_string());
         let currency =
             currency.filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())).ok_or_else(|| {
@@ -317,6 +355,7 @@ impl JsCatalog {
             .dyn_ref::<Array>()
             .ok_or_else(|| js_error("invalid_cart", "lines must be an array of { sku, quantity, unitPrice }", &[]))?;
         let mut cart_lines = Vec::with_capacity(lines.length() as usize);
+        let mut purchased = std::collections::HashMap::new();
         for (i, line) in lines.iter().enumerate() {
             let field = |key: &str| Reflect::get(&line, &key.into()).unwrap_or(JsValue::UNDEFINED);
             let at = |key: &str, code: &str, what: &str| {
@@ -336,11 +375,32 @@ impl JsCatalog {
                 .as_f64()
                 .filter(|p| p.fract() == 0.0 && (0.0..=crate::json::MAX_SAFE_INTEGER as f64).contains(p))
                 .ok_or_else(|| at("unitPrice", "invalid_price", "expected an integer amount of minor units ≥ 0"))?;
+            // The JavaScript layer hands a cart's `purchased` ({ [sku]: units }) over line by line.
+            match field("purchased") {
+                v if v.is_undefined() => {}
+                v => {
+                    let units = units(&v).ok_or_else(|| {
+                        let path = format!("purchased.{sku}");
+                        js_error(
+                            "invalid_options",
+                            &format!("{path}: expected a whole number ≥ 0 (units already bought)"),
+                            &[("path", path.as_str().into())],
+                        )
+                    })?;
+                    purchased.insert(sku.clone(), units);
+                }
+            }
             cart_lines.push(crate::cart::Line { sku, quantity, unit_price: unit_price as u64 });
         }
         let hold_together =
             Reflect::get(&options, &"holdTogether".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-        let cart = crate::cart::Cart { lines: cart_lines, channel: request.channel, now: request.now, hold_together };
+        let cart = crate::cart::Cart {
+            lines: cart_lines,
+            channel: request.channel,
+            now: request.now,
+            hold_together,
+            purchased,
+        };
         let plan = self.with_text(&locale, |text| self.inner.plan_cart(&cart, text))??;
         let plan = to_js(&plan);
         let _ = Reflect::set(&plan, &"currency".into(), &currency.into());
@@ -364,7 +424,7 @@ impl JsCatalog {
                 &[],
             ));
         }
-        let (request, locale) = self.request(&options)?;
+        let (request, locale) = self.request(&options, false)?;
         let count = |key: &str| Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_f64());
         let position = match (count("position"), count("total")) {
             (Some(p), Some(t))

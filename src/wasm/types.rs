@@ -81,6 +81,8 @@ export interface CartOptions {
   locale?: string;
   /** One shipment on the latest date instead of shipping what is ready now. */
   holdTogether?: boolean;
+  /** Units of each SKU this customer already bought, counted against `limits.maxPerCustomer`. */
+  purchased?: Record<string, number>;
 }
 
 /** The plan for a cart. */
@@ -186,8 +188,8 @@ export interface Diagnostic {
 /** Thrown by the constructor, `fromJson`, `decide` and `decideAll`. */
 export interface AvailabilityError extends Error {
   code: "invalid_snapshot" | "invalid_quantity" | "unknown_channel" | "invalid_now" | "invalid_sku" | "invalid_locale" | "invalid_options" | "not_purchasable"
-    | "invalid_cart" | "invalid_price" | "invalid_currency" | "invalid_update" | "internal";
-  /** For invalid_snapshot and invalid_update: the JSON path of the first problem. */
+    | "invalid_cart" | "invalid_price" | "invalid_currency" | "invalid_update" | "internal" | "freed" | "invalid_product";
+  /** For invalid_snapshot and invalid_update: the JSON path of the first problem; for argument errors, where in the arguments (e.g. "lines[2].unitPrice"). */
   path?: string;
   /** For invalid_snapshot: every store-level problem. */
   problems?: { path: string; message: string }[];
