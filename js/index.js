@@ -27,6 +27,14 @@ let resetPending = false;
  */
 const MEMORY_SLACK = 64 * 1024 * 1024;
 
+/**
+ * Catalogs dropped without free() are reclaimed only by the garbage
+ * collector, between event-loop turns: a synchronous loop of them would
+ * fill the module's 4 GiB and trap. Past this much wasm memory, loading a
+ * catalog starts a fresh instance first (catalogs in use reload lazily).
+ */
+const MEMORY_CEILING = 512 * 1024 * 1024;
+
 function codedError(code, message, extra) {
   return Object.assign(new Error(message), { code }, extra);
 }
@@ -340,10 +348,11 @@ export class Catalog extends EventTarget {
         throw codedError("invalid_update", `invalid update: ${bad.map((p) => `${p.path}: ${p.message}`).join("; ")}`, { path: bad[0].path, problems: bad });
       }
     }
-    if (this.#instance === instance) this.#engine.free();
+    const old = this.#instance === instance ? this.#engine : null;
     this.#engine = engine;
     this.#instance = instance;
     this.#source = text;
+    release(old);
     returnMemory(text.length);
     this.dispatchEvent(new Event("update"));
   }
@@ -373,9 +382,10 @@ export class Catalog extends EventTarget {
   free() {
     if (this.#freed) return;
     this.#freed = true;
-    if (this.#instance === instance) this.#engine.free();
+    const old = this.#instance === instance ? this.#engine : null;
     this.#engine = null;
     this.#source = null;
+    release(old);
     returnMemory(0);
   }
 
@@ -445,19 +455,32 @@ function guarded(run) {
 }
 
 /**
- * A new engine for `text`. If the module traps (out of memory: catalogs
- * dropped without free() in a synchronous loop are only reclaimed by the
- * garbage collector between event-loop turns), it is retried once on a
- * fresh instance, which holds only what is loaded again.
+ * A new engine for `text`, on a fresh instance when the module holds more
+ * than MEMORY_CEILING. If the module traps anyway (out of memory), it is
+ * retried once on a fresh instance, which holds only what is loaded again.
  */
 function load(text) {
-  if (resetPending) replaceInstance();
+  if (resetPending || memoryBytes() > MEMORY_CEILING) replaceInstance();
   try {
     return Engine.fromJson(text);
   } catch (error) {
     if (isCoded(error)) throw error;
     replaceInstance();
     return guarded(() => Engine.fromJson(text));
+  }
+}
+
+/**
+ * Frees an engine that is no longer referenced. Done last, after the
+ * catalog let go of it: an exception inside free() (a stack overflow) once
+ * left a catalog holding a half-freed engine for good. If it fails, the
+ * memory is reclaimed with the instance.
+ */
+function release(engine) {
+  try {
+    engine?.free();
+  } catch {
+    resetPending = true;
   }
 }
 

@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 name=storefront_availability
 # `--crate-type cdylib` here (not in Cargo.toml) so that LTO really applies:
 # cargo drops LTO silently when a crate lists both cdylib and rlib.
+# No absolute path of the build machine in the shipped module: the cargo
+# registry and this folder are remapped (panic locations of dependencies
+# keep their crate-relative paths). tests/consumers/robustness checks it.
+cargo_home=${CARGO_HOME:-$HOME/.cargo}
+# rustc uses the last matching prefix: the most specific goes last.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$HOME/=~/ --remap-path-prefix=$PWD/= --remap-path-prefix=$cargo_home/registry/src/="
 cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib
 wasm=target/wasm32-unknown-unknown/release/$name.wasm
 
