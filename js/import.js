@@ -195,8 +195,8 @@ function merge(item, patch) {
 const own = (object, key) => (object != null && Object.hasOwn(object, key) ? object[key] : undefined);
 
 /**
- * Replaces every string (and key) in `value` that holds half a UTF-16
- * character (a lone surrogate, as truncating a name inside an emoji leaves)
+ * The snapshot as plain JSON data. Replaces every string (and key) in
+ * `value` that holds half a UTF-16 character (a lone surrogate, as truncating a name inside an emoji leaves)
  * by its well-formed form (U+FFFD for the half), calling `report(path)`
  * for each: the engine would otherwise see text that is not valid Unicode.
  */
@@ -208,7 +208,8 @@ function makeWellFormed(value, at, report) {
   }
   if (Array.isArray(value)) return value.map((v, i) => makeWellFormed(v, path(at, i), report));
   if (typeof value !== "object" || value === null) return value;
-  const out = Object.getPrototypeOf(value) === null ? dict() : {};
+  // A plain object again (what callers compare and spread), each key defined as data: "__proto__" stays a key.
+  const out = {};
   for (const [key, v] of Object.entries(value)) {
     const name = makeWellFormed(key, path(at, key), report);
     Object.defineProperty(out, name, { value: makeWellFormed(v, path(at, name), report), enumerable: true, writable: true, configurable: true });
