@@ -78,6 +78,50 @@ const cart = { currency: "USD", now, lines: skus.slice(0, 20).map((sku, i) => ({
 const planned = sideBySide({ wasm: () => wasm10k.planCart(cart) }, 200);
 row("planCart, 20 lines", planned.wasm * 1000, null, "µs");
 
+// Scaling (issue 20): each operation at 1× and 4× its input, side by side.
+// Linear work takes about 4× as long; n log n a little more; quadratic 16×.
+const store = { version: 1, generatedAt: "2026-11-23T13:00:00Z", timeZone: "America/New_York" };
+const dayAfter = (k) => new Date(Date.UTC(2027, 0, 1) + k * 86_400_000).toISOString().slice(0, 10);
+const scalings = {
+  "load: holidays": (n) => {
+    const text = JSON.stringify({ ...store, holidays: Array.from({ length: n }, (_, i) => dayAfter((i * 7919) % (3 * n))), items: [{ sku: "A", onHand: 1 }] });
+    return () => Catalog.fromJson(text).free();
+  },
+  "load: one object with repeated keys": (n) => {
+    const text = `{"version":1,"generatedAt":"2026-11-23T13:00:00Z","items":[{"sku":"A","locations":{${Array.from({ length: n }, (_, i) => `"L${i % (n / 2)}":{"onHand":1}`).join(",")}}}]}`;
+    return () => Catalog.fromJson(text).free();
+  },
+  "load: a kit of many components": (n) => {
+    const parts = Array.from({ length: n }, (_, i) => ({ sku: `P${i}`, onHand: 3 }));
+    const text = JSON.stringify({ ...store, items: [...parts, { sku: "KIT", components: parts.map((p, i) => ({ sku: p.sku, quantity: 1 + (i % 2) })) }] });
+    return () => Catalog.fromJson(text).free();
+  },
+  "planCart: lines": (n) => {
+    const catalog = Catalog.fromJson(JSON.stringify(snapshot(n)));
+    const ids = catalog.skus;
+    const lines = Array.from({ length: n }, (_, i) => ({ sku: ids[(i * 31) % ids.length], quantity: 1, unitPrice: 100 }));
+    return () => catalog.planCart({ currency: "USD", now, lines });
+  },
+  "decideProducts, a decideAll result held": (n) => {
+    const s = snapshot(n);
+    s.items.forEach((item, i) => (item.productId = `P${i}`));
+    const catalog = Catalog.fromJson(JSON.stringify(s));
+    const held = catalog.decideAll({ now });
+    return () => held.length + catalog.decideProducts({ now }).length;
+  },
+  "update: a patch of items": (n) => {
+    const catalog = Catalog.fromJson(JSON.stringify(snapshot(n)));
+    const items = catalog.skus.map((sku, i) => ({ sku, onHand: i % 9 }));
+    return () => catalog.update({ items });
+  },
+};
+results.scaling = [];
+for (const [workload, make] of Object.entries(scalings)) {
+  const base = workload.startsWith("decideProducts") ? 25_000 : 2_000;
+  const t = sideBySide({ small: make(base), large: make(4 * base) });
+  results.scaling.push({ workload, n: base, small: t.small, large: t.large, growth: t.large / t.small });
+}
+
 // Memory, in a fresh process (see bench/memory.mjs).
 results.memory = JSON.parse(
   execFileSync(process.execPath, [new URL("memory.mjs", import.meta.url).pathname, "100000", quick ? "100" : "1000"], { encoding: "utf8" }),
@@ -152,6 +196,9 @@ for (const r of results.rows) {
   const plain = r.plain === null ? "— (none)" : `${fmt(r.plain)} ${r.unit}`;
   console.log(`| ${r.workload} | ${fmt(r.wasm)} ${r.unit} | ${plain} | ${fmt(r.ratio)} | ${vs} |`);
 }
+console.log("\n| scaling (issue 20) | n | time at n | time at 4n | growth (linear ≈ 4, quadratic ≈ 16) |");
+console.log("|---|---|---|---|---|");
+for (const r of results.scaling) console.log(`| ${r.workload} | ${r.n} | ${fmt(r.small)} ms | ${fmt(r.large)} ms | ${fmt(r.growth)}× |`);
 const s = results.size;
 console.log(`\nsize: .wasm ${s.wasm.raw} KB raw / ${s.wasm.gzip} KB gzip / ${s.wasm.brotli} KB brotli; glue ${s.glue.raw} / ${s.glue.gzip} / ${s.glue.brotli} KB; total gzip ${(s.wasm.gzip + s.glue.gzip).toFixed(1)} KB`);
 const m = results.memory;

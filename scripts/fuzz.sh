@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the core with cargo-fuzz (libFuzzer): snapshot parsing, decide,
-# cart planning and message templates.
+# cart planning, message templates and the oversell invariant over kits,
+# locations, limits and carts.
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]   (default: 10 s, every target)
 # Needs the nightly toolchain (this machine kind has one; it cannot be
 # fetched); installs cargo-fuzz from crates.io when missing. New inputs go to
@@ -14,7 +15,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(snapshot decide cart template)
+[ ${#targets[@]} -gt 0 ] || targets=(snapshot decide cart template oversell)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "fuzz: no nightly toolchain on this machine; cargo-fuzz needs one" >&2

@@ -257,7 +257,10 @@ test("fuzzed platform data: importers refuse with invalid_import or import a sna
   let seed = 20261123;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const values = [null, undefined, -1, 0, 1.5, 2 ** 60, -(2 ** 60), "", "7", "x", "2027-01-15T00:00:00Z", true, false, [], {}, [null], { nodes: null }, { edges: [{}] }];
+  const values = [null, undefined, -1, 0, 1.5, 2 ** 60, -(2 ** 60), "", "7", "x", "2027-01-15T00:00:00Z", true, false, [], {}, [null], { nodes: null }, { edges: [{}] },
+    // Hostile text and ids: half an emoji, a prototype's name, numbers in other notations.
+    "Half \ud83d", "\udc00", "__proto__", "constructor", "0x10", "0b11", "1e3", " 12 "];
+  const protoKeys = Object.getOwnPropertyNames(Object.prototype);
   let imported = 0;
   let refused = 0;
   for (const platform of platforms) {
@@ -268,8 +271,13 @@ test("fuzzed platform data: importers refuse with invalid_import or import a sna
         const keys = Object.keys(target);
         if (keys.length === 0) continue;
         const key = pick(keys);
-        if (random() < 0.2) delete target[key];
-        else target[key] = structuredClone(pick(values));
+        const roll = random();
+        if (roll < 0.2) delete target[key];
+        else if (roll < 0.3 && !Array.isArray(target)) {
+          // An id-keyed object whose key is "__proto__" (as JSON.parse makes it: an own key).
+          Object.defineProperty(target, "__proto__", { value: target[key], enumerable: true, writable: true, configurable: true });
+          delete target[key];
+        } else target[key] = structuredClone(pick(values));
       }
       let result;
       try {
@@ -281,7 +289,10 @@ test("fuzzed platform data: importers refuse with invalid_import or import a sna
         continue;
       }
       imported += 1;
+      assert.deepEqual(Object.getOwnPropertyNames(Object.prototype), protoKeys, `${platform} run ${run} polluted Object.prototype`);
+      assert.doesNotMatch(JSON.stringify(result.snapshot), /\\ud[89a-f]/i, `${platform} run ${run}: half a character reached the snapshot`);
       const catalog = new Catalog(result.snapshot);
+      assert.deepEqual(catalog.diagnostics.filter((d) => d.code === "invalid_text"), []);
       for (const d of catalog.decideAll({ now })) assert.ok(d.maxQuantity >= 0 && Number.isSafeInteger(d.maxQuantity));
       for (const d of result.diagnostics) assert.ok(typeof d.path === "string" && typeof d.message === "string" && d.platform === platform);
     }
