@@ -393,16 +393,16 @@ impl<'a, 'p> Fields<'a, 'p> {
 }
 
 /// `text` with every `\uXXXX` escape of a lone UTF-16 surrogate replaced
-/// by `\ufffd`, and how many were; `None` when there is none (the text is
-/// invalid for another reason). A backslash only ever starts an escape in
-/// valid JSON, so the scan needs no string tracking; O(n).
+/// by `\ufffd`, how many were, and where the first was (line and column,
+/// from 1); `None` when there is none. A backslash only ever starts an
+/// escape in valid JSON, so the scan needs no string tracking; O(n).
 ///
 /// ```
 /// use storefront_availability::json::replace_lone_surrogates;
-/// let (text, n) = replace_lone_surrogates(r#"["\ud83d", "\ud83d\ude00", "\\ud83d"]"#).unwrap();
-/// assert_eq!((text.as_str(), n), (r#"["\ufffd", "\ud83d\ude00", "\\ud83d"]"#, 1));
+/// let (text, n, at) = replace_lone_surrogates("[\"ok\",\n \"\\ud83d\", \"\\ud83d\\ude00\", \"\\\\ud83d\"]").unwrap();
+/// assert_eq!((text.as_str(), n, at), ("[\"ok\",\n \"\\ufffd\", \"\\ud83d\\ude00\", \"\\\\ud83d\"]", 1, (2, 3)));
 /// ```
-pub fn replace_lone_surrogates(text: &str) -> Option<(String, usize)> {
+pub fn replace_lone_surrogates(text: &str) -> Option<(String, usize, (usize, usize))> {
     let bytes = text.as_bytes();
     let unit = |at: usize| -> Option<u16> {
         match (bytes.get(at), bytes.get(at + 1), bytes.get(at + 2..at + 6)) {
@@ -411,7 +411,7 @@ pub fn replace_lone_surrogates(text: &str) -> Option<(String, usize)> {
         }
     };
     let mut out = String::new();
-    let (mut copied, mut at, mut replaced) = (0, 0, 0);
+    let (mut copied, mut at, mut replaced, mut first) = (0, 0, 0, 0);
     while let Some(offset) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'\\')) {
         at += offset;
         let lone = match unit(at) {
@@ -423,6 +423,9 @@ pub fn replace_lone_surrogates(text: &str) -> Option<(String, usize)> {
             _ => false,
         };
         if lone {
+            if replaced == 0 {
+                first = at;
+            }
             out.push_str(text.get(copied..at)?);
             out.push_str("\\ufffd");
             replaced += 1;
@@ -436,7 +439,10 @@ pub fn replace_lone_surrogates(text: &str) -> Option<(String, usize)> {
         return None;
     }
     out.push_str(text.get(copied..)?);
-    Some((out, replaced))
+    let before = text.get(..first)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let place = (before.matches('\n').count() + 1, before.get(line_start..)?.chars().count() + 1);
+    Some((out, replaced, place))
 }
 
 /// The most days any day-count setting may hold (ten years): a guard

@@ -370,7 +370,8 @@ impl Snapshot {
         // One scan of the backslashes first, so the parser is called (and
         // compiled into the wasm) once.
         let repaired = crate::json::replace_lone_surrogates(text);
-        let (text, replaced) = repaired.as_ref().map_or((text, 0), |(text, n)| (text.as_str(), *n));
+        let (text, replaced, (line, column)) =
+            repaired.as_ref().map_or((text, 0, (0, 0)), |(text, n, place)| (text.as_str(), *n, *place));
         let document: Document =
             serde_json::from_str(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
         let mut snapshot = Snapshot::from_document(document, zones)?;
@@ -380,7 +381,7 @@ impl Snapshot {
                 sku: None,
                 path: String::new(),
                 message: format!(
-                    "{replaced} string escape(s) held half a character (a lone UTF-16 surrogate); each reads as U+FFFD"
+                    "{replaced} string escape(s) held half a character (a lone UTF-16 surrogate), the first at line {line} column {column}; each reads as U+FFFD"
                 ),
             });
         }
