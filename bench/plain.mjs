@@ -170,10 +170,13 @@ export class PlainCatalog {
 
   #stock(item, rules, today, minutes, quantity, stale) {
     const out = (reason, notifyMe) => ({ policy: "out_of_stock", reason, canPurchase: false, notifyMe, maxQuantity: 0, shipDate: null, available: 0 });
-    const available = Math.max(0, (item.onHand ?? 0) - (item.reserved ?? 0));
+    // Queue first: units on hand serve the backorders already waiting.
+    const onHand = Math.max(0, (item.onHand ?? 0) - (item.reserved ?? 0));
+    const waiting = item.restock?.backordered ?? 0;
+    const available = Math.max(0, onHand - waiting);
     const processing = this.#isBusiness(today) && minutes < this.cutoffMinutes ? today : this.#next(today + 1);
     const inStockShip = this.#addBusiness(processing, this.handlingDays);
-    const offer = this.#flowchart(item, rules, today);
+    const offer = this.#flowchart(item, rules, today, Math.max(0, waiting - onHand));
     const inStock = (reason, canPurchase, maxQuantity) => ({ policy: "in_stock", reason, canPurchase, notifyMe: false, maxQuantity: Math.min(maxQuantity, MAX_SAFE), shipDate: inStockShip, available });
     if (available >= quantity) {
       const capacity = offer.ok && !stale ? offer.capacity : 0;
@@ -190,7 +193,7 @@ export class PlainCatalog {
     };
   }
 
-  #flowchart(item, rules, today) {
+  #flowchart(item, rules, today, owed) {
     const no = (reason, notifyMe) => ({ ok: false, reason, notifyMe });
     if (item.lifecycle === "discontinued") return no("discontinued", false);
     if (!(item.backorder?.enabled ?? this.backorder.enabled)) return no("backorders_disabled", true);
@@ -201,9 +204,9 @@ export class PlainCatalog {
     if (date - today > (item.backorder?.maxWaitDays ?? this.backorder.maxWaitDays)) return no("restock_too_far", true);
     const ship = this.#addBusiness(date, item.backorder?.receivingDays ?? this.backorder.receivingDays);
     if (!rules.backorder || (rules.maxShipDays != null && ship - today > rules.maxShipDays)) return no("channel_disallows_backorder", false);
-    const capacity = r.quantity - (r.backordered ?? 0);
+    const capacity = r.quantity - owed;
     if (capacity <= 0) return no("restock_oversubscribed", true);
-    return { ok: true, ship, capacity, position: (r.backordered ?? 0) + 1 };
+    return { ok: true, ship, capacity, position: owed + 1 };
   }
 
   #date(day, today, weekday, relative) {

@@ -188,13 +188,14 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
 /// Each SKU with the positions of its lines, in order of first appearance.
 fn lines_by_sku(lines: &[Line]) -> Vec<(&str, Vec<usize>)> {
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
-    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    // The same map type as `Taken` and `purchased`: one copy of its code in the wasm.
+    let mut group_of: HashMap<String, u64> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
-        let group = *group_of.entry(&line.sku).or_insert_with(|| {
+        let group = *group_of.entry(line.sku.clone()).or_insert_with(|| {
             groups.push((&line.sku, Vec::new()));
-            groups.len() - 1
+            groups.len() as u64 - 1
         });
-        if let Some((_, positions)) = groups.get_mut(group) {
+        if let Some((_, positions)) = usize::try_from(group).ok().and_then(|g| groups.get_mut(g)) {
             positions.push(i);
         }
     }

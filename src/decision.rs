@@ -366,9 +366,13 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
     let Some(in_stock_ship) = in_stock_ship else {
         return Outcome::out_of_stock(Reason::InvalidItem, false);
     };
-    let available = crate::stock::available(c.snapshot, c.item, c.request.channel, c.taken);
+    // Queue first: units on hand serve the backorders already waiting
+    // before any new order, first in, first out.
+    let on_hand = crate::stock::on_hand(c.snapshot, c.item, c.request.channel, c.taken);
+    let waiting = crate::stock::waiting(c.item);
+    let available = on_hand.saturating_sub(waiting);
     let quantity = c.request.quantity;
-    let backorder = backorder_flowchart(c);
+    let backorder = backorder_flowchart(c, waiting.saturating_sub(on_hand));
     if available >= quantity {
         let capacity = match &backorder {
             Ok(offer) if !c.stale => offer.capacity,
@@ -417,7 +421,9 @@ fn is_unreleased(item: &Item, today: NaiveDate) -> bool {
 }
 
 /// The backorder flowchart of SPEC §3 rule 4: an offer, or the refusal.
-fn backorder_flowchart(c: &Context) -> Result<BackorderOffer, Outcome> {
+/// `owed`: the waiting backorders the units on hand do not cover, which the
+/// restock serves before any new one.
+fn backorder_flowchart(c: &Context, owed: u64) -> Result<BackorderOffer, Outcome> {
     let refuse = |reason, notify| Err(Outcome::out_of_stock(reason, notify));
     let store = &c.snapshot.backorder;
     if c.item.lifecycle == Lifecycle::Discontinued {
@@ -443,12 +449,11 @@ fn backorder_flowchart(c: &Context) -> Result<BackorderOffer, Outcome> {
     if !c.rules.backorder || !c.rules.ships_within(Some(days_between(c.today, ship_date))) {
         return refuse(Reason::ChannelDisallowsBackorder, false);
     }
-    let backordered = c.item.restock.as_ref().map_or(0, |r| r.backordered);
-    let capacity = quantity.saturating_sub(backordered);
+    let capacity = quantity.saturating_sub(owed);
     if capacity == 0 {
         return refuse(Reason::RestockOversubscribed, true);
     }
-    Ok(BackorderOffer { ship_date, capacity, queue_position: backordered.saturating_add(1) })
+    Ok(BackorderOffer { ship_date, capacity, queue_position: owed.saturating_add(1) })
 }
 
 /// The pre-order ship date: `shipDate`, else `next(productionDate +

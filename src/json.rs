@@ -108,7 +108,9 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
         let mut entries = Entries::default();
-        while let Some((key, value)) = map.next_entry::<String, Json>()? {
+        // next_key then next_value, as `KnownKeys` reads: one copy of that code in the wasm.
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value::<Json>()?;
             entries.insert(key, value);
         }
         Ok(Json::Object(entries.into_vec()))

@@ -243,13 +243,27 @@ pub(crate) fn kit_problem(
     })
 }
 
-/// Units of `item` that can be sold on `channel`: the channel's active
-/// locations summed (an oversold location counts against the others), or
-/// for a kit the fewest kits its components make, then less `reserved`
-/// and the out-of-stock threshold; never below 0. `taken` lists units of
+/// Units of `item` that new orders can take on `channel`: the channel's
+/// active locations summed (an oversold location counts against the
+/// others), or for a kit the fewest kits its components make, then less
+/// `reserved`, the out-of-stock threshold and the backorders already
+/// waiting; never below 0. `taken` lists units of
 /// stocked SKUs already promised to earlier lines of the same cart, so a
 /// kit and its components never sell the same unit twice.
 pub fn available(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Taken) -> u64 {
+    on_hand(snapshot, item, channel, taken).saturating_sub(waiting(item))
+}
+
+/// Backorders already waiting for the item's restock. Units on hand serve
+/// them first, first in, first out (queue first), so new orders get only
+/// what is left after them.
+pub fn waiting(item: &Item) -> u64 {
+    item.restock.as_ref().map_or(0, |r| r.backordered)
+}
+
+/// Units of `item` on hand for `channel` before the waiting backorders take
+/// theirs; see [`available`].
+pub fn on_hand(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Taken) -> u64 {
     let units = match &item.source {
         Source::Count(on_hand) => i128::from(*on_hand),
         Source::Locations(levels) => levels

@@ -28,7 +28,8 @@ fn shop() -> Catalog {
         json!({}),
         json!([
             { "sku": "MUG", "onHand": 5 },
-            { "sku": "TEE", "onHand": 2, "restock": restock("2026-12-01", 10, 4) },
+            // 4 backorders wait: the 6 on hand serve them first, 2 are left for new orders.
+            { "sku": "TEE", "onHand": 6, "restock": restock("2026-12-01", 6, 4) },
             { "sku": "AUR", "lifecycle": "unreleased",
               "preorder": { "limit": 100, "shipDate": "2026-12-10", "deposit": { "type": "percentage", "value": 12.5 } } },
             { "sku": "LAMP", "lifecycle": "unreleased",

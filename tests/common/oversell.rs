@@ -168,19 +168,35 @@ pub fn kit_needs(s: &Store, k: usize) -> HashMap<usize, u64> {
     needs
 }
 
-/// Units of SKU index `x` sellable now: a stocked item's stock, or the kits its components make.
+/// Backorders waiting for stocked item `i`'s restock (confirmed or not).
+pub fn waiting(s: &Store, i: usize) -> u64 {
+    s.stocked.get(i).and_then(|item| item.restock).map_or(0, |(_, _, _, backordered)| backordered)
+}
+
+/// Units of stocked item `i` new orders may take: the waiting backorders
+/// are served from stock first (queue first).
+pub fn free_stock(s: &Store, i: usize, channel: usize) -> u64 {
+    stock(s, i, channel).saturating_sub(waiting(s, i))
+}
+
+/// Units of SKU index `x` new orders may take now: a stocked item's free
+/// stock, or the kits its components' free stock makes.
 pub fn holds(s: &Store, x: usize, channel: usize) -> u64 {
     if x < STOCKED {
-        stock(s, x, channel)
+        free_stock(s, x, channel)
     } else {
-        kit_needs(s, x - STOCKED).iter().map(|(c, q)| stock(s, *c, channel) / q).min().unwrap_or(0)
+        kit_needs(s, x - STOCKED).iter().map(|(c, q)| free_stock(s, *c, channel) / q).min().unwrap_or(0)
     }
 }
 
-/// Restock units a stocked item may still promise (0 for kits, which have no restock).
-pub fn restock_room(s: &Store, x: usize) -> u64 {
+/// Restock units a stocked item may still promise to new backorders: its
+/// quantity less what it owes the waiting backorders stock does not cover
+/// (0 for kits, which have no restock).
+pub fn restock_room(s: &Store, x: usize, channel: usize) -> u64 {
     match s.stocked.get(x).and_then(|item| item.restock) {
-        Some((_, true, quantity, backordered)) => quantity.saturating_sub(backordered),
+        Some((_, true, quantity, backordered)) => {
+            quantity.saturating_sub(backordered.saturating_sub(stock(s, x, channel)))
+        }
         _ => 0,
     }
 }
@@ -214,21 +230,21 @@ pub fn check(s: &Store, cart: &CartCase) -> Result<(), String> {
 
     for channel in 0..CHANNELS.len() {
         for x in 0..STOCKED + KITS {
-            let most = holds(s, x, channel) + restock_room(s, x);
+            let most = holds(s, x, channel) + restock_room(s, x, channel);
             for quantity in 1..=8 {
                 let d = catalog.decide(&sku(x), &request(channel, quantity)).unwrap();
                 ensure!(d.max_quantity <= most, "{}: max {} of {most}", sku(x), d.max_quantity);
                 if d.can_purchase {
                     let (now, later) = promised(&d, quantity);
                     ensure!(now <= holds(s, x, channel), "{} ×{quantity} on {}: {now} now", sku(x), CHANNELS[channel]);
-                    ensure!(later <= restock_room(s, x), "{} ×{quantity}: {later} later", sku(x));
+                    ensure!(later <= restock_room(s, x, channel), "{} ×{quantity}: {later} later", sku(x));
                 }
             }
         }
         let all = catalog.decide_all(&request(channel, 1)).unwrap();
         for (x, d) in all.iter().enumerate() {
             ensure!(
-                d.max_quantity <= holds(s, x, channel) + restock_room(s, x),
+                d.max_quantity <= holds(s, x, channel) + restock_room(s, x, channel),
                 "{}: decideAll max {}",
                 d.sku,
                 d.max_quantity
@@ -267,7 +283,7 @@ pub fn check(s: &Store, cart: &CartCase) -> Result<(), String> {
         let x = (0..STOCKED + KITS).find(|x| sku(*x) == line.sku).unwrap();
         let total: u64 = plan.lines.iter().filter(|l| l.accepted && l.sku == line.sku).map(|l| l.quantity).sum();
         let (now, later) = promised(&line.decision, total);
-        ensure!(later <= restock_room(s, x), "{}: {later} later", line.sku);
+        ensure!(later <= restock_room(s, x, cart.channel), "{}: {later} later", line.sku);
         if x < STOCKED {
             from_stock[x] += now;
             let limit = s.stocked[x].max_per_order.map(|m| m.min(m + 1 - cart.purchased[x].min(m + 1)));
@@ -279,7 +295,8 @@ pub fn check(s: &Store, cart: &CartCase) -> Result<(), String> {
         }
     }
     for (i, units) in from_stock.iter().enumerate() {
-        ensure!(*units <= stock(s, i, cart.channel), "S{i}: {units} from stock of {}", stock(s, i, cart.channel));
+        let free = free_stock(s, i, cart.channel);
+        ensure!(*units <= free, "S{i}: {units} from stock of {free} left after the waiting backorders");
     }
 
     Ok(())
