@@ -87,6 +87,7 @@ export class StockStatus extends HTMLElement {
     this.decision = d;
     this.dataset.policy = d.policy;
     this.dataset.reason = d.reason;
+    this.dataset.listing = d.listing; // "hide": a theme can leave the card out (CSS [data-listing="hide"])
     // Only what changed is written, so screen readers announce real changes.
     const set = (el, text) => el.textContent !== text && (el.textContent = text);
     set(part("badge"), d.message.badge);

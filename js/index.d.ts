@@ -92,7 +92,7 @@ export interface ProductJsonLd {
     sku: string;
     price: string;
     priceCurrency: string;
-    availability: "https://schema.org/InStock" | "https://schema.org/BackOrder" | "https://schema.org/PreOrder" | "https://schema.org/OutOfStock" | "https://schema.org/SoldOut" | "https://schema.org/Discontinued";
+    availability: "https://schema.org/InStock" | "https://schema.org/LimitedAvailability" | "https://schema.org/BackOrder" | "https://schema.org/PreOrder" | "https://schema.org/OutOfStock" | "https://schema.org/SoldOut" | "https://schema.org/Discontinued";
     /** The ship date, for backorders and pre-orders. */
     availabilityStarts?: string;
   };
@@ -106,4 +106,6 @@ export declare function jsonLdScript(jsonLd: object): string;
 export declare function merchantFeedFields(decision: Decision): {
   availability: "in_stock" | "out_of_stock" | "preorder" | "backorder";
   availability_date?: string;
+  /** Set when `decision.listing` is "hide": not listed in Shopping ads or free listings. */
+  excluded_destination?: "Shopping_ads,Free_listings";
 };

@@ -533,8 +533,11 @@ export function jsonLdScript(jsonLd) {
 
 /**
  * The Google Merchant Center feed fields for a decision: `availability`
- * (`in_stock`, `out_of_stock`, `preorder`, `backorder`) and, for backorders
- * and pre-orders, `availability_date`.
+ * (`in_stock`, `out_of_stock`, `preorder`, `backorder`); for backorders
+ * and pre-orders `availability_date`, unless it is more than a year ahead
+ * (the decision then carries an `availability_date_too_far` warning naming
+ * the date); and `excluded_destination` for an item not to be listed
+ * (`decision.listing === "hide"`).
  *
  * ```js
  * feedRow = { id: sku, ...merchantFeedFields(catalog.decide(sku)) };
@@ -543,6 +546,9 @@ export function jsonLdScript(jsonLd) {
 export function merchantFeedFields(decision) {
   if (typeof decision?.merchantAvailability !== "string") throw codedError("invalid_options", "merchantFeedFields needs a decision from decide()");
   const fields = { availability: decision.merchantAvailability };
-  if (decision.availabilityDate) fields.availability_date = decision.availabilityDate;
+  // More than a year ahead is refused by Merchant Center: the decision warns (availability_date_too_far) and the date stays out.
+  const tooFar = decision.warnings?.some((w) => w.code === "availability_date_too_far");
+  if (decision.availabilityDate && !tooFar) fields.availability_date = decision.availabilityDate;
+  if (decision.listing === "hide") fields.excluded_destination = "Shopping_ads,Free_listings";
   return fields;
 }

@@ -156,14 +156,28 @@ pub struct Split {
     pub later: u64,
 }
 
-/// A warning attached to a decision, e.g. a missed deadline.
+/// A warning attached to a decision: `deadline_missed` (a store deadline
+/// `deadline` must ship by `ship_by`, before the decision's ship date) or
+/// `availability_date_too_far` (the ship date `ship_by` is more than a year
+/// ahead: Google Merchant Center refuses it, so the feed leaves it out).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
-    /// `deadline_missed`.
     pub code: &'static str,
+    /// The deadline's name (`deadline_missed` only).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub deadline: String,
     pub ship_by: NaiveDate,
+}
+
+/// Whether a storefront or feed should list the item: discontinued and
+/// sold out, or sold out in a store that hides sold-out items
+/// (`hideSoldOut`), is `hide`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Listing {
+    Show,
+    Hide,
 }
 
 /// The availability answer for one item (SPEC §5).
@@ -188,6 +202,7 @@ pub struct Decision {
     pub schema_org: &'static str,
     pub merchant_availability: &'static str,
     pub availability_date: Option<NaiveDate>,
+    pub listing: Listing,
     pub message: Message,
 }
 
@@ -328,7 +343,7 @@ pub fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Mo
             within_limits(item, &moment.request, decide_item(&context, moment.in_stock_ship))
         }
     };
-    finish(snapshot, entry, sku, outcome, &moment.writer)
+    finish(snapshot, entry, sku, outcome, moment.today, &moment.writer)
 }
 
 /// Rule 7, order limits: `maxQuantity` never exceeds what one order (and
@@ -525,8 +540,17 @@ fn decide_preorder(c: &Context) -> Outcome {
 }
 
 /// Adds payment terms, feed values, deadline warnings and the message.
-fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, writer: &Writer) -> Decision {
+fn finish(
+    snapshot: &Snapshot,
+    entry: Option<&Entry>,
+    sku: &str,
+    o: Outcome,
+    today: NaiveDate,
+    writer: &Writer,
+) -> Decision {
     let (schema_org, merchant_availability) = match (o.policy, o.reason) {
+        // Few left: search engines read LimitedAvailability; the Merchant feed has no such value.
+        (Policy::InStock, Reason::LowStock) => ("https://schema.org/LimitedAvailability", "in_stock"),
         (Policy::InStock, _) => ("https://schema.org/InStock", "in_stock"),
         (Policy::Backorder, _) => ("https://schema.org/BackOrder", "backorder"),
         (Policy::Preorder, _) => ("https://schema.org/PreOrder", "preorder"),
@@ -540,7 +564,7 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, wri
         Policy::Backorder | Policy::Preorder => Some(Payment::AuthorizeNowCaptureAtShipment),
         Policy::OutOfStock => None,
     };
-    let warnings = match o.ship_date {
+    let mut warnings: Vec<Warning> = match o.ship_date {
         Some(ship) => snapshot
             .deadlines
             .iter()
@@ -548,6 +572,22 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, wri
             .map(|d| Warning { code: "deadline_missed", deadline: d.name.clone(), ship_by: d.ship_by })
             .collect(),
         None => Vec::new(),
+    };
+    let availability_date = o.ship_date.filter(|_| dated_promise);
+    let a_year_ahead = today.checked_add_months(chrono::Months::new(12));
+    if let (Some(date), Some(limit)) = (availability_date, a_year_ahead) {
+        if date > limit {
+            warnings.push(Warning { code: "availability_date_too_far", deadline: String::new(), ship_by: date });
+        }
+    }
+    let hide_sold_out = match entry {
+        Some(Entry::Valid(item)) => item.hide_sold_out,
+        _ => None,
+    };
+    let listing = match (o.policy, o.reason) {
+        (Policy::OutOfStock, Reason::Discontinued) => Listing::Hide,
+        (Policy::OutOfStock, _) if hide_sold_out.unwrap_or(snapshot.hide_sold_out) => Listing::Hide,
+        _ => Listing::Show,
     };
     let sku = entry.and_then(Entry::sku).unwrap_or(sku).to_owned();
     let message = message::render(
@@ -563,7 +603,7 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, wri
             split: o.split,
             min_quantity: o.min_quantity,
             order_limit: o.order_limit,
-            missed: warnings.first().map(|w| (w.deadline.as_str(), w.ship_by)),
+            missed: warnings.iter().find(|w| w.code == "deadline_missed").map(|w| (w.deadline.as_str(), w.ship_by)),
         },
         writer,
     );
@@ -584,7 +624,8 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, wri
         warnings,
         schema_org,
         merchant_availability,
-        availability_date: if dated_promise { o.ship_date } else { None },
+        availability_date,
+        listing,
         message,
     }
 }
@@ -608,6 +649,8 @@ pub struct ProductDecision {
     pub backorder: usize,
     pub preorder: usize,
     pub unavailable: usize,
+    /// `hide` when every variant is hidden (see [`Listing`]).
+    pub listing: Listing,
     /// Badge of `policy`; text such as "Some options on backorder" (`key`
     /// `product.some_backorder`) when the variants differ.
     pub message: Message,
@@ -650,6 +693,10 @@ pub fn roll_up(product_id: &str, variants: &[Decision], writer: &Writer) -> Prod
         backorder,
         preorder,
         unavailable,
+        listing: match !variants.is_empty() && variants.iter().all(|d| d.listing == Listing::Hide) {
+            true => Listing::Hide,
+            false => Listing::Show,
+        },
         message: message::product(policy, key, notify_me, writer),
     }
 }

@@ -50,5 +50,5 @@ pub mod wasm;
 
 pub use catalog::{ArgError, Catalog};
 pub use channel::Channel;
-pub use decision::{Decision, Policy, Reason, Request};
+pub use decision::{Decision, Listing, Policy, Reason, Request};
 pub use snapshot::{Diagnostic, SnapshotError};

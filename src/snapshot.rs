@@ -42,6 +42,9 @@ pub struct Snapshot {
     pub channels: ChannelOverrides,
     /// The merchant's message templates.
     pub messages: Overrides,
+    /// `hideSoldOut`: list sold-out items as hidden (WooCommerce's "hide out
+    /// of stock items"); an item's own setting wins.
+    pub hide_sold_out: bool,
     /// Every item in snapshot order, valid or not.
     pub items: Vec<Entry>,
     /// Data problems inside items, each with its path.
@@ -122,6 +125,8 @@ pub struct Item {
     pub backorder_enabled: Option<bool>,
     pub max_wait_days: Option<u32>,
     pub receiving_days: Option<u32>,
+    /// `hideSoldOut`, overriding the store's.
+    pub hide_sold_out: Option<bool>,
     /// Boxed: most items have none, and items are many.
     preorder: Option<Box<Preorder>>,
     /// Boxed: most items have none.
@@ -430,6 +435,7 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
     }
     let holidays = f.list("holidays", "a date \"YYYY-MM-DD\"", |d| as_str(d).and_then(parse_date));
     let handling_days = f.days("handlingDays").unwrap_or(0);
+    let hide_sold_out = f.boolean("hideSoldOut").unwrap_or(false);
     let backorder = f
         .object("backorder", |b| BackorderSettings {
             enabled: b.boolean("enabled").unwrap_or(true),
@@ -498,6 +504,7 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
         deadlines,
         channels,
         messages,
+        hide_sold_out,
         items,
         diagnostics,
         index,
@@ -688,6 +695,7 @@ const STORE_KEYS: &[&str] = &[
     "deadlines",
     "channels",
     "messages",
+    "hideSoldOut",
 ];
 
 /// The keys of an item the rules read; any other key is skipped unread.
@@ -707,6 +715,7 @@ const ITEM_KEYS: &[&str] = &[
     "backorder",
     "preorder",
     "channels",
+    "hideSoldOut",
 ];
 
 /// Anything but an object is kept whole, for `read_store` to reject.
@@ -833,6 +842,7 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
         .unwrap_or_default();
     let preorder = f.object("preorder", read_preorder).map(Box::new);
     let channels = Some(ChannelOverrides::read(&mut f)).filter(|c| *c != ChannelOverrides::NONE).map(Box::new);
+    let hide_sold_out = f.boolean("hideSoldOut");
     if f.problem_count() > 0 {
         return None;
     }
@@ -850,6 +860,7 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
         backorder_enabled,
         max_wait_days,
         receiving_days,
+        hide_sold_out,
         preorder,
         channels,
     })

@@ -127,11 +127,10 @@ export interface Email {
   body: string;
 }
 
-export interface Warning {
-  code: "deadline_missed";
-  deadline: string;
-  shipBy: IsoDate;
-}
+/** A missed store deadline, or a ship date too far ahead for Google Merchant Center (more than a year). */
+export type Warning =
+  | { code: "deadline_missed"; deadline: string; shipBy: IsoDate }
+  | { code: "availability_date_too_far"; shipBy: IsoDate };
 
 /** The availability answer for one item (SPEC §5). */
 export interface Decision {
@@ -150,9 +149,11 @@ export interface Decision {
   payment: "charge_now" | "authorize_now_capture_at_shipment" | null;
   cancellable: boolean;
   warnings: Warning[];
-  schemaOrg: "https://schema.org/InStock" | "https://schema.org/BackOrder" | "https://schema.org/PreOrder" | "https://schema.org/OutOfStock" | "https://schema.org/SoldOut" | "https://schema.org/Discontinued";
+  schemaOrg: "https://schema.org/InStock" | "https://schema.org/LimitedAvailability" | "https://schema.org/BackOrder" | "https://schema.org/PreOrder" | "https://schema.org/OutOfStock" | "https://schema.org/SoldOut" | "https://schema.org/Discontinued";
   merchantAvailability: "in_stock" | "backorder" | "preorder" | "out_of_stock";
   availabilityDate: IsoDate | null;
+  /** "hide": discontinued and sold out, or sold out in a store with `hideSoldOut`; leave it out of listings and feeds. */
+  listing: "show" | "hide";
   message: Message;
 }
 
@@ -171,6 +172,8 @@ export interface ProductDecision {
   backorder: number;
   preorder: number;
   unavailable: number;
+  /** "hide" when every variant is hidden. */
+  listing: "show" | "hide";
   /** key "product.some_backorder", "product.some_preorder", "product.some_sold_out" when variants differ. */
   message: Message;
 }
@@ -225,6 +228,8 @@ export interface Snapshot {
   outOfStockThreshold?: number | null;
   /** Stock locations: inactive ones sell nothing; `channels` absent: serves every channel. */
   locations?: Record<string, { active?: boolean | null; channels?: Channel[] | null }> | null;
+  /** List sold-out items as hidden (decision `listing: "hide"`); an item's own setting wins. */
+  hideSoldOut?: boolean | null;
   /** Per-locale template overrides: { "fr": { "backorder": "…{date}…" } }. */
   messages?: Record<string, Record<string, string>> | null;
   items: SnapshotItem[];
@@ -264,6 +269,7 @@ export interface SnapshotItem {
     channels?: Partial<Record<Channel, { limit: number; sold?: number | null }>> | null;
   } | null;
   channels?: Partial<Record<Channel, ChannelOverride>> | null;
+  hideSoldOut?: boolean | null;
 }
 "#;
 
