@@ -22,7 +22,7 @@ use serde::Serialize;
 use crate::catalog::ArgError;
 use crate::decision::{self, Decision, Moment, Policy, Request};
 use crate::json::MAX_SAFE_INTEGER;
-use crate::message::{self, LocaleText};
+use crate::message::{self, Currency, LocaleText};
 use crate::snapshot::{Deposit, Entry, Snapshot};
 use crate::Channel;
 
@@ -46,6 +46,8 @@ pub struct Cart {
     /// Units of each SKU this customer already bought, counted against
     /// `limits.maxPerCustomer` as `Request::purchased` is for one decision.
     pub purchased: HashMap<String, u64>,
+    /// The currency of every amount (`None`: no `charges` sentence).
+    pub currency: Option<Currency>,
 }
 
 /// The plan for a cart.
@@ -66,6 +68,9 @@ pub struct Plan {
     pub captures: Vec<Capture>,
     /// "2 items ship today; 1 ships by Thursday, December 3".
     pub summary: String,
+    /// When what is charged: "$84.80 today, $70.00 when it ships on …"
+    /// (empty without a currency).
+    pub charges: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -134,7 +139,7 @@ fn money_error(what: String) -> ArgError {
 /// O(n log n) in the cart's lines: lines are grouped by SKU once, units
 /// already promised are kept by SKU, shipments by date.
 pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<Plan, ArgError> {
-    let request = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0 };
+    let request = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0, price: None };
     let mut moment = Moment::new(snapshot, &request, text);
     let mut lines: Vec<Option<PlannedLine>> = vec![None; cart.lines.len()];
 
@@ -149,7 +154,10 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
         moment.with_quantity(accepted_total);
         let decision = decision::decide(snapshot, entry, sku, &moment);
         let deposit = match entry {
-            Some(Entry::Valid(item)) if decision.policy == Policy::Preorder => item.preorder().deposit,
+            // Marketplaces never charge before shipment: no deposit there.
+            Some(Entry::Valid(item)) if decision.policy == Policy::Preorder && cart.channel == Channel::Dtc => {
+                item.preorder().deposit
+            }
             _ => None,
         };
         if let Some(Entry::Valid(item)) = entry {
@@ -181,8 +189,10 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
     let authorized_now = sum(captures.iter().map(|c| c.amount))?;
     let units: Vec<(NaiveDate, u64)> = shipments.iter().map(|s| (s.shipment.date, s.units)).collect();
     let summary = message::cart_summary(&moment.writer, &units);
+    let later: Vec<(NaiveDate, u64)> = captures.iter().map(|c| (c.date, c.amount)).collect();
+    let charges = cart.currency.map_or_else(String::new, |c| message::charges(&moment.writer, c, charged_now, &later));
     let shipments = shipments.into_iter().map(|s| s.shipment).collect();
-    Ok(Plan { shipments, lines, total, charged_now, authorized_now, captures, summary })
+    Ok(Plan { shipments, lines, total, charged_now, authorized_now, captures, summary, charges })
 }
 
 /// Each SKU with the positions of its lines, in order of first appearance.
@@ -289,6 +299,17 @@ fn shipments(lines: &[PlannedLine], hold_together: bool) -> Result<Vec<Assemblin
     Ok(shipments)
 }
 
+/// The deposit charged now for `quantity` units at `unit_price`: a
+/// percentage of the line total rounded half up, or a fixed amount per
+/// unit capped at the unit price.
+pub(crate) fn deposit_of(deposit: Deposit, unit_price: u64, quantity: u64) -> u64 {
+    let amount = unit_price.saturating_mul(quantity);
+    match deposit {
+        Deposit::Percentage(p) => p.of(amount),
+        Deposit::PerUnit(per_unit) => per_unit.min(unit_price).saturating_mul(quantity),
+    }
+}
+
 fn sum(mut amounts: impl Iterator<Item = u64>) -> Result<u64, ArgError> {
     amounts
         .try_fold(0u64, |a, b| a.checked_add(b))
@@ -324,11 +345,7 @@ fn plan_line(
             (parts, now_amount, 0)
         }
         Policy::Preorder => {
-            let deposit = match deposit {
-                Some(Deposit::Percentage(p)) => p.of(amount),
-                Some(Deposit::PerUnit(per_unit)) => per_unit.min(line.unit_price) * line.quantity,
-                None => 0,
-            };
+            let deposit = deposit.map_or(0, |d| deposit_of(d, line.unit_price, line.quantity));
             (vec![Part { quantity: line.quantity, ship_date: ship, capture: amount - deposit }], deposit, deposit)
         }
         _ => (vec![Part { quantity: line.quantity, ship_date: ship, capture: 0 }], amount, 0),

@@ -173,7 +173,7 @@ impl Catalog {
     ///             { "sku": "TEE", "restock": { "date": "2026-12-01", "confirmed": true, "quantity": 9 } }] }"#).unwrap();
     /// let line = |sku: &str, quantity| Line { sku: sku.into(), quantity, unit_price: 1500 };
     /// let cart = Cart { lines: vec![line("MUG", 2), line("TEE", 1)], channel: Channel::Dtc,
-    ///                   now: "2026-11-23T09:00:00Z".parse().unwrap(), hold_together: false, purchased: Default::default() };
+    ///                   now: "2026-11-23T09:00:00Z".parse().unwrap(), hold_together: false, purchased: Default::default(), currency: None };
     /// let plan = catalog.plan_cart(&cart, &English).unwrap();
     /// assert_eq!(plan.summary, "2 items ship today; 1 ships by Wednesday, December 2");
     /// assert_eq!((plan.charged_now, plan.authorized_now, plan.total), (3000, 1500, 4500));

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::calendar::days_between;
 use crate::channel::{self, Channel, ChannelRules};
 use crate::json::MAX_SAFE_INTEGER;
-use crate::message::{self, LocaleText, Message, Writer};
+use crate::message::{self, Currency, LocaleText, Message, Writer};
 use crate::snapshot::{Entry, Item, Lifecycle, Snapshot};
 use crate::stock::Taken;
 
@@ -22,12 +22,21 @@ pub struct Request {
     /// Units of this SKU the customer already bought, counted against an
     /// item's `maxPerCustomer` (0 when unknown).
     pub purchased: u64,
+    /// The unit price, for the message's `charge` sentence (`None`: no sentence).
+    pub price: Option<Price>,
+}
+
+/// A unit price in minor units of a currency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Price {
+    pub unit: u64,
+    pub currency: Currency,
 }
 
 impl Request {
     /// One unit on the merchant's own store at `now`.
     pub fn at(now: DateTime<Utc>) -> Request {
-        Request { channel: Channel::Dtc, quantity: 1, now, purchased: 0 }
+        Request { channel: Channel::Dtc, quantity: 1, now, purchased: 0, price: None }
     }
 }
 
@@ -147,6 +156,9 @@ impl Reason {
 pub enum Payment {
     ChargeNow,
     AuthorizeNowCaptureAtShipment,
+    /// A pre-order deposit is charged now, the balance when it ships (the
+    /// merchant's own store only: marketplaces never charge before shipment).
+    DepositNowBalanceAtShipment,
 }
 
 /// A line served partly from stock now and partly from the restock.
@@ -343,7 +355,7 @@ pub fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Mo
             within_limits(item, &moment.request, decide_item(&context, moment.in_stock_ship))
         }
     };
-    finish(snapshot, entry, sku, outcome, moment.today, &moment.writer)
+    finish(snapshot, entry, sku, outcome, moment, &moment.writer)
 }
 
 /// Rule 7, order limits: `maxQuantity` never exceeds what one order (and
@@ -545,9 +557,16 @@ fn finish(
     entry: Option<&Entry>,
     sku: &str,
     o: Outcome,
-    today: NaiveDate,
+    moment: &Moment,
     writer: &Writer,
 ) -> Decision {
+    let today = moment.today;
+    let deposit = match entry {
+        Some(Entry::Valid(item)) if o.policy == Policy::Preorder && moment.request.channel == Channel::Dtc => {
+            item.preorder().deposit
+        }
+        _ => None,
+    };
     let (schema_org, merchant_availability) = match (o.policy, o.reason) {
         // Few left: search engines read LimitedAvailability; the Merchant feed has no such value.
         (Policy::InStock, Reason::LowStock) => ("https://schema.org/LimitedAvailability", "in_stock"),
@@ -561,6 +580,7 @@ fn finish(
     let dated_promise = matches!(o.policy, Policy::Backorder | Policy::Preorder);
     let payment = match o.policy {
         Policy::InStock => Some(Payment::ChargeNow),
+        Policy::Preorder if deposit.is_some() => Some(Payment::DepositNowBalanceAtShipment),
         Policy::Backorder | Policy::Preorder => Some(Payment::AuthorizeNowCaptureAtShipment),
         Policy::OutOfStock => None,
     };
@@ -607,6 +627,20 @@ fn finish(
         },
         writer,
     );
+    let mut message = message;
+    message.charge = moment.request.price.filter(|_| o.can_purchase).and_then(|price| {
+        let quantity = moment.request.quantity;
+        let amount = price.unit.checked_mul(quantity).filter(|a| *a <= MAX_SAFE_INTEGER)?;
+        let now = match (o.policy, deposit) {
+            (Policy::InStock, _) => amount,
+            (Policy::Backorder, _) => price.unit * o.split.map_or(0, |s| s.now),
+            (Policy::Preorder, Some(deposit)) => crate::cart::deposit_of(deposit, price.unit, quantity),
+            _ => 0,
+        };
+        let later: Vec<(NaiveDate, u64)> =
+            o.ship_date.filter(|_| now < amount).map(|d| (d, amount - now)).into_iter().collect();
+        Some(message::charges(writer, price.currency, now, &later))
+    });
     Decision {
         sku,
         policy: o.policy,

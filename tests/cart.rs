@@ -19,7 +19,14 @@ fn line(sku: &str, quantity: u64, unit_price: u64) -> Line {
 }
 
 fn plan(c: &Catalog, lines: Vec<Line>, channel: Channel, hold_together: bool) -> Plan {
-    let cart = Cart { lines, channel, now: NOW.parse().unwrap(), hold_together, purchased: Default::default() };
+    let cart = Cart {
+        lines,
+        channel,
+        now: NOW.parse().unwrap(),
+        hold_together,
+        purchased: Default::default(),
+        currency: None,
+    };
     c.plan_cart(&cart, &English).unwrap()
 }
 
@@ -125,6 +132,7 @@ fn amounts_beyond_safe_integers_are_refused_not_wrapped() {
         now: NOW.parse().unwrap(),
         hold_together: false,
         purchased: Default::default(),
+        currency: None,
     };
     assert_eq!(shop().plan_cart(&cart, &English).unwrap_err().code, "invalid_price");
 }
@@ -185,7 +193,7 @@ proptest! {
     #[test]
     fn plans_keep_their_invariants(case in case()) {
         let catalog = Catalog::from_json(&case.snapshot.to_string()).unwrap();
-        let cart = Cart { lines: case.lines.clone(), channel: case.channel, now: case.now, hold_together: case.hold, purchased: Default::default() };
+        let cart = Cart { lines: case.lines.clone(), channel: case.channel, now: case.now, hold_together: case.hold, purchased: Default::default(), currency: None };
         let p = catalog.plan_cart(&cart, &English).unwrap();
         prop_assert_eq!(p.lines.len(), case.lines.len());
 

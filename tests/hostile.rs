@@ -27,6 +27,7 @@ fn cart(lines: &[(&str, u64)]) -> Cart {
         now: NOW.parse().unwrap(),
         hold_together: false,
         purchased: HashMap::new(),
+        currency: None,
     }
 }
 

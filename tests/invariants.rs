@@ -303,6 +303,7 @@ fn run(case: &Case, reasons: &mut HashSet<Reason>) -> Result<(), TestCaseError> 
         quantity: case.quantity,
         now: case.now,
         purchased: case.purchased,
+        price: None,
     };
     let all = catalog.decide_all(&request).unwrap();
     // The same input always gives the same output, one by one or all at once.

@@ -93,3 +93,95 @@ fn a_ship_date_more_than_a_year_ahead_is_flagged_for_the_feed() {
     assert!(d(&one(item("2027-11-23"))).warnings.is_empty());
     assert_eq!(d(&one(item("2027-11-24"))).warnings.len(), 1);
 }
+
+fn priced(channel: &str, quantity: u64, unit: u64, currency: &str) -> storefront_availability::Request {
+    let currency = storefront_availability::message::Currency::parse(currency).unwrap();
+    storefront_availability::Request {
+        price: Some(storefront_availability::decision::Price { unit, currency }),
+        ..request(channel, quantity, NOW)
+    }
+}
+
+fn deposit_shop() -> storefront_availability::Catalog {
+    catalog(
+        json!({}),
+        json!([
+            { "sku": "LAMP", "lifecycle": "unreleased",
+              "preorder": { "limit": 50, "shipDate": "2027-01-15", "deposit": { "type": "percentage", "value": 40 } } },
+            { "sku": "MUG", "onHand": 3 },
+            { "sku": "TEE", "onHand": 1, "restock": restock("2026-12-01", 20, 0) },
+        ]),
+    )
+}
+
+#[test]
+fn the_charge_sentence_says_when_what_is_charged() {
+    use storefront_availability::decision::Payment;
+    let c = deposit_shop();
+    let lamp = c.decide("LAMP", &priced("dtc", 1, 10_000, "USD")).unwrap();
+    assert_eq!(lamp.payment, Some(Payment::DepositNowBalanceAtShipment));
+    assert_eq!(lamp.message.charge.as_deref(), Some("$40.00 today, $60.00 when it ships"));
+    let mug = c.decide("MUG", &priced("dtc", 2, 1250, "EUR")).unwrap();
+    assert_eq!(mug.message.charge.as_deref(), Some("€25.00 today"));
+    let tee = c.decide("TEE", &priced("dtc", 3, 400_000, "JPY")).unwrap();
+    assert_eq!(tee.message.charge.as_deref(), Some("¥400,000 today, ¥800,000 when it ships"));
+    let swiss = c.decide("MUG", &priced("dtc", 1, 1999, "CHF")).unwrap();
+    assert_eq!(swiss.message.charge.as_deref(), Some("CHF\u{a0}19.99 today"));
+    // No price asked: no sentence; nothing purchasable: no sentence.
+    assert_eq!(c.decide("MUG", &request("dtc", 1, NOW)).unwrap().message.charge, None);
+    assert_eq!(c.decide("MUG", &priced("dtc", 9, 100, "USD")).unwrap().message.charge, None);
+}
+
+#[test]
+fn marketplaces_never_charge_a_deposit_before_shipment() {
+    use storefront_availability::cart::{Cart, Line};
+    use storefront_availability::decision::Payment;
+    use storefront_availability::message::Currency;
+    let c = catalog(
+        json!({ "channels": { "amazon": { "brandRegistry": true } } }),
+        json!([{ "sku": "LAMP", "lifecycle": "unreleased",
+                 "preorder": { "limit": 50, "shipDate": "2026-12-10", "deposit": { "type": "percentage", "value": 40 } } }]),
+    );
+    let on = |channel: &str| {
+        let cart = Cart {
+            lines: vec![Line { sku: "LAMP".into(), quantity: 1, unit_price: 10_000 }],
+            channel: storefront_availability::Channel::parse(channel).unwrap(),
+            now: NOW.parse().unwrap(),
+            hold_together: false,
+            purchased: Default::default(),
+            currency: Currency::parse("USD"),
+        };
+        c.plan_cart(&cart, &English).unwrap()
+    };
+    let dtc = on("dtc");
+    assert_eq!((dtc.charged_now, dtc.lines[0].deposit), (4000, 4000));
+    assert_eq!(dtc.charges, "$40.00 today, $60.00 when it ships");
+    let amazon = on("amazon");
+    assert_eq!((amazon.charged_now, amazon.authorized_now, amazon.lines[0].deposit), (0, 10_000, 0));
+    assert_eq!(amazon.charges, "$100.00 when it ships");
+    let decision = c.decide("LAMP", &priced("amazon", 1, 10_000, "USD")).unwrap();
+    assert_eq!(decision.payment, Some(Payment::AuthorizeNowCaptureAtShipment));
+    assert_eq!(decision.message.charge.as_deref(), Some("$100.00 when it ships"));
+}
+
+#[test]
+fn a_cart_with_several_capture_dates_names_each() {
+    use storefront_availability::cart::{Cart, Line};
+    use storefront_availability::message::Currency;
+    let c = deposit_shop();
+    let line = |sku: &str, quantity, unit_price| Line { sku: sku.into(), quantity, unit_price };
+    let cart = Cart {
+        lines: vec![line("MUG", 2, 1600), line("TEE", 3, 3500), line("LAMP", 1, 8900)],
+        channel: storefront_availability::Channel::Dtc,
+        now: "2026-11-23T15:00:00Z".parse().unwrap(),
+        hold_together: false,
+        purchased: Default::default(),
+        currency: Currency::parse("USD"),
+    };
+    let plan = c.plan_cart(&cart, &English).unwrap();
+    assert_eq!(
+        plan.charges,
+        "$102.60 today, $70.00 when it ships on Wednesday, December 2, $53.40 when it ships on Friday, January 15, 2027"
+    );
+    assert_eq!(plan.charged_now, 3200 + 3500 + 3560);
+}

@@ -137,6 +137,7 @@ fn a_kit_and_its_components_in_one_cart_never_share_a_unit() {
         now: NOW.parse().unwrap(),
         hold_together: false,
         purchased: Default::default(),
+        currency: None,
     };
     let plan = c.plan_cart(&cart, &English).unwrap();
     let accepted: Vec<_> = plan.lines.iter().map(|l| (l.sku.as_str(), l.accepted, l.can_have)).collect();

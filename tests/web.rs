@@ -264,3 +264,26 @@ fn order_emails_in_the_shoppers_language() {
     let refused = catalog.order_confirmation(JsValue::from("PRE").unchecked_into(), options(&[("quantity", 5000.into()), ("orderNumber", "1".into()), ("now", "2026-11-23T10:00:00Z".into())]).unchecked_into());
     assert_eq!(get(&refused.map(JsValue::from).unwrap_err(), "code"), "not_purchasable");
 }
+
+#[wasm_bindgen_test]
+fn charges_are_written_by_intl_as_natively_in_english() {
+    use storefront_availability::message::{Currency, English, LocaleText};
+    let charge = |currency: &str, unit: u32, locale: &str| {
+        let opts = options(&[
+            ("now", "2026-11-23T17:00:00Z".into()), ("quantity", 2.into()), ("unitPrice", unit.into()),
+            ("currency", currency.into()), ("locale", locale.into()),
+        ]);
+        get(&decide(&catalog(), "IN", opts).unwrap(), "message.charge").as_string().unwrap()
+    };
+    // en-US: Intl.NumberFormat writes exactly what the native English writer does.
+    for (currency, unit) in [("USD", 1999u32), ("EUR", 1250), ("JPY", 4000), ("CHF", 99), ("KWD", 12345)] {
+        let native = English.money(2 * u64::from(unit), Currency::parse(currency).unwrap());
+        assert_eq!(charge(currency, unit, "en-US"), format!("{native} today"), "{currency}");
+    }
+    // Other locales: their own currency format and words.
+    assert_eq!(charge("EUR", 1250, "de-DE"), "25,00\u{a0}€ heute");
+    assert_eq!(charge("JPY", 4000, "ja-JP"), "本日￥8,000");
+    let missing = options(&[("unitPrice", 100.into())]);
+    let error = decide(&catalog(), "IN", missing).unwrap_err();
+    assert_eq!(get(&error, "code"), "invalid_currency");
+}

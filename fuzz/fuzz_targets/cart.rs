@@ -40,7 +40,7 @@ fuzz_target!(|input: Input| {
             channel: Channel::ALL[usize::from(input.channel) % Channel::ALL.len()],
             now: catalog.generated_at() + Duration::minutes(input.minutes.into()),
             hold_together: input.hold_together,
-            purchased: Default::default(),
+            purchased: Default::default(), currency: None,
         };
         let Ok(plan) = catalog.plan_cart(&cart, &English) else { return };
         assert_eq!(plan.charged_now + plan.authorized_now, plan.total);
@@ -49,7 +49,7 @@ fuzz_target!(|input: Input| {
         for line in plan.lines.iter().filter(|l| l.accepted) {
             *taken.entry(&line.sku).or_default() += line.quantity;
         }
-        let one = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0 };
+        let one = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0, price: None };
         for (sku, quantity) in taken {
             let most = catalog.decide(sku, &one).unwrap().max_quantity;
             assert!(quantity <= most, "{sku}: {quantity} accepted of {most}");

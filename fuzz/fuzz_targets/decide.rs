@@ -99,7 +99,7 @@ fuzz_target!(|input: Input| {
     let quantity = input.quantity.clamp(1, (1 << 53) - 1);
     let channel = Channel::ALL[usize::from(input.channel) % Channel::ALL.len()];
     let purchased = u64::from(input.purchased);
-    let request = Request { channel, quantity, now, purchased };
+    let request = Request { channel, quantity, now, purchased, price: None };
     let today = today(catalog.snapshot(), now);
     for (i, d) in catalog.decide_all(&request).unwrap().iter().enumerate() {
         let purchasable = d.policy != Policy::OutOfStock && d.min_quantity <= quantity && quantity <= d.max_quantity;

@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     }
     for days in [0, 1, 45, 400] {
         for channel in Channel::ALL {
-            let request = Request { channel, quantity: 1, now: catalog.generated_at() + Duration::days(days), purchased: 0 };
+            let request = Request { channel, quantity: 1, now: catalog.generated_at() + Duration::days(days), purchased: 0, price: None };
             let all = catalog.decide_all(&request).expect("a valid request");
             for (entry, listed) in catalog.snapshot().items.iter().zip(&all) {
                 let Some(sku) = entry.sku().filter(|s| !s.is_empty()) else { continue };

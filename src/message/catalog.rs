@@ -54,6 +54,10 @@ pub const KEYS: &[(&str, &[&str])] = &[
     ("cart.ships_today", &["n"]),
     ("cart.ships_by", &["n", "date"]),
     ("cart.nothing", &[]),
+    ("charge.today", &["amount"]),
+    ("charge.at_shipment", &["amount"]),
+    ("charge.at_shipment_on", &["amount", "date"]),
+    ("charge.separator", &[]),
 ];
 
 /// Plural categories a key may be suffixed with.
@@ -137,6 +141,10 @@ const EN: &[(&str, &str)] = &[
     ("product.some_backorder", "Some options on backorder"),
     ("product.some_preorder", "Some options on pre-order"),
     ("product.some_sold_out", "Some options sold out"),
+    ("charge.today", "{amount} today"),
+    ("charge.at_shipment", "{amount} when it ships"),
+    ("charge.at_shipment_on", "{amount} when it ships on {date}"),
+    ("charge.separator", ", "),
 ];
 
 const DE: &[(&str, &str)] = &[
@@ -193,6 +201,10 @@ const DE: &[(&str, &str)] = &[
     ("product.some_backorder", "Einige Varianten nachbestellt"),
     ("product.some_preorder", "Einige Varianten in Vorbestellung"),
     ("product.some_sold_out", "Einige Varianten ausverkauft"),
+    ("charge.today", "{amount} heute"),
+    ("charge.at_shipment", "{amount} beim Versand"),
+    ("charge.at_shipment_on", "{amount} beim Versand am {date}"),
+    ("charge.separator", ", "),
 ];
 
 const FR: &[(&str, &str)] = &[
@@ -252,6 +264,10 @@ const FR: &[(&str, &str)] = &[
     ("product.some_backorder", "Certaines options en réapprovisionnement"),
     ("product.some_preorder", "Certaines options en précommande"),
     ("product.some_sold_out", "Certaines options épuisées"),
+    ("charge.today", "{amount} aujourd’hui"),
+    ("charge.at_shipment", "{amount} à l’expédition"),
+    ("charge.at_shipment_on", "{amount} à l’expédition le {date}"),
+    ("charge.separator", ", "),
 ];
 
 const ES: &[(&str, &str)] = &[
@@ -313,6 +329,10 @@ const ES: &[(&str, &str)] = &[
     ("product.some_backorder", "Algunas opciones bajo pedido"),
     ("product.some_preorder", "Algunas opciones en preventa"),
     ("product.some_sold_out", "Algunas opciones agotadas"),
+    ("charge.today", "{amount} hoy"),
+    ("charge.at_shipment", "{amount} al enviarse"),
+    ("charge.at_shipment_on", "{amount} al enviarse el {date}"),
+    ("charge.separator", ", "),
 ];
 
 const JA: &[(&str, &str)] = &[
@@ -369,4 +389,8 @@ const JA: &[(&str, &str)] = &[
     ("product.some_backorder", "一部のオプションはお取り寄せ"),
     ("product.some_preorder", "一部のオプションは予約受付中"),
     ("product.some_sold_out", "一部のオプションは完売"),
+    ("charge.today", "本日{amount}"),
+    ("charge.at_shipment", "発送時に{amount}"),
+    ("charge.at_shipment_on", "{date}の発送時に{amount}"),
+    ("charge.separator", "、"),
 ];

@@ -31,6 +31,9 @@ pub struct Message {
     pub params: Params,
     /// A missed store deadline, e.g. "Won't ship in time for Christmas: ships after December 18".
     pub notice: Option<String>,
+    /// When what is charged, for a purchasable decision asked with a
+    /// price: "$40.00 today, $60.00 when it ships".
+    pub charge: Option<String>,
 }
 
 /// Named template values, serialized as an object.
@@ -42,6 +45,8 @@ pub enum Param {
     Date(NaiveDate),
     Count(u64),
     Text(String),
+    /// An amount in minor units of a currency.
+    Money(u64, Currency),
 }
 
 impl Params {
@@ -64,6 +69,7 @@ impl Serialize for Params {
                 Param::Date(d) => map.serialize_entry(name, d)?,
                 Param::Count(n) => map.serialize_entry(name, n)?,
                 Param::Text(t) => map.serialize_entry(name, t)?,
+                Param::Money(n, _) => map.serialize_entry(name, n)?,
             }
         }
         map.end()
@@ -91,6 +97,60 @@ pub trait LocaleText {
     /// The plural category of `n`: `zero`, `one`, `two`, `few`, `many` or `other`.
     fn plural(&self, n: u64) -> &'static str;
     fn number(&self, n: u64) -> String;
+    /// `minor` units of `currency` (ISO 4217) as money, e.g. "$40.00";
+    /// by default as `Intl.NumberFormat("en-US")` writes it, with this
+    /// locale's digits and grouping.
+    fn money(&self, minor: u64, currency: Currency) -> String {
+        // As Intl.NumberFormat("en-US", { style: "currency" }) writes it.
+        let symbol = match currency.code() {
+            "USD" => "$",
+            "EUR" => "€",
+            "GBP" => "£",
+            "JPY" => "¥",
+            "CAD" => "CA$",
+            "AUD" => "A$",
+            "INR" => "₹",
+            "KRW" => "₩",
+            _ => "",
+        };
+        let digits = currency.minor_digits();
+        let scale = 10u64.pow(digits);
+        let mut amount = self.number(minor / scale);
+        if digits > 0 {
+            amount.push('.');
+            amount.push_str(&format!("{:0width$}", minor % scale, width = digits as usize));
+        }
+        match symbol {
+            "" => format!("{}\u{a0}{amount}", currency.code()),
+            _ => format!("{symbol}{amount}"),
+        }
+    }
+}
+
+/// An ISO 4217 currency code, e.g. `USD`: three upper-case letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// `None` unless `code` is three letters A–Z.
+    pub fn parse(code: &str) -> Option<Currency> {
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        bytes.iter().all(u8::is_ascii_uppercase).then_some(Currency(bytes))
+    }
+
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    }
+
+    /// Digits of the minor unit (ISO 4217): 0 for yen, 3 for dinars, else 2.
+    pub fn minor_digits(&self) -> u32 {
+        match self.code() {
+            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "VND" | "VUV"
+            | "XAF" | "XOF" | "XPF" => 0,
+            "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
+            _ => 2,
+        }
+    }
 }
 
 /// US English, written exactly as `Intl` writes `en-US`, so servers and
@@ -351,6 +411,7 @@ impl<'a> Writer<'a> {
                 Param::Date(d) => self.date(text, own, *d, true, relative),
                 Param::Count(n) => text.number(*n),
                 Param::Text(t) => t.clone(),
+                Param::Money(n, currency) => text.money(*n, *currency),
             };
             Some(if isolate { format!("\u{2068}{value}\u{2069}") } else { value })
         })
@@ -461,6 +522,7 @@ pub(crate) fn render(f: &Facts, w: &Writer) -> Message {
         key,
         params,
         notice,
+        charge: None,
     }
 }
 
@@ -511,6 +573,22 @@ pub(crate) fn cart_summary(w: &Writer, units_by_date: &[(NaiveDate, u64)]) -> St
     parts.join("; ")
 }
 
+/// When what is charged, in one sentence: "$40.00 today, $60.00 when it
+/// ships". `later` lists the amounts captured at shipment by ship date;
+/// with more than one date each names its date.
+pub(crate) fn charges(w: &Writer, currency: Currency, now: u64, later: &[(NaiveDate, u64)]) -> String {
+    let mut parts = Vec::new();
+    if now > 0 || later.is_empty() {
+        parts.push(w.fill("charge.today", &Params::default().with("amount", Param::Money(now, currency)), None, false));
+    }
+    for &(date, amount) in later.iter().filter(|(_, amount)| *amount > 0) {
+        let params = Params::default().with("amount", Param::Money(amount, currency)).with("date", Param::Date(date));
+        let key = if later.len() > 1 { "charge.at_shipment_on" } else { "charge.at_shipment" };
+        parts.push(w.fill(key, &params, None, false));
+    }
+    parts.join(&w.word("charge.separator"))
+}
+
 /// What a weekly status update reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusUpdate {
@@ -552,5 +630,6 @@ pub(crate) fn product(policy: Policy, key: &'static str, notify_me: bool, w: &Wr
         Policy::OutOfStock => ("badge.out_of_stock", "button.sold_out"),
     };
     let text = if key.starts_with("badge.") { w.word(key) } else { w.fill(key, &Params::default(), None, true) };
-    Message { badge: w.word(badge), text, button: w.word(button), key, params: Params::default(), notice: None }
+    let params = Params::default();
+    Message { badge: w.word(badge), text, button: w.word(button), key, params, notice: None, charge: None }
 }

@@ -214,6 +214,20 @@ impl LocaleText for IntlText {
     fn number(&self, n: u64) -> String {
         self.small_number(n).map_or_else(|| self.write_number(n), |(text, _)| text)
     }
+
+    fn money(&self, minor: u64, currency: crate::message::Currency) -> String {
+        let digits = currency.minor_digits();
+        let places = digits.to_string();
+        let pairs = [
+            ("style", "currency"),
+            ("currency", currency.code()),
+            ("minimumFractionDigits", places.as_str()),
+            ("maximumFractionDigits", places.as_str()),
+        ];
+        let format = options(&pairs).and_then(|o| NumberFormat::new(&self.locale.as_str().into(), &o).ok());
+        let value = minor as f64 / 10f64.powi(digits as i32);
+        format.and_then(|f| f.format(value).ok()).unwrap_or_else(|| crate::message::English.money(minor, currency))
+    }
 }
 
 impl IntlText {

@@ -122,7 +122,22 @@ impl JsCatalog {
                 .as_string()
                 .ok_or_else(|| ArgError::new("invalid_locale", "locale must be a string like \"en-GB\""))?,
         };
-        Ok((Request { channel, quantity, now, purchased }, locale))
+        // `unitPrice` and `currency` (for the message's charge sentence);
+        // a cart reads its own prices per line.
+        let price = match (get("unitPrice")?, self_is_cart) {
+            (v, false) if !(v.is_undefined() || v.is_null()) => {
+                let unit = units(&v).ok_or_else(|| {
+                    ArgError::new("invalid_price", "unitPrice must be an integer amount of minor units ≥ 0")
+                })?;
+                let currency = get("currency")?.as_string().and_then(|c| crate::message::Currency::parse(&c));
+                let currency = currency.ok_or_else(|| {
+                    ArgError::new("invalid_currency", "with unitPrice, currency must be an ISO 4217 code like \"USD\"")
+                })?;
+                Some(crate::decision::Price { unit, currency })
+            }
+            _ => None,
+        };
+        Ok((Request { channel, quantity, now, purchased, price }, locale))
     }
 
     /// Runs `f` with the `Intl` writer for a shopper asking for `locale`.
@@ -402,6 +417,7 @@ impl JsCatalog {
             now: request.now,
             hold_together,
             purchased,
+            currency: crate::message::Currency::parse(&currency),
         };
         let plan = self.with_text(&locale, |text| self.inner.plan_cart(&cart, text))??;
         let plan = to_js(&plan);

@@ -22,7 +22,13 @@ pub fn one(item: Value) -> Catalog {
 }
 
 pub fn request(channel: &str, quantity: u64, now: &str) -> Request {
-    Request { channel: Channel::parse(channel).unwrap(), quantity, now: now.parse().unwrap(), purchased: 0 }
+    Request {
+        channel: Channel::parse(channel).unwrap(),
+        quantity,
+        now: now.parse().unwrap(),
+        purchased: 0,
+        price: None,
+    }
 }
 
 /// Decides the catalog's first SKU.

@@ -212,7 +212,13 @@ pub fn promised(d: &Decision, quantity: u64) -> (u64, u64) {
 }
 
 pub fn request(channel: usize, quantity: u64) -> Request {
-    Request { channel: Channel::parse(CHANNELS[channel]).unwrap(), quantity, now: NOW.parse().unwrap(), purchased: 0 }
+    Request {
+        channel: Channel::parse(CHANNELS[channel]).unwrap(),
+        quantity,
+        now: NOW.parse().unwrap(),
+        purchased: 0,
+        price: None,
+    }
 }
 
 /// Fails with a message when `condition` does not hold.
@@ -269,6 +275,7 @@ pub fn check(s: &Store, cart: &CartCase) -> Result<(), String> {
                 now: NOW.parse().unwrap(),
                 hold_together: false,
                 purchased,
+                currency: None,
             },
             &English,
         )
