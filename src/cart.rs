@@ -167,11 +167,15 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
             };
             crate::stock::take(item, from_stock, &mut moment.taken);
         }
-        let mut in_stock_left = decision.split.map_or(0, |s| s.now);
+        // The SKU's units from stock, then by delivery, handed to its lines in cart order.
+        let mut left = Left {
+            in_stock: decision.split.map_or(0, |s| s.now),
+            in_stock_ship: moment.in_stock_ship,
+            deliveries: decision.deliveries.iter().map(|d| (d.ship_date, d.quantity)).collect(),
+        };
         for i in accepted {
             let (Some(line), Some(slot)) = (cart.lines.get(i), lines.get_mut(i)) else { continue };
-            let planned = plan_line(line, &decision, deposit, &mut in_stock_left, moment.in_stock_ship)
-                .map_err(|e| e.at(format!("lines[{i}]")))?;
+            let planned = plan_line(line, &decision, deposit, &mut left).map_err(|e| e.at(format!("lines[{i}]")))?;
             *slot = Some(planned);
         }
     }
@@ -318,31 +322,41 @@ fn sum(mut amounts: impl Iterator<Item = u64>) -> Result<u64, ArgError> {
 }
 
 /// An accepted line's parts and money, given its SKU's decision.
-fn plan_line(
-    line: &Line,
-    d: &Decision,
-    deposit: Option<Deposit>,
-    in_stock_left: &mut u64,
+/// What a backordered SKU still has to hand to its lines: units from stock
+/// (shipping on the in-stock date) and units by delivery date.
+struct Left {
+    in_stock: u64,
     in_stock_ship: Option<NaiveDate>,
-) -> Result<PlannedLine, ArgError> {
+    deliveries: Vec<(NaiveDate, u64)>,
+}
+
+fn plan_line(line: &Line, d: &Decision, deposit: Option<Deposit>, left: &mut Left) -> Result<PlannedLine, ArgError> {
     let amount = line.unit_price.checked_mul(line.quantity).filter(|a| *a <= MAX_SAFE_INTEGER).ok_or_else(|| {
         money_error(format!("{} × {} exceeds 2^53 − 1 minor units", line.quantity, line.unit_price)).at("unitPrice")
     })?;
     let ship = d.ship_date.unwrap_or_default();
     let (parts, charged_now, deposit) = match d.policy {
         Policy::Backorder => {
-            let now_units = (*in_stock_left).min(line.quantity);
-            *in_stock_left -= now_units;
-            let later_units = line.quantity - now_units;
-            let now_amount = line.unit_price * now_units;
+            let now_units = left.in_stock.min(line.quantity);
+            left.in_stock -= now_units;
+            let mut later_units = line.quantity - now_units;
             let mut parts = Vec::new();
             if now_units > 0 {
-                parts.push(Part { quantity: now_units, ship_date: in_stock_ship.unwrap_or(ship), capture: 0 });
+                parts.push(Part { quantity: now_units, ship_date: left.in_stock_ship.unwrap_or(ship), capture: 0 });
+            }
+            // Each delivery's units, earliest first; its capture is what they cost.
+            for (date, units) in left.deliveries.iter_mut().filter(|(_, units)| *units > 0) {
+                if later_units == 0 {
+                    break;
+                }
+                let take = later_units.min(*units);
+                (*units, later_units) = (*units - take, later_units - take);
+                parts.push(Part { quantity: take, ship_date: *date, capture: line.unit_price * take });
             }
             if later_units > 0 {
-                parts.push(Part { quantity: later_units, ship_date: ship, capture: amount - now_amount });
+                parts.push(Part { quantity: later_units, ship_date: ship, capture: line.unit_price * later_units });
             }
-            (parts, now_amount, 0)
+            (parts, line.unit_price * now_units, 0)
         }
         Policy::Preorder => {
             let deposit = deposit.map_or(0, |d| deposit_of(d, line.unit_price, line.quantity));

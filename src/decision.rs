@@ -215,11 +215,25 @@ pub struct Decision {
     pub merchant_availability: &'static str,
     pub availability_date: Option<NaiveDate>,
     pub listing: Listing,
+    /// A backorder's later units by the delivery that brings them, in date
+    /// order (several when the quantity spans incoming purchase orders);
+    /// empty otherwise.
+    pub deliveries: Vec<Delivery>,
     pub message: Message,
 }
 
+/// The units of a backorder one incoming delivery serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Delivery {
+    pub quantity: u64,
+    pub ship_date: NaiveDate,
+    /// Behind the backorders this delivery still owes.
+    pub queue_position: u64,
+}
+
 /// The raw outcome of the rules, before feed values and messages.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Outcome {
     policy: Policy,
     reason: Reason,
@@ -235,6 +249,8 @@ struct Outcome {
     min_quantity: u64,
     /// The most one order may hold under the item's limits.
     order_limit: Option<u64>,
+    /// A backorder's later units by delivery, in date order.
+    deliveries: Vec<Delivery>,
 }
 
 impl Outcome {
@@ -252,6 +268,7 @@ impl Outcome {
             available: 0,
             min_quantity: 1,
             order_limit: None,
+            deliveries: Vec::new(),
         }
     }
 
@@ -279,11 +296,38 @@ fn safe(n: u64) -> u64 {
     n.min(MAX_SAFE_INTEGER)
 }
 
-/// A backorder the flowchart allows.
-struct BackorderOffer {
+/// One incoming delivery a new backorder can wait for.
+#[derive(Debug, Clone, Copy)]
+struct Room {
     ship_date: NaiveDate,
+    /// Units it brings beyond what it owes the waiting backorders.
     capacity: u64,
     queue_position: u64,
+}
+
+/// The deliveries the flowchart allows, in date order, each with room.
+struct BackorderOffer {
+    rooms: Vec<Room>,
+}
+
+impl BackorderOffer {
+    fn capacity(&self) -> u64 {
+        self.rooms.iter().fold(0, |total, r| total.saturating_add(r.capacity))
+    }
+
+    /// `units` spread over the deliveries, earliest first, each up to its room.
+    fn fill(&self, mut units: u64) -> Vec<Delivery> {
+        let mut parts = Vec::new();
+        for room in &self.rooms {
+            if units == 0 {
+                break;
+            }
+            let take = units.min(room.capacity);
+            units -= take;
+            parts.push(Delivery { quantity: take, ship_date: room.ship_date, queue_position: room.queue_position });
+        }
+        parts
+    }
 }
 
 /// The facts every rule reads.
@@ -399,10 +443,10 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
     let waiting = crate::stock::waiting(c.item);
     let available = on_hand.saturating_sub(waiting);
     let quantity = c.request.quantity;
-    let backorder = backorder_flowchart(c, waiting.saturating_sub(on_hand));
+    let backorder = backorder_flowchart(c, on_hand);
     if available >= quantity {
         let capacity = match &backorder {
-            Ok(offer) if !c.stale => offer.capacity,
+            Ok(offer) if !c.stale => offer.capacity(),
             _ => 0,
         };
         let threshold = c.item.low_stock_threshold.or(c.snapshot.low_stock_threshold);
@@ -423,19 +467,23 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
         Err(refusal) => some_on_hand(refusal),
         Ok(_) if c.stale => some_on_hand(Outcome::out_of_stock(Reason::StaleSnapshot, true)),
         Ok(offer) => {
-            let max_quantity = safe(available.saturating_add(offer.capacity));
+            let max_quantity = safe(available.saturating_add(offer.capacity()));
             let within = quantity <= max_quantity;
+            // Within: the later units by delivery; over: every delivery's room, for the dates.
+            let deliveries = offer.fill(if within { quantity - available } else { offer.capacity() });
+            let (first, last) = (deliveries.first().copied(), deliveries.last().copied());
             Outcome {
                 policy: Policy::Backorder,
                 reason: if within { Reason::Backorder } else { Reason::ExceedsBackorderCapacity },
                 can_purchase: within,
                 notify_me: false,
                 max_quantity,
-                ship_date: Some(offer.ship_date),
+                ship_date: last.map(|d| d.ship_date),
                 remaining_preorders: None,
-                queue_position: Some(offer.queue_position),
+                queue_position: first.map(|d| d.queue_position),
                 split: (within && available > 0).then(|| Split { now: available, later: quantity - available }),
                 available,
+                deliveries: if within { deliveries } else { Vec::new() },
                 ..Outcome::out_of_stock(Reason::Backorder, false)
             }
         }
@@ -447,10 +495,16 @@ fn is_unreleased(item: &Item, today: NaiveDate) -> bool {
     item.lifecycle == Lifecycle::Unreleased || item.preorder().release_date.is_some_and(|d| d > today)
 }
 
-/// The backorder flowchart of SPEC §3 rule 4: an offer, or the refusal.
-/// `owed`: the waiting backorders the units on hand do not cover, which the
-/// restock serves before any new one.
-fn backorder_flowchart(c: &Context, owed: u64) -> Result<BackorderOffer, Outcome> {
+/// The backorder flowchart of SPEC §3 rule 4, per incoming delivery: the
+/// deliveries a new backorder may wait for, or the refusal.
+///
+/// Waiting backorders are served first in, first out: by the `on_hand`
+/// units first (queue first), then by each delivery in date order; what a
+/// delivery cannot serve waits for the next one. Each delivery must be
+/// confirmed, not overdue, within `maxWaitDays`, on a channel that takes
+/// its ship date, and have room after what it owes. With none, the refusal
+/// is the earliest usable-looking delivery's (overdue only when all are).
+fn backorder_flowchart(c: &Context, on_hand: u64) -> Result<BackorderOffer, Outcome> {
     let refuse = |reason, notify| Err(Outcome::out_of_stock(reason, notify));
     let store = &c.snapshot.backorder;
     if c.item.lifecycle == Lifecycle::Discontinued {
@@ -459,28 +513,50 @@ fn backorder_flowchart(c: &Context, owed: u64) -> Result<BackorderOffer, Outcome
     if !c.item.backorder_enabled.unwrap_or(store.enabled) {
         return refuse(Reason::BackordersDisabled, true);
     }
-    let Some((date, quantity)) = c.item.restock.as_ref().and_then(|r| r.confirmed_date_and_quantity()) else {
-        return refuse(Reason::RestockUnconfirmed, false);
-    };
-    if date < c.today {
-        return refuse(Reason::RestockOverdue, true);
-    }
     let max_wait = c.item.max_wait_days.unwrap_or(store.max_wait_days);
-    if days_between(c.today, date) > i64::from(max_wait) {
-        return refuse(Reason::RestockTooFar, true);
-    }
     let receiving = c.item.receiving_days.unwrap_or(store.receiving_days);
-    let Some(ship_date) = c.snapshot.calendar.add_business(date, receiving) else {
-        return refuse(Reason::RestockTooFar, true);
-    };
-    if !c.rules.backorder || !c.rules.ships_within(Some(days_between(c.today, ship_date))) {
-        return refuse(Reason::ChannelDisallowsBackorder, false);
+    let (mut cover, mut carry) = (on_hand, 0u64);
+    let mut rooms = Vec::new();
+    let mut refusal: Option<(Reason, bool)> = None;
+    for delivery in &c.item.restock {
+        let covered = cover.min(delivery.backordered);
+        cover -= covered;
+        let owed = (delivery.backordered - covered).saturating_add(carry);
+        let Some((date, quantity)) = delivery.confirmed_date_and_quantity() else {
+            carry = owed; // an unconfirmed delivery's queue waits for a confirmed one
+            continue;
+        };
+        carry = owed.saturating_sub(quantity);
+        let refused = if date < c.today {
+            carry = owed; // it did not come as promised: its queue waits on
+            Some((Reason::RestockOverdue, true))
+        } else if days_between(c.today, date) > i64::from(max_wait) {
+            Some((Reason::RestockTooFar, true))
+        } else {
+            match c.snapshot.calendar.add_business(date, receiving) {
+                None => Some((Reason::RestockTooFar, true)),
+                Some(ship) if !c.rules.backorder || !c.rules.ships_within(Some(days_between(c.today, ship))) => {
+                    Some((Reason::ChannelDisallowsBackorder, false))
+                }
+                Some(_) if quantity <= owed => Some((Reason::RestockOversubscribed, true)),
+                Some(ship_date) => {
+                    let queue_position = owed.saturating_add(1);
+                    rooms.push(Room { ship_date, capacity: quantity - owed, queue_position });
+                    None
+                }
+            }
+        };
+        if let Some(r) = refused {
+            if refusal.map_or(true, |(reason, _)| reason == Reason::RestockOverdue) {
+                refusal = Some(r);
+            }
+        }
     }
-    let capacity = quantity.saturating_sub(owed);
-    if capacity == 0 {
-        return refuse(Reason::RestockOversubscribed, true);
+    match (rooms.is_empty(), refusal) {
+        (false, _) => Ok(BackorderOffer { rooms }),
+        (true, Some((reason, notify))) => refuse(reason, notify),
+        (true, None) => refuse(Reason::RestockUnconfirmed, false),
     }
-    Ok(BackorderOffer { ship_date, capacity, queue_position: owed.saturating_add(1) })
 }
 
 /// The pre-order ship date: `shipDate`, else `next(productionDate +
@@ -660,6 +736,7 @@ fn finish(
         merchant_availability,
         availability_date,
         listing,
+        deliveries: o.deliveries,
         message,
     }
 }

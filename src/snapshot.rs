@@ -121,7 +121,9 @@ pub struct Item {
     pub out_of_stock_threshold: Option<u64>,
     /// Boxed: most items have none.
     pub limits: Option<Box<Limits>>,
-    pub restock: Option<Restock>,
+    /// Incoming supplier deliveries (`restock`: one object, or a list of
+    /// them), in date order, undated ones last.
+    pub restock: Vec<Restock>,
     pub backorder_enabled: Option<bool>,
     pub max_wait_days: Option<u32>,
     pub receiving_days: Option<u32>,
@@ -831,12 +833,7 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
     let low_stock_threshold = count(&mut f, "lowStockThreshold");
     let out_of_stock_threshold = count(&mut f, "outOfStockThreshold");
     let limits = stock::read_limits(&mut f).map(Box::new);
-    let restock = f.object("restock", |r| Restock {
-        date: r.read("date", "a date \"YYYY-MM-DD\"", |v| as_str(v).and_then(parse_date)),
-        confirmed: r.boolean("confirmed").unwrap_or(false),
-        quantity: count(r, "quantity"),
-        backordered: count(r, "backordered").unwrap_or(0),
-    });
+    let restock = read_restock(&mut f);
     let (backorder_enabled, max_wait_days, receiving_days) = f
         .object("backorder", |b| (b.boolean("enabled"), b.days("maxWaitDays"), b.days("receivingDays")))
         .unwrap_or_default();
@@ -864,6 +861,36 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
         preorder,
         channels,
     })
+}
+
+/// `restock`: one delivery `{ date, confirmed, quantity, backordered }`, or
+/// a list of them (`restock[2].date` in paths), sorted by date.
+fn read_restock(f: &mut Fields) -> Vec<Restock> {
+    let delivery = |r: &mut Fields| Restock {
+        date: r.read("date", "a date \"YYYY-MM-DD\"", |v| as_str(v).and_then(parse_date)),
+        confirmed: r.boolean("confirmed").unwrap_or(false),
+        quantity: count(r, "quantity"),
+        backordered: count(r, "backordered").unwrap_or(0),
+    };
+    let mut deliveries = match f.value("restock") {
+        Some(Json::Array(list)) => {
+            let base = f.path_of("restock");
+            let mut deliveries = Vec::with_capacity(list.len());
+            for (i, value) in list.iter().enumerate() {
+                if let Some(mut r) = f.nested(value, format!("{base}[{i}]")) {
+                    deliveries.push(delivery(&mut r));
+                }
+            }
+            deliveries
+        }
+        _ => f.object("restock", delivery).into_iter().collect(),
+    };
+    // Date order, undated last (`None` sorts first, so by (is none, date));
+    // a heap sort, the smallest sort code in the wasm.
+    let keys: Vec<_> = deliveries.iter().enumerate().map(|(i, d)| (d.date.is_none(), d.date, i)).collect();
+    let order = std::collections::BinaryHeap::from(keys).into_sorted_vec();
+    let mut slots: Vec<Option<Restock>> = deliveries.drain(..).map(Some).collect();
+    order.into_iter().filter_map(|(_, _, i)| slots.get_mut(i).and_then(Option::take)).collect()
 }
 
 fn read_preorder(p: &mut Fields) -> Preorder {

@@ -258,7 +258,7 @@ pub fn available(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Tak
 /// them first, first in, first out (queue first), so new orders get only
 /// what is left after them.
 pub fn waiting(item: &Item) -> u64 {
-    item.restock.as_ref().map_or(0, |r| r.backordered)
+    item.restock.iter().fold(0, |total, r| total.saturating_add(r.backordered))
 }
 
 /// Units of `item` on hand for `channel` before the waiting backorders take

@@ -185,3 +185,144 @@ fn a_cart_with_several_capture_dates_names_each() {
     );
     assert_eq!(plan.charged_now, 3200 + 3500 + 3560);
 }
+
+fn delivery(date: &str, confirmed: bool, quantity: u64, backordered: u64) -> serde_json::Value {
+    json!({ "date": date, "confirmed": confirmed, "quantity": quantity, "backordered": backordered })
+}
+
+#[test]
+fn a_backorder_rolls_to_the_next_delivery_when_one_is_full() {
+    // Weekly inbound shipments: the first is fully booked, the second has room.
+    let c = one(json!({ "sku": "TEE", "onHand": 0, "restock": [
+        delivery("2026-12-01", true, 10, 10),
+        delivery("2026-11-26", true, 5, 2),
+        delivery("2026-12-03", true, 20, 0) ] }));
+    // Sorted by date: Nov 26 (3 room, 2 waiting), Dec 1 (full), Dec 3 (20 room).
+    let three = decide(&c, "dtc", 3, NOW);
+    assert_eq!(
+        (three.policy, three.ship_date, three.queue_position),
+        (Policy::Backorder, Some(date("2026-11-27")), Some(3))
+    );
+    let parts = |d: &storefront_availability::Decision| {
+        d.deliveries.iter().map(|p| (p.quantity, p.ship_date, p.queue_position)).collect::<Vec<_>>()
+    };
+    assert_eq!(parts(&three), [(3, date("2026-11-27"), 3)]);
+    // Five spans two deliveries, each part with its date; the decision ships by the last.
+    let five = decide(&c, "dtc", 5, NOW);
+    assert_eq!(parts(&five), [(3, date("2026-11-27"), 3), (2, date("2026-12-04"), 1)]);
+    assert_eq!((five.ship_date, five.max_quantity), (Some(date("2026-12-04")), 23));
+    assert_eq!(decide(&c, "dtc", 24, NOW).reason, Reason::ExceedsBackorderCapacity);
+}
+
+#[test]
+fn each_delivery_keeps_every_rule() {
+    let c = |restock: serde_json::Value| one(json!({ "sku": "TEE", "onHand": 0, "restock": restock }));
+    // The queue of an unconfirmed delivery waits for the confirmed one behind it.
+    let unconfirmed_first = d(&c(json!([delivery("2026-11-25", false, 10, 4), delivery("2026-11-27", true, 10, 0)])));
+    assert_eq!((unconfirmed_first.queue_position, unconfirmed_first.max_quantity), (Some(5), 6));
+    // An overdue delivery is skipped, its queue carried to the next.
+    let overdue_first = d(&c(json!([delivery("2026-11-20", true, 10, 3), delivery("2026-11-27", true, 10, 0)])));
+    assert_eq!((overdue_first.queue_position, overdue_first.max_quantity), (Some(4), 7));
+    // Beyond maxWaitDays a delivery is not offered; nor on a channel whose limit it passes.
+    let near_and_far = c(json!([delivery("2026-11-27", true, 2, 0), delivery("2026-12-20", true, 50, 0)]));
+    assert_eq!(d(&near_and_far).max_quantity, 2);
+    // With none usable the reason is the delivery's own, overdue only when all are.
+    assert_eq!(
+        d(&c(json!([delivery("2026-11-20", true, 9, 0), delivery("2026-12-30", true, 9, 0)]))).reason,
+        Reason::RestockTooFar
+    );
+    assert_eq!(d(&c(json!([delivery("2026-11-20", true, 9, 0)]))).reason, Reason::RestockOverdue);
+    assert_eq!(d(&c(json!([delivery("2026-11-27", false, 9, 0)]))).reason, Reason::RestockUnconfirmed);
+    assert_eq!(d(&c(json!([delivery("2026-11-27", true, 9, 9)]))).reason, Reason::RestockOversubscribed);
+}
+
+#[test]
+fn a_cart_line_spanning_deliveries_ships_in_parts() {
+    use storefront_availability::cart::{Cart, Line};
+    let c = one(
+        json!({ "sku": "TEE", "onHand": 1, "restock": [delivery("2026-11-26", true, 2, 0), delivery("2026-12-03", true, 9, 0)] }),
+    );
+    let cart = Cart {
+        lines: vec![
+            Line { sku: "TEE".into(), quantity: 2, unit_price: 100 },
+            Line { sku: "TEE".into(), quantity: 3, unit_price: 100 },
+        ],
+        channel: storefront_availability::Channel::Dtc,
+        now: NOW.parse().unwrap(),
+        hold_together: false,
+        purchased: Default::default(),
+        currency: None,
+    };
+    let plan = c.plan_cart(&cart, &English).unwrap();
+    let parts = |i: usize| plan.lines[i].parts.iter().map(|p| (p.quantity, p.ship_date, p.capture)).collect::<Vec<_>>();
+    assert_eq!(parts(0), [(1, date("2026-11-23"), 0), (1, date("2026-11-27"), 100)]);
+    assert_eq!(parts(1), [(1, date("2026-11-27"), 100), (2, date("2026-12-04"), 200)]);
+    assert_eq!(plan.shipments.len(), 3);
+}
+
+mod deliveries {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// A single restock object decides exactly as a list of one.
+        #[test]
+        fn a_single_restock_decides_as_a_list_of_one(
+            on_hand in 0i64..8, days in -3i64..20, confirmed: bool, quantity in 0u64..15, backordered in 0u64..15, q in 1u64..20,
+        ) {
+            let when = (date("2026-11-23") + chrono::Duration::days(days)).to_string();
+            let single = one(json!({ "sku": "A", "onHand": on_hand, "restock": delivery(&when, confirmed, quantity, backordered) }));
+            let list = one(json!({ "sku": "A", "onHand": on_hand, "restock": [delivery(&when, confirmed, quantity, backordered)] }));
+            prop_assert_eq!(decide(&single, "dtc", q, NOW), decide(&list, "dtc", q, NOW));
+        }
+
+        /// Never more units promised for a delivery than its room, and FIFO:
+        /// parts in date order, each earlier delivery full before a later one is used.
+        #[test]
+        fn deliveries_fill_in_order_within_their_room(
+            on_hand in 0i64..6,
+            list in prop::collection::vec((0i64..14, any::<bool>(), 0u64..10, 0u64..8), 1..5),
+            q in 1u64..40,
+        ) {
+            let restock: Vec<_> = list.iter().map(|&(days, confirmed, quantity, backordered)| {
+                delivery(&(date("2026-11-23") + chrono::Duration::days(days)).to_string(), confirmed, quantity, backordered)
+            }).collect();
+            let c = one(json!({ "sku": "A", "onHand": on_hand, "restock": restock }));
+            let d = decide(&c, "dtc", q, NOW);
+            // The room of each delivery, from the data: on hand serves the queues first, in date order.
+            let mut sorted = list.clone();
+            sorted.sort_by_key(|&(days, ..)| days);
+            let waiting: u64 = list.iter().map(|l| l.3).sum();
+            let mut cover = on_hand as u64;
+            let mut carry = 0u64;
+            let mut room = Vec::new();
+            for &(days, confirmed, quantity, backordered) in &sorted {
+                let covered = cover.min(backordered);
+                cover -= covered;
+                let owed = backordered - covered + carry;
+                if !confirmed { carry = owed; continue; }
+                carry = owed.saturating_sub(quantity);
+                room.push((date("2026-11-23") + chrono::Duration::days(days), quantity.saturating_sub(owed)));
+            }
+            let promised: u64 = d.deliveries.iter().map(|p| p.quantity).sum();
+            if d.can_purchase && d.policy == Policy::Backorder {
+                let now = (on_hand as u64).saturating_sub(waiting);
+                prop_assert_eq!(promised, q - now.min(q));
+            }
+            for pair in d.deliveries.windows(2) {
+                prop_assert!(pair[0].ship_date <= pair[1].ship_date, "parts in date order");
+            }
+            for (i, part) in d.deliveries.iter().enumerate() {
+                // The delivery this part came from: the room with its arrival date (ship = arrival + 1 business day).
+                let fits = room.iter().any(|&(arrival, r)| arrival < part.ship_date && part.quantity <= r);
+                prop_assert!(fits, "part {:?} exceeds every delivery's room {:?}", part, room);
+                if i + 1 < d.deliveries.len() {
+                    let full = room.iter().any(|&(arrival, r)| arrival < part.ship_date && part.quantity == r);
+                    prop_assert!(full, "an earlier delivery is used up before a later one: {:?}", d.deliveries);
+                }
+            }
+        }
+    }
+}

@@ -36,6 +36,10 @@ export interface DecideOptions {
   locale?: string;
   /** Units of this SKU the customer already bought, counted against `limits.maxPerCustomer`; default 0. */
   purchased?: number;
+  /** Price of one unit in minor units, with `currency`: adds `message.charge`. */
+  unitPrice?: number;
+  /** ISO 4217 code of `unitPrice`, e.g. "USD". */
+  currency?: string;
 }
 
 export interface Message {
@@ -48,6 +52,8 @@ export interface Message {
   params: Record<string, string | number>;
   /** A missed store deadline, in words; null when none. */
   notice: string | null;
+  /** When what is charged ("$40.00 today, $60.00 when it ships"), for a purchasable decision asked with `unitPrice` and `currency`; else null. */
+  charge: string | null;
 }
 
 /** Options of `orderConfirmation`: a decision's options plus the order number. */
@@ -101,6 +107,8 @@ export interface Plan {
   captures: { date: IsoDate; amount: number }[];
   /** "2 items ship today; 1 ships by Thursday, December 3". */
   summary: string;
+  /** When what is charged: "$84.80 today, $70.00 when it ships on …". */
+  charges: string;
 }
 
 export interface PlannedLine {
@@ -146,7 +154,7 @@ export interface Decision {
   remainingPreorders: number | null;
   queuePosition: number | null;
   split: { now: number; later: number } | null;
-  payment: "charge_now" | "authorize_now_capture_at_shipment" | null;
+  payment: "charge_now" | "authorize_now_capture_at_shipment" | "deposit_now_balance_at_shipment" | null;
   cancellable: boolean;
   warnings: Warning[];
   schemaOrg: "https://schema.org/InStock" | "https://schema.org/LimitedAvailability" | "https://schema.org/BackOrder" | "https://schema.org/PreOrder" | "https://schema.org/OutOfStock" | "https://schema.org/SoldOut" | "https://schema.org/Discontinued";
@@ -154,6 +162,8 @@ export interface Decision {
   availabilityDate: IsoDate | null;
   /** "hide": discontinued and sold out, or sold out in a store with `hideSoldOut`; leave it out of listings and feeds. */
   listing: "show" | "hide";
+  /** A backorder's later units by the delivery that brings them, in date order; empty otherwise. */
+  deliveries: { quantity: number; shipDate: IsoDate; queuePosition: number }[];
   message: Message;
 }
 
@@ -235,6 +245,15 @@ export interface Snapshot {
   items: SnapshotItem[];
 }
 
+/** A supplier purchase order on its way: counts only with `confirmed: true`, a `date` and a `quantity`. */
+export interface Delivery {
+  date?: IsoDate | null;
+  confirmed?: boolean | null;
+  quantity?: number | null;
+  /** Backorders already waiting for it. */
+  backordered?: number | null;
+}
+
 export interface SnapshotItem {
   sku: string;
   productId?: string | null;
@@ -250,7 +269,8 @@ export interface SnapshotItem {
   lowStockThreshold?: number | null;
   outOfStockThreshold?: number | null;
   limits?: { minPerOrder?: number | null; maxPerOrder?: number | null; maxPerCustomer?: number | null } | null;
-  restock?: { date?: IsoDate | null; confirmed?: boolean | null; quantity?: number | null; backordered?: number | null } | null;
+  /** An incoming supplier delivery, or a list of them (weekly inbound shipments). */
+  restock?: Delivery | Delivery[] | null;
   backorder?: { enabled?: boolean | null; maxWaitDays?: number | null; receivingDays?: number | null } | null;
   preorder?: {
     plannedProduction?: number | null;
