@@ -464,7 +464,7 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
         }
     };
     match backorder {
-        Err(refusal) => some_on_hand(refusal),
+        Err((reason, notify_me)) => some_on_hand(Outcome::out_of_stock(reason, notify_me)),
         Ok(_) if c.stale => some_on_hand(Outcome::out_of_stock(Reason::StaleSnapshot, true)),
         Ok(offer) => {
             let max_quantity = safe(available.saturating_add(offer.capacity()));
@@ -496,7 +496,7 @@ fn is_unreleased(item: &Item, today: NaiveDate) -> bool {
 }
 
 /// The backorder flowchart of SPEC §3 rule 4, per incoming delivery: the
-/// deliveries a new backorder may wait for, or the refusal.
+/// deliveries a new backorder may wait for, or the refusal (reason, notify-me).
 ///
 /// Waiting backorders are served first in, first out: by the `on_hand`
 /// units first (queue first), then by each delivery in date order; what a
@@ -504,8 +504,8 @@ fn is_unreleased(item: &Item, today: NaiveDate) -> bool {
 /// confirmed, not overdue, within `maxWaitDays`, on a channel that takes
 /// its ship date, and have room after what it owes. With none, the refusal
 /// is the earliest usable-looking delivery's (overdue only when all are).
-fn backorder_flowchart(c: &Context, on_hand: u64) -> Result<BackorderOffer, Outcome> {
-    let refuse = |reason, notify| Err(Outcome::out_of_stock(reason, notify));
+fn backorder_flowchart(c: &Context, on_hand: u64) -> Result<BackorderOffer, (Reason, bool)> {
+    let refuse = |reason, notify| Err((reason, notify));
     let store = &c.snapshot.backorder;
     if c.item.lifecycle == Lifecycle::Discontinued {
         return refuse(Reason::Discontinued, false);
