@@ -2,7 +2,7 @@
 // The public API (js/index.js). Value types (Decision, Plan, Snapshot …)
 // are generated from the Rust boundary into storefront_availability.d.ts.
 import type {
-  CartOptions, ConfirmationOptions, DecideOptions, Decision, Diagnostic, Email, Plan, ProductDecision, Snapshot, SnapshotItem, StatusOptions,
+  CartOptions, ConfirmationOptions, DecideOptions, Decision, Diagnostic, Email, Plan, ProductDecision, ShippedOptions, Snapshot, SnapshotItem, StatusOptions,
 } from "./storefront_availability.js";
 
 export type * from "./storefront_availability.js";
@@ -49,6 +49,10 @@ export declare class Catalog extends EventTarget {
   orderConfirmation(sku: string, options: ConfirmationOptions): Email;
   /** The weekly status email for an order. */
   weeklyStatus(options: StatusOptions): Email;
+  /** The back-in-stock email for a notify-me subscriber; throws `not_purchasable` while it can't be bought. */
+  backInStock(sku: string, options?: DecideOptions): Email;
+  /** The "your order shipped" email, with the tracking number when given. */
+  shipped(options: ShippedOptions): Email;
   /** Plans a cart for checkout (amounts in integer minor units of `currency`). */
   planCart(options: CartOptions): Plan;
   /** Data problems inside the snapshot, each with its JSON path. */

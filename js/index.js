@@ -273,9 +273,34 @@ export class Catalog extends EventTarget {
    * ```
    */
   weeklyStatus(options) {
-    const keys = [...DECIDE_KEYS, "orderNumber", "title", "promisedDate", "expectedDate", "position", "total"];
+    const keys = [...DECIDE_KEYS, "orderNumber", "title", "promisedDate", "expectedDate", "position", "total", "stage", "warehouseArrival"];
     const read = readOptions(options, keys);
     return this.#ask((engine) => engine.weeklyStatus(read));
+  }
+
+  /**
+   * The back-in-stock email for a notify-me subscriber, once the item can
+   * be bought again: `{ subject, body }` (throws `not_purchasable` until then).
+   *
+   * ```js
+   * if (catalog.decide(sku).canPurchase) send(address, catalog.backInStock(sku, { locale }));
+   * ```
+   */
+  backInStock(sku, options) {
+    const read = readOptions(options, DECIDE_KEYS);
+    return this.#ask((engine) => engine.backInStock(sku, read));
+  }
+
+  /**
+   * The "your order shipped" email, with the tracking number when given.
+   *
+   * ```js
+   * catalog.shipped({ orderNumber: "1042", title: "Merino Tee", tracking: "1Z999" });
+   * ```
+   */
+  shipped(options) {
+    const read = readOptions(options, [...DECIDE_KEYS, "orderNumber", "title", "tracking"]);
+    return this.#ask((engine) => engine.shipped(read));
   }
 
   /**

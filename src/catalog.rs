@@ -154,10 +154,7 @@ impl Catalog {
         let ship = decision.ship_date.filter(|_| decision.can_purchase).ok_or_else(|| {
             ArgError::new("not_purchasable", format!("{sku} can't be bought as asked ({})", decision.reason.code()))
         })?;
-        let title = match self.snapshot.entry(sku) {
-            Some(crate::snapshot::Entry::Valid(item)) => item.title.as_deref().unwrap_or(sku),
-            _ => sku,
-        };
+        let title = self.title_of(sku);
         let today = decision::today(&self.snapshot, request.now);
         let writer = Writer::new(text, &self.snapshot.messages, today);
         Ok(message::confirmation(&writer, decision.policy, ship, decision.queue_position, order_number, title))
@@ -184,6 +181,55 @@ impl Catalog {
             check_quantity(line.quantity as f64)?;
         }
         crate::cart::plan(&self.snapshot, cart, text)
+    }
+
+    /// The back-in-stock email for a notify-me subscriber of `sku`, once it
+    /// can be bought again ("{title} is back in stock"); `not_purchasable`
+    /// while it can't.
+    ///
+    /// ```
+    /// use storefront_availability::{Catalog, Request, message::English};
+    /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
+    ///   "items": [{ "sku": "MUG", "title": "Stoneware Mug", "onHand": 3 }] }"#).unwrap();
+    /// let now = "2026-11-23T09:00:00Z".parse().unwrap();
+    /// assert_eq!(catalog.back_in_stock("MUG", &Request::at(now), &English).unwrap().subject, "Stoneware Mug is back in stock");
+    /// ```
+    pub fn back_in_stock(&self, sku: &str, request: &Request, text: &dyn LocaleText) -> Result<Email, ArgError> {
+        let decision = self.decide_with(sku, request, text)?;
+        let ship = decision.ship_date.filter(|_| decision.can_purchase).ok_or_else(|| {
+            ArgError::new("not_purchasable", format!("{sku} can't be bought yet ({})", decision.reason.code()))
+        })?;
+        let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, request.now));
+        Ok(message::back_in_stock(&writer, self.title_of(sku), ship))
+    }
+
+    /// The email telling a shopper their order shipped, with the tracking
+    /// number when there is one.
+    ///
+    /// ```
+    /// use storefront_availability::{Catalog, message::English};
+    /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [] }"#).unwrap();
+    /// let email = catalog.shipped("1042", "Merino Tee", Some("1Z999"), "2026-11-23T09:00:00Z".parse().unwrap(), &English);
+    /// assert_eq!(email.body.lines().last(), Some("Tracking number: 1Z999"));
+    /// ```
+    pub fn shipped(
+        &self,
+        order_number: &str,
+        title: &str,
+        tracking: Option<&str>,
+        now: DateTime<Utc>,
+        text: &dyn LocaleText,
+    ) -> Email {
+        let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, now));
+        message::shipped(&writer, order_number, title, tracking)
+    }
+
+    /// The item's title, else its SKU.
+    fn title_of<'s>(&'s self, sku: &'s str) -> &'s str {
+        match self.snapshot.entry(sku) {
+            Some(crate::snapshot::Entry::Valid(item)) => item.title.as_deref().unwrap_or(sku),
+            _ => sku,
+        }
     }
 
     /// The weekly status email for an order: "still on track" while the

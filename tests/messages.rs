@@ -205,6 +205,8 @@ fn weekly_status_says_on_track_or_gives_the_new_date() {
         promised: date("2026-12-01"),
         expected: date("2026-11-30"),
         position: Some((13, 40)),
+        stage: None,
+        warehouse_arrival: None,
     };
     let now = NOW.parse().unwrap();
     let on_track = c.weekly_status(&update, now, &English);

@@ -326,3 +326,58 @@ mod deliveries {
         }
     }
 }
+
+#[test]
+fn notify_me_says_what_happens_next_in_the_shoppers_words() {
+    let c = catalog(
+        json!({}),
+        json!([
+            { "sku": "GONE", "title": "Wool Socks", "onHand": 0, "backorder": { "enabled": false } },
+            { "sku": "FULL", "lifecycle": "unreleased", "preorder": { "limit": 5, "sold": 5, "shipDate": "2027-01-15" } },
+            { "sku": "SOON", "lifecycle": "unreleased", "preorder": { "limit": 5, "shipDate": "2027-01-15", "startsAt": "2026-12-01T00:00:00Z" } },
+            { "sku": "MUG", "title": "Stoneware Mug", "onHand": 3 },
+        ]),
+    );
+    let confirm = |sku: &str| {
+        let d = c.decide(sku, &request("dtc", 1, NOW)).unwrap();
+        assert!(d.notify_me || d.message.confirm.is_none(), "{sku}");
+        d.message.confirm
+    };
+    assert_eq!(confirm("GONE").as_deref(), Some("We'll email you when it's back"));
+    assert_eq!(confirm("FULL").as_deref(), Some("You're on the waitlist — we'll email you if more become available"));
+    assert_eq!(confirm("SOON").as_deref(), Some("We'll email you when pre-orders open"));
+    assert_eq!(confirm("MUG"), None);
+    // The back-in-stock email, once it can be bought; refused before.
+    let email = c.back_in_stock("MUG", &request("dtc", 1, NOW), &English).unwrap();
+    assert_eq!(email.subject, "Stoneware Mug is back in stock");
+    assert!(email.body.starts_with("Good news: Stoneware Mug is back and ships Monday, November 23."), "{}", email.body);
+    assert_eq!(c.back_in_stock("GONE", &request("dtc", 1, NOW), &English).unwrap_err().code, "not_purchasable");
+}
+
+#[test]
+fn the_rhythm_is_complete_confirm_weekly_update_shipped() {
+    use storefront_availability::message::{Stage, StatusUpdate};
+    let c = one(json!({ "sku": "TEE", "title": "Merino Tee", "onHand": 0, "restock": restock("2026-11-30", 40, 12) }));
+    let now = NOW.parse().unwrap();
+    let update = StatusUpdate {
+        order_number: "1042".into(),
+        title: "Merino Tee".into(),
+        promised: date("2026-12-01"),
+        expected: date("2026-12-01"),
+        position: Some((13, 52)),
+        stage: Some(Stage::InTransit),
+        warehouse_arrival: Some(date("2026-11-30")),
+    };
+    let status = c.weekly_status(&update, now, &English);
+    assert_eq!(
+        status.body,
+        "Your order is still on track to ship by Tuesday, December 1.\nCurrent status: in transit from the supplier\nEstimated arrival at our warehouse: Monday, November 30\nYour order position: 13 of 52 backorders"
+    );
+    let shipped = c.shipped("1042", "Merino Tee", Some("1Z999AA10123456784"), now, &English);
+    assert_eq!(shipped.subject, "Your order has shipped — Merino Tee");
+    assert_eq!(
+        shipped.body,
+        "Good news: your order 1042 is on its way.\nMerino Tee has left our warehouse.\nTracking number: 1Z999AA10123456784"
+    );
+    assert_eq!(c.shipped("1042", "Merino Tee", None, now, &English).body.lines().count(), 2);
+}

@@ -287,3 +287,31 @@ fn charges_are_written_by_intl_as_natively_in_english() {
     let error = decide(&catalog(), "IN", missing).unwrap_err();
     assert_eq!(get(&error, "code"), "invalid_currency");
 }
+
+#[wasm_bindgen_test]
+fn notify_shipped_and_status_lines_in_every_language() {
+    let snapshot = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
+      "items": [{ "sku": "GONE", "title": "Socks", "onHand": 0, "backorder": { "enabled": false } }] }"#;
+    let catalog = JsCatalog::from_json(snapshot).unwrap();
+    let mut seen = Vec::new();
+    for locale in ["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"] {
+        let d = decide(&catalog, "GONE", options(&[("locale", locale.into()), ("now", "2026-11-23T10:00:00Z".into())])).unwrap();
+        let confirm = get(&d, "message.confirm").as_string().unwrap();
+        let shipped = catalog.shipped(options(&[("orderNumber", "1042".into()), ("title", "Socks".into()),
+            ("tracking", "1Z9".into()), ("locale", locale.into())]).unchecked_into()).unwrap();
+        let body = get(&shipped.into(), "body").as_string().unwrap();
+        let status = catalog.weekly_status(options(&[("orderNumber", "1042".into()), ("title", "Socks".into()),
+            ("promisedDate", "2026-12-01".into()), ("expectedDate", "2026-12-01".into()), ("stage", "in_transit".into()),
+            ("warehouseArrival", "2026-11-30".into()), ("locale", locale.into())]).unchecked_into()).unwrap();
+        let lines = get(&status.into(), "body").as_string().unwrap();
+        assert!(body.contains("1042") && body.contains("1Z9") && !body.contains('{'), "{locale}: {body}");
+        assert_eq!(lines.lines().count(), 3, "{locale}: {lines}");
+        seen.push((confirm, body, lines));
+    }
+    // Five languages, five different texts for each.
+    for i in 0..seen.len() {
+        for j in i + 1..seen.len() {
+            assert!(seen[i].0 != seen[j].0 && seen[i].1 != seen[j].1 && seen[i].2 != seen[j].2);
+        }
+    }
+}

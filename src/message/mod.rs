@@ -34,6 +34,19 @@ pub struct Message {
     /// When what is charged, for a purchasable decision asked with a
     /// price: "$40.00 today, $60.00 when it ships".
     pub charge: Option<String>,
+    /// For a notify-me decision, what to tell the shopper once their address
+    /// is taken: "We'll email you when it's back" (the waitlist of a full
+    /// pre-order, or the opening of a coming one, in their own words).
+    pub confirm: Option<String>,
+}
+
+/// The confirmation key of a notify-me decision with `reason`.
+fn notify_key(reason: Reason) -> &'static str {
+    match reason {
+        Reason::PreorderCapReached => "notify.waitlist",
+        Reason::PreorderNotOpen => "notify.preorder_opens",
+        _ => "notify.back_in_stock",
+    }
 }
 
 /// Named template values, serialized as an object.
@@ -523,6 +536,7 @@ pub(crate) fn render(f: &Facts, w: &Writer) -> Message {
         params,
         notice,
         charge: None,
+        confirm: f.notify_me.then(|| w.word(notify_key(f.reason))),
     }
 }
 
@@ -600,6 +614,38 @@ pub struct StatusUpdate {
     pub expected: NaiveDate,
     /// "Your order position: X of Y backorders", when known.
     pub position: Option<(u64, u64)>,
+    /// Where the order's units are now ("Current status: in transit from the supplier").
+    pub stage: Option<Stage>,
+    /// When the supplier's delivery is expected at the warehouse.
+    pub warehouse_arrival: Option<NaiveDate>,
+}
+
+/// Where a backorder's or pre-order's units are, for the weekly status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    InProduction,
+    InTransit,
+    Received,
+}
+
+impl Stage {
+    /// `in_production`, `in_transit` or `received`.
+    pub fn parse(code: &str) -> Option<Stage> {
+        match code {
+            "in_production" => Some(Stage::InProduction),
+            "in_transit" => Some(Stage::InTransit),
+            "received" => Some(Stage::Received),
+            _ => None,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Stage::InProduction => "stage.in_production",
+            Stage::InTransit => "stage.in_transit",
+            Stage::Received => "stage.received",
+        }
+    }
 }
 
 /// The weekly status email: "still on track" while the expected date holds,
@@ -611,12 +657,53 @@ pub(crate) fn status(w: &Writer, s: &StatusUpdate) -> Email {
         .with("order", Param::Text(s.order_number.clone()))
         .with("title", Param::Text(s.title.clone()));
     let mut body = w.fill(if on_track { "status.on_track" } else { "status.delayed" }, &params, None, false);
+    if let Some(stage) = s.stage {
+        body.push('\n');
+        body.push_str(&w.fill(
+            "status.current",
+            &Params::default().with("status", Param::Text(w.word(stage.key()))),
+            None,
+            false,
+        ));
+    }
+    if let Some(arrival) = s.warehouse_arrival {
+        body.push('\n');
+        body.push_str(&w.fill("status.arrival", &Params::default().with("date", Param::Date(arrival)), None, false));
+    }
     if let Some((position, total)) = s.position {
         let p = Params::default().with("position", Param::Count(position)).with("total", Param::Count(total));
         body.push('\n');
         body.push_str(&w.fill("status.position", &p, None, false));
     }
     Email { subject: w.fill("status.subject", &params, None, false), body }
+}
+
+/// The back-in-stock email for a notify-me subscriber: the item is for sale
+/// again and ships on `ship`.
+pub(crate) fn back_in_stock(w: &Writer, title: &str, ship: NaiveDate) -> Email {
+    let params = Params::default().with("title", Param::Text(title.to_owned())).with("date", Param::Date(ship));
+    Email {
+        subject: w.fill("back_in_stock.subject", &params, None, false),
+        body: w.fill("back_in_stock.body", &params, None, false),
+    }
+}
+
+/// The "it shipped" email, the third step of the rhythm (confirm → weekly
+/// updates → shipped), with the tracking number when there is one.
+pub(crate) fn shipped(w: &Writer, order: &str, title: &str, tracking: Option<&str>) -> Email {
+    let params =
+        Params::default().with("order", Param::Text(order.to_owned())).with("title", Param::Text(title.to_owned()));
+    let mut body = w.fill("shipped.body", &params, None, false);
+    if let Some(tracking) = tracking {
+        body.push('\n');
+        body.push_str(&w.fill(
+            "shipped.tracking",
+            &Params::default().with("tracking", Param::Text(tracking.to_owned())),
+            None,
+            false,
+        ));
+    }
+    Email { subject: w.fill("shipped.subject", &params, None, false), body }
 }
 
 /// A product roll-up's message: the badge of `policy`, and `key`'s text.
@@ -631,5 +718,6 @@ pub(crate) fn product(policy: Policy, key: &'static str, notify_me: bool, w: &Wr
     };
     let text = if key.starts_with("badge.") { w.word(key) } else { w.fill(key, &Params::default(), None, true) };
     let params = Params::default();
-    Message { badge: w.word(badge), text, button: w.word(button), key, params, notice: None, charge: None }
+    let confirm = notify_me.then(|| w.word("notify.back_in_stock"));
+    Message { badge: w.word(badge), text, button: w.word(button), key, params, notice: None, charge: None, confirm }
 }

@@ -469,8 +469,61 @@ impl JsCatalog {
             promised: date_option(&options, "promisedDate")?,
             expected: date_option(&options, "expectedDate")?,
             position,
+            stage: match Reflect::get(&options, &"stage".into()).unwrap_or(JsValue::UNDEFINED) {
+                v if v.is_undefined() || v.is_null() => None,
+                v => Some(v.as_string().and_then(|s| crate::message::Stage::parse(&s)).ok_or_else(|| {
+                    js_error("invalid_options", "stage must be \"in_production\", \"in_transit\" or \"received\"", &[])
+                })?),
+            },
+            warehouse_arrival: match Reflect::get(&options, &"warehouseArrival".into()).unwrap_or(JsValue::UNDEFINED) {
+                v if v.is_undefined() || v.is_null() => None,
+                _ => Some(date_option(&options, "warehouseArrival")?),
+            },
         };
         let email = self.with_text(&locale, |text| self.inner.weekly_status(&update, request.now, text))?;
+        Ok(to_js(&email).unchecked_into())
+    }
+
+    /// The back-in-stock email for a notify-me subscriber: `{ subject, body }`.
+    /// Throws `not_purchasable` while the item can't be bought.
+    ///
+    /// ```js
+    /// const { subject, body } = catalog.backInStock("TEE-L", { locale: "fr-FR" });
+    /// ```
+    #[wasm_bindgen(js_name = backInStock)]
+    pub fn back_in_stock(
+        &self,
+        sku: types::SkuArg,
+        options: types::DecideOptionsArg,
+    ) -> Result<types::EmailResult, JsValue> {
+        let sku = JsValue::from(sku)
+            .as_string()
+            .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
+        let (request, locale) = self.request(&options.into(), false)?;
+        let email = self.with_text(&locale, |text| self.inner.back_in_stock(&sku, &request, text))??;
+        Ok(to_js(&email).unchecked_into())
+    }
+
+    /// The "your order shipped" email: `{ subject, body }`, with the tracking
+    /// number when given.
+    ///
+    /// ```js
+    /// catalog.shipped({ orderNumber: "1042", title: "Merino Tee", tracking: "1Z999", locale: "de-DE" });
+    /// ```
+    pub fn shipped(&self, options: types::ShippedOptionsArg) -> Result<types::EmailResult, JsValue> {
+        let options: JsValue = options.into();
+        if !options.is_object() {
+            return Err(js_error("invalid_options", "shipped needs { orderNumber, title, tracking? }", &[]));
+        }
+        let (request, locale) = self.request(&options, false)?;
+        let order = string_option(&options, "orderNumber")?;
+        let title = string_option(&options, "title")?;
+        let tracking = match Reflect::get(&options, &"tracking".into()).unwrap_or(JsValue::UNDEFINED) {
+            v if v.is_undefined() || v.is_null() => None,
+            _ => Some(string_option(&options, "tracking")?),
+        };
+        let email =
+            self.with_text(&locale, |text| self.inner.shipped(&order, &title, tracking.as_deref(), request.now, text))?;
         Ok(to_js(&email).unchecked_into())
     }
 

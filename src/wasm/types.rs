@@ -52,6 +52,8 @@ export interface Message {
   params: Record<string, string | number>;
   /** A missed store deadline, in words; null when none. */
   notice: string | null;
+  /** For a notify-me decision: what to tell the shopper once their address is taken ("We'll email you when it's back"); else null. */
+  confirm: string | null;
   /** When what is charged ("$40.00 today, $60.00 when it ships"), for a purchasable decision asked with `unitPrice` and `currency`; else null. */
   charge: string | null;
 }
@@ -73,6 +75,20 @@ export interface StatusOptions {
   /** "Your order position: X of Y backorders": give both or neither. */
   position?: number;
   total?: number;
+  /** "Current status: …": where the units are now. */
+  stage?: "in_production" | "in_transit" | "received";
+  /** "Estimated arrival at our warehouse: …". */
+  warehouseArrival?: IsoDate;
+  now?: number | Date | string;
+  locale?: string;
+}
+
+/** Options of `shipped`. */
+export interface ShippedOptions {
+  orderNumber: string;
+  title: string;
+  /** The carrier's tracking number; its line is left out without one. */
+  tracking?: string;
   now?: number | Date | string;
   locale?: string;
 }
@@ -303,6 +319,8 @@ extern "C" {
     pub type ConfirmationOptionsArg;
     #[wasm_bindgen(typescript_type = "StatusOptions")]
     pub type StatusOptionsArg;
+    #[wasm_bindgen(typescript_type = "ShippedOptions")]
+    pub type ShippedOptionsArg;
     #[wasm_bindgen(typescript_type = "CartOptions")]
     pub type CartOptionsArg;
     #[wasm_bindgen(typescript_type = "Plan")]
