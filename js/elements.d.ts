@@ -11,8 +11,21 @@ export declare class StockStatus extends HTMLElement {
   render(): void;
 }
 
+/** Detail of the bubbling `stock-status:notify` event, fired when the shopper asks to be notified. */
+export interface NotifyRequest {
+  sku: string;
+  channel: string;
+  reason: Decision["reason"];
+  /** What to show once the address is taken ("We'll email you when it's back"). */
+  confirm: string | null;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     "stock-status": StockStatus;
+  }
+  interface HTMLElementEventMap {
+    "stock-status:notify": CustomEvent<NotifyRequest>;
+    "stock-status:render": CustomEvent<Decision>;
   }
 }

@@ -11,6 +11,12 @@
 // It re-renders when `sku`, `channel`, `locale`, `quantity` or `now` (an
 // RFC 3339 time; default: the current time) change and
 // when the catalog is updated.
+//
+// Where the decision offers notify-me, the buy button is hidden and an
+// enabled "Notify me" button takes its place (right after it, outside the
+// live region); clicking it fires a bubbling `stock-status:notify` event
+// with `{ sku, channel, reason, confirm }` for the theme to collect an
+// address, `confirm` being the text to show once it has.
 
 let shared = null;
 
@@ -82,6 +88,7 @@ export class StockStatus extends HTMLElement {
       part("text").textContent = e.message;
       part("notice").textContent = "";
       this.#syncButton(null);
+      this.#syncNotify(null, "dtc");
       return;
     }
     this.decision = d;
@@ -94,8 +101,36 @@ export class StockStatus extends HTMLElement {
     set(part("text"), d.message.text);
     set(part("notice"), d.message.notice ?? "");
     this.#syncButton(d);
+    this.#syncNotify(d, options.channel ?? "dtc");
     this.dispatchEvent(new CustomEvent("stock-status:render", { detail: d, bubbles: true }));
   }
+
+  /** The "Notify me" control: shown, enabled and in the buy button's place exactly when the decision offers it. */
+  #syncNotify(d, channel) {
+    const buy = document.getElementById(this.getAttribute("button") ?? "");
+    let notify = this.#notify;
+    if (d?.notifyMe && !notify) {
+      notify = this.#notify = Object.assign(document.createElement("button"), { type: "button", className: buy?.className || "stock-status__notify" });
+      notify.dataset.part = "notify";
+      notify.addEventListener("click", () => {
+        const current = this.decision;
+        if (!current?.notifyMe) return;
+        const detail = { sku: current.sku, channel: this.#channel, reason: current.reason, confirm: current.message.confirm };
+        this.dispatchEvent(new CustomEvent("stock-status:notify", { detail, bubbles: true, composed: true }));
+      });
+      if (buy) buy.after(notify);
+      else this.append(notify);
+    }
+    this.#channel = channel;
+    if (notify) {
+      notify.hidden = !d?.notifyMe;
+      if (d?.notifyMe && notify.textContent !== d.message.button) notify.textContent = d.message.button;
+    }
+    if (buy) buy.hidden = Boolean(d?.notifyMe);
+  }
+
+  #notify = null;
+  #channel = "dtc";
 
   #syncButton(d) {
     const id = this.getAttribute("button");
@@ -105,7 +140,7 @@ export class StockStatus extends HTMLElement {
     button.disabled = !d?.canPurchase;
     const described = new Set((button.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean));
     const textId = `${this.id}-text`;
-    if (button.disabled) described.add(textId);
+    if (button.disabled && !d?.notifyMe) described.add(textId);
     else described.delete(textId);
     if (described.size) button.setAttribute("aria-describedby", [...described].join(" "));
     else button.removeAttribute("aria-describedby");

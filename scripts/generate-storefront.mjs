@@ -17,7 +17,7 @@ const situations = [
   (v) => (v === 1 ? { onHand: 2, lowStockThreshold: 3 } : { onHand: 25 }),
   (v) => (v % 2 ? { onHand: 0, restock: { date: "2026-12-04", confirmed: true, quantity: 30, backordered: 4 } } : { onHand: 12 }),
   () => ({ lifecycle: "unreleased", preorder: { plannedProduction: 400, sold: 120, releaseDate: "2027-01-11", shipDate: "2027-01-15" } }),
-  (v) => (v === 0 ? { onHand: 0 } : { onHand: 8 }),
+  (v) => (v === 0 ? { onHand: 0 } : v === 1 ? { onHand: 0, backorder: { enabled: false } } : { onHand: 8 }),
   () => ({ onHand: 0, restock: { date: "2026-12-20", confirmed: false } }),
   () => ({ onHand: 0, restock: { date: "2026-11-30", confirmed: true, quantity: 60, backordered: 10 } }),
   (v) => (v === 2 ? { lifecycle: "discontinued", onHand: 0 } : { onHand: 6 }),

@@ -80,6 +80,26 @@ for (const [device, options] of Object.entries(devices)) {
     const describedBy = await p.getAttribute("#add", "aria-describedby");
     assert.equal(await p.textContent(`#${describedBy}`), await p.textContent("#status .stock-status__text"));
 
+    // Notify me: where the decision offers it, an enabled control takes the buy
+    // button's place, fires stock-status:notify, and the theme takes an address.
+    await p.evaluate(() => document.addEventListener("stock-status:notify", (e) => (window.notified = e.detail)));
+    await p.getByLabel("Sand", { exact: true }).check();
+    await p.waitForFunction(() => document.querySelector("#status").decision?.notifyMe);
+    const notify = p.locator('[data-part="notify"]');
+    assert.equal(await p.isHidden("#add"), true);
+    assert.deepEqual([await notify.textContent(), await notify.isEnabled()], ["Notify me", true]);
+    await notify.click();
+    const request = await p.evaluate(() => window.notified);
+    assert.deepEqual([request.sku, request.channel, request.reason], ["CLASSIC-STONEWARE-MUG-SAND", "dtc", "backorders_disabled"]);
+    assert.equal(await p.evaluate(() => document.activeElement.id), "notify-email", "focus moves to the address");
+    await p.fill("#notify-email", "shopper@example.com");
+    await p.click('#notify-form button[type="submit"]');
+    assert.equal(await p.textContent("#notify-done"), "We'll email you when it's back");
+    // Back on a purchasable variant the buy button returns and the control goes.
+    await p.getByLabel("Slate", { exact: true }).check();
+    await p.waitForFunction(() => !document.querySelector("#status").decision?.notifyMe);
+    assert.deepEqual([await p.isHidden("#add"), await notify.isHidden()], [false, true]);
+
     // Live: another shopper buys the last-but-one unit of a low-stock size.
     await p.goto(`${base}/product.html?id=classic-linen-shirt`);
     await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
