@@ -69,7 +69,7 @@ pub struct Plan {
     /// "2 items ship today; 1 ships by Thursday, December 3".
     pub summary: String,
     /// When what is charged: "$84.80 today, $70.00 when it ships on …"
-    /// (empty without a currency).
+    /// (empty without a currency, or with nothing accepted).
     pub charges: String,
 }
 
@@ -194,7 +194,11 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
     let units: Vec<(NaiveDate, u64)> = shipments.iter().map(|s| (s.shipment.date, s.units)).collect();
     let summary = message::cart_summary(&moment.writer, &units);
     let later: Vec<(NaiveDate, u64)> = captures.iter().map(|c| (c.date, c.amount)).collect();
-    let charges = cart.currency.map_or_else(String::new, |c| message::charges(&moment.writer, c, charged_now, &later));
+    // Nothing accepted, nothing charged: no sentence.
+    let charges = match cart.currency.filter(|_| lines.iter().any(|l| l.accepted)) {
+        Some(c) => message::charges(&moment.writer, c, charged_now, &later),
+        None => String::new(),
+    };
     let shipments = shipments.into_iter().map(|s| s.shipment).collect();
     Ok(Plan { shipments, lines, total, charged_now, authorized_now, captures, summary, charges })
 }

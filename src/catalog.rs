@@ -118,6 +118,8 @@ impl Catalog {
     }
 
     /// The decision for `sku`, its message written with `text`.
+    // Not inlined: decide, the e-mails and back-in-stock share one copy in the wasm.
+    #[inline(never)]
     pub fn decide_with(&self, sku: &str, request: &Request, text: &dyn LocaleText) -> Result<Decision, ArgError> {
         check_request(request)?;
         check_sku(sku)?;

@@ -350,7 +350,11 @@ fn notify_me_says_what_happens_next_in_the_shoppers_words() {
     // The back-in-stock email, once it can be bought; refused before.
     let email = c.back_in_stock("MUG", &request("dtc", 1, NOW), &English).unwrap();
     assert_eq!(email.subject, "Stoneware Mug is back in stock");
-    assert!(email.body.starts_with("Good news: Stoneware Mug is back and ships Monday, November 23."), "{}", email.body);
+    assert!(
+        email.body.starts_with("Good news: Stoneware Mug is back and ships Monday, November 23."),
+        "{}",
+        email.body
+    );
     assert_eq!(c.back_in_stock("GONE", &request("dtc", 1, NOW), &English).unwrap_err().code, "not_purchasable");
 }
 

@@ -115,7 +115,7 @@ pub trait LocaleText {
     /// locale's digits and grouping.
     fn money(&self, minor: u64, currency: Currency) -> String {
         // As Intl.NumberFormat("en-US", { style: "currency" }) writes it.
-        let symbol = match currency.code() {
+        let symbol = match currency.code().as_str() {
             "USD" => "$",
             "EUR" => "€",
             "GBP" => "£",
@@ -151,13 +151,13 @@ impl Currency {
         bytes.iter().all(u8::is_ascii_uppercase).then_some(Currency(bytes))
     }
 
-    pub fn code(&self) -> &str {
-        std::str::from_utf8(&self.0).unwrap_or("XXX")
+    pub fn code(&self) -> String {
+        self.0.iter().map(|&b| char::from(b)).collect()
     }
 
     /// Digits of the minor unit (ISO 4217): 0 for yen, 3 for dinars, else 2.
     pub fn minor_digits(&self) -> u32 {
-        match self.code() {
+        match self.code().as_str() {
             "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "VND" | "VUV"
             | "XAF" | "XOF" | "XPF" => 0,
             "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,

@@ -218,9 +218,10 @@ impl LocaleText for IntlText {
     fn money(&self, minor: u64, currency: crate::message::Currency) -> String {
         let digits = currency.minor_digits();
         let places = digits.to_string();
+        let code = currency.code();
         let pairs = [
             ("style", "currency"),
-            ("currency", currency.code()),
+            ("currency", code.as_str()),
             ("minimumFractionDigits", places.as_str()),
             ("maximumFractionDigits", places.as_str()),
         ];

@@ -105,6 +105,9 @@ for (const [device, options] of Object.entries(devices)) {
     await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
     await p.getByLabel("M", { exact: true }).check();
     await p.waitForFunction(() => document.querySelector("#status .stock-status__text").textContent === "Only 2 left — ships today");
+    // Few left: search engines read LimitedAvailability; the item stays listed.
+    assert.equal(JSON.parse(await p.textContent("#json-ld")).offers.availability, "https://schema.org/LimitedAvailability");
+    assert.equal(await p.getAttribute("#status", "data-listing"), "show");
     await p.click("#simulate-sale");
     await p.waitForFunction(() => document.querySelector("#status .stock-status__text").textContent === "Only 1 left — ships today");
     await p.fill("#quantity", "2");
