@@ -37,7 +37,8 @@ test("JSON-LD and feed fields for every situation agree with the decision", () =
     out_of_stock: ["https://schema.org/OutOfStock", "out_of_stock"],
   };
   // Out of stock for good: the more precise schema.org values.
-  const precise = { discontinued: "https://schema.org/Discontinued", preorder_cap_reached: "https://schema.org/SoldOut" };
+  // Few left: LimitedAvailability for search engines (the feed keeps in_stock).
+  const precise = { discontinued: "https://schema.org/Discontinued", preorder_cap_reached: "https://schema.org/SoldOut", low_stock: "https://schema.org/LimitedAvailability" };
   for (const d of Catalog.fromJson(snapshot).decideAll({ now })) {
     const ld = productJsonLd(d, { name: d.sku, url: `https://shop.example/${d.sku}`, price: 10, currency: "EUR" });
     const feed = merchantFeedFields(d);

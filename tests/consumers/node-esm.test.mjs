@@ -37,12 +37,13 @@ test("a backorder carries its date, queue position, payment and feed values", ()
       shipDate: "2026-12-02", remainingPreorders: null, queuePosition: 13, split: null,
       payment: "authorize_now_capture_at_shipment", cancellable: true, warnings: [],
       schemaOrg: "https://schema.org/BackOrder", merchantAvailability: "backorder", availabilityDate: "2026-12-02",
+      listing: "show", deliveries: [{ quantity: 2, shipDate: "2026-12-02", queuePosition: 13 }],
       message: undefined,
     },
   );
   assert.deepEqual(d.message, {
     badge: "Backordered", text: "Backordered – ships by Wednesday, December 2", button: "Backorder",
-    key: "backorder", params: { date: "2026-12-02", position: 13 }, notice: null,
+    key: "backorder", params: { date: "2026-12-02", position: 13 }, notice: null, charge: null, confirm: null,
   });
 });
 
