@@ -48,6 +48,7 @@ export class PlainCatalog {
     this.holidays = new Set((s.holidays ?? []).map(dayOf));
     this.handlingDays = s.handlingDays ?? 0;
     this.backorder = { enabled: true, maxWaitDays: 14, receivingDays: 1, ...s.backorder };
+    this.hideSoldOut = s.hideSoldOut ?? false;
     this.preorder = { capRatio: 0.8, bufferDays: 7, ...s.preorder };
     this.lowStockThreshold = s.lowStockThreshold ?? null;
     this.deadlines = (s.deadlines ?? []).map((d) => ({ name: d.name, shipBy: dayOf(d.shipBy) }));
@@ -70,11 +71,12 @@ export class PlainCatalog {
     count(raw, "reserved");
     count(raw, "lowStockThreshold");
     check(raw?.lifecycle == null || ["active", "discontinued", "unreleased"].includes(raw.lifecycle), "lifecycle", "a lifecycle");
-    const r = raw?.restock;
-    if (r != null) {
-      check(r.date == null || dayOf(r.date) !== null, "restock.date", 'a date "YYYY-MM-DD"');
-      ["quantity", "backordered"].forEach((k) => count(r, k, "restock."));
-    }
+    const deliveries = raw?.restock == null ? [] : Array.isArray(raw.restock) ? raw.restock : [raw.restock];
+    deliveries.forEach((r, k) => {
+      const at = Array.isArray(raw.restock) ? `restock[${k}].` : "restock.";
+      check(r?.date == null || dayOf(r.date) !== null, `${at}date`, 'a date "YYYY-MM-DD"');
+      ["quantity", "backordered"].forEach((key) => count(r, key, at));
+    });
     const p = raw?.preorder;
     if (p != null) {
       ["plannedProduction", "sold", "limit"].forEach((k) => count(p, k, "preorder."));
@@ -145,8 +147,16 @@ export class PlainCatalog {
       const release = p.releaseDate ? dayOf(p.releaseDate) : null;
       if (item.lifecycle === "unreleased" || (release !== null && release > today)) o = this.#preorder(item, p, release, rules, now, today, quantity, stale);
       else o = this.#stock(item, rules, today, minutes, quantity, stale);
+      // Order limits (the bench's snapshots have none; kept so the rules are the same).
+      o.minQuantity = item.limits?.minPerOrder ?? 1;
+      const max = item.limits?.maxPerOrder;
+      if (o.policy !== "out_of_stock" && max != null) {
+        o.maxQuantity = Math.min(o.maxQuantity, max);
+        if (o.canPurchase && quantity > max) Object.assign(o, { reason: "exceeds_order_limit", canPurchase: false, split: null });
+      }
+      if (o.policy !== "out_of_stock" && o.canPurchase && quantity < o.minQuantity) Object.assign(o, { reason: "below_minimum_quantity", canPurchase: false, split: null });
     }
-    return this.#finish(sku, o, today);
+    return this.#finish(sku, o, today, item, channel);
   }
 
   #preorder(item, p, release, rules, now, today, quantity, stale) {
@@ -172,41 +182,73 @@ export class PlainCatalog {
     const out = (reason, notifyMe) => ({ policy: "out_of_stock", reason, canPurchase: false, notifyMe, maxQuantity: 0, shipDate: null, available: 0 });
     // Queue first: units on hand serve the backorders already waiting.
     const onHand = Math.max(0, (item.onHand ?? 0) - (item.reserved ?? 0));
-    const waiting = item.restock?.backordered ?? 0;
+    const deliveries = (item.restock == null ? [] : [item.restock].flat()).slice().sort((a, b) => (a.date == null) - (b.date == null) || (dayOf(a.date ?? "") ?? 0) - (dayOf(b.date ?? "") ?? 0));
+    const waiting = deliveries.reduce((sum, r) => sum + (r.backordered ?? 0), 0);
     const available = Math.max(0, onHand - waiting);
     const processing = this.#isBusiness(today) && minutes < this.cutoffMinutes ? today : this.#next(today + 1);
     const inStockShip = this.#addBusiness(processing, this.handlingDays);
-    const offer = this.#flowchart(item, rules, today, Math.max(0, waiting - onHand));
+    const offer = this.#flowchart(item, rules, today, onHand, deliveries);
     const inStock = (reason, canPurchase, maxQuantity) => ({ policy: "in_stock", reason, canPurchase, notifyMe: false, maxQuantity: Math.min(maxQuantity, MAX_SAFE), shipDate: inStockShip, available });
     if (available >= quantity) {
-      const capacity = offer.ok && !stale ? offer.capacity : 0;
+      const capacity = offer.ok && !stale ? offer.rooms.reduce((sum, r) => sum + r.room, 0) : 0;
       const threshold = item.lowStockThreshold ?? this.lowStockThreshold;
       return inStock(threshold !== null && available <= threshold ? "low_stock" : "in_stock", true, available + capacity);
     }
     if (!offer.ok) return available > 0 ? inStock("exceeds_available", false, available) : out(offer.reason, offer.notifyMe);
     if (stale) return available > 0 ? inStock("exceeds_available", false, available) : out("stale_snapshot", true);
-    const max = Math.min(available + offer.capacity, MAX_SAFE);
+    const room = offer.rooms.reduce((sum, r) => sum + r.room, 0);
+    const max = Math.min(available + room, MAX_SAFE);
     const ok = quantity <= max;
+    // The later units by delivery, earliest first (all the room when over it, for the dates).
+    let left = ok ? quantity - available : room;
+    const parts = [];
+    for (const r of offer.rooms) {
+      if (left === 0) break;
+      const take = Math.min(left, r.room);
+      left -= take;
+      parts.push({ quantity: take, shipDate: r.ship, queuePosition: r.position });
+    }
     return {
       policy: "backorder", reason: ok ? "backorder" : "exceeds_backorder_capacity", canPurchase: ok, notifyMe: false, maxQuantity: max,
-      shipDate: offer.ship, queuePosition: offer.position, split: ok && available > 0 ? { now: available, later: quantity - available } : null, available,
+      shipDate: parts.at(-1).shipDate, queuePosition: parts[0].queuePosition, split: ok && available > 0 ? { now: available, later: quantity - available } : null, available,
+      deliveries: ok ? parts.map((p) => ({ ...p, shipDate: isoOf(p.shipDate) })) : [],
     };
   }
 
-  #flowchart(item, rules, today, owed) {
+  /** Per delivery in date order: the waiting backorders are served by stock on hand, then by each delivery in turn. */
+  #flowchart(item, rules, today, onHand, deliveries) {
     const no = (reason, notifyMe) => ({ ok: false, reason, notifyMe });
     if (item.lifecycle === "discontinued") return no("discontinued", false);
     if (!(item.backorder?.enabled ?? this.backorder.enabled)) return no("backorders_disabled", true);
-    const r = item.restock;
-    if (!r || r.confirmed !== true || !r.date || r.quantity == null) return no("restock_unconfirmed", false);
-    const date = dayOf(r.date);
-    if (date < today) return no("restock_overdue", true);
-    if (date - today > (item.backorder?.maxWaitDays ?? this.backorder.maxWaitDays)) return no("restock_too_far", true);
-    const ship = this.#addBusiness(date, item.backorder?.receivingDays ?? this.backorder.receivingDays);
-    if (!rules.backorder || (rules.maxShipDays != null && ship - today > rules.maxShipDays)) return no("channel_disallows_backorder", false);
-    const capacity = r.quantity - owed;
-    if (capacity <= 0) return no("restock_oversubscribed", true);
-    return { ok: true, ship, capacity, position: owed + 1 };
+    let cover = onHand;
+    let carry = 0;
+    let refusal = null;
+    const rooms = [];
+    for (const r of deliveries) {
+      const covered = Math.min(cover, r.backordered ?? 0);
+      cover -= covered;
+      const owed = (r.backordered ?? 0) - covered + carry;
+      if (r.confirmed !== true || !r.date || r.quantity == null) {
+        carry = owed;
+        continue;
+      }
+      const date = dayOf(r.date);
+      carry = Math.max(0, owed - r.quantity);
+      let refused = null;
+      if (date < today) {
+        carry = owed;
+        refused = no("restock_overdue", true);
+      } else if (date - today > (item.backorder?.maxWaitDays ?? this.backorder.maxWaitDays)) refused = no("restock_too_far", true);
+      else {
+        const ship = this.#addBusiness(date, item.backorder?.receivingDays ?? this.backorder.receivingDays);
+        if (!rules.backorder || (rules.maxShipDays != null && ship - today > rules.maxShipDays)) refused = no("channel_disallows_backorder", false);
+        else if (r.quantity <= owed) refused = no("restock_oversubscribed", true);
+        else rooms.push({ ship, room: r.quantity - owed, position: owed + 1 });
+      }
+      if (refused && (refusal === null || refusal.reason === "restock_overdue")) refusal = refused;
+    }
+    if (rooms.length > 0) return { ok: true, rooms };
+    return refusal ?? no("restock_unconfirmed", false);
   }
 
   #date(day, today, weekday, relative) {
@@ -222,13 +264,17 @@ export class PlainCatalog {
     return format.format(new Date(day * DAY));
   }
 
-  #finish(sku, o, today) {
+  #finish(sku, o, today, item, channel) {
     const ship = o.shipDate;
     const dated = o.policy === "backorder" || o.policy === "preorder";
     const n = (x) => x.toLocaleString("en-US");
     const day = (d, relative = true) => this.#date(d, today, true, relative);
     const plain = (d) => this.#date(d, today, false, false);
     const warnings = ship === null ? [] : this.deadlines.filter((d) => d.shipBy < ship).map((d) => ({ code: "deadline_missed", deadline: d.name, shipBy: isoOf(d.shipBy) }));
+    // Merchant Center takes availability dates up to a year ahead (same day next year, clamped to the month's end).
+    const t = new Date(today * DAY);
+    const yearAhead = Math.min(Date.UTC(t.getUTCFullYear() + 1, t.getUTCMonth(), t.getUTCDate()), Date.UTC(t.getUTCFullYear() + 1, t.getUTCMonth() + 1, 0)) / DAY;
+    if (dated && ship > yearAhead) warnings.push({ code: "availability_date_too_far", shipBy: isoOf(ship) });
     let message;
     if (o.policy === "in_stock") {
       const params = { date: isoOf(ship) };
@@ -259,15 +305,21 @@ export class PlainCatalog {
       message = [key, badge, text, button, {}];
     }
     const [key, badge, text, button, params] = message;
-    const notice = warnings.length ? `Won't ship in time for ${warnings[0].deadline}: ships after ${plain(this.deadlines.find((d) => d.name === warnings[0].deadline).shipBy)}` : null;
-    const schemaOrg = { in_stock: "InStock", backorder: "BackOrder", preorder: "PreOrder" }[o.policy] ?? (o.reason === "discontinued" ? "Discontinued" : o.reason === "preorder_cap_reached" ? "SoldOut" : "OutOfStock");
+    const missed = warnings.find((w) => w.code === "deadline_missed");
+    const notice = missed ? `Won't ship in time for ${missed.deadline}: ships after ${plain(this.deadlines.find((d) => d.name === missed.deadline).shipBy)}` : null;
+    const schemaOrg = o.reason === "low_stock" ? "LimitedAvailability" : { in_stock: "InStock", backorder: "BackOrder", preorder: "PreOrder" }[o.policy] ?? (o.reason === "discontinued" ? "Discontinued" : o.reason === "preorder_cap_reached" ? "SoldOut" : "OutOfStock");
+    const confirm = !o.notifyMe ? null : o.reason === "preorder_cap_reached" ? "You're on the waitlist — we'll email you if more become available" : o.reason === "preorder_not_open" ? "We'll email you when pre-orders open" : "We'll email you when it's back";
+    const hideSoldOut = (item && !item.invalid ? item.hideSoldOut : undefined) ?? this.hideSoldOut;
+    const listing = o.policy === "out_of_stock" && (o.reason === "discontinued" || hideSoldOut) ? "hide" : "show";
+    const deposit = o.policy === "preorder" && channel === "dtc" && item?.preorder?.deposit != null;
     return {
-      sku, policy: o.policy, reason: o.reason, canPurchase: o.canPurchase, notifyMe: o.notifyMe, maxQuantity: o.maxQuantity,
+      sku, policy: o.policy, reason: o.reason, canPurchase: o.canPurchase, notifyMe: o.notifyMe, maxQuantity: o.maxQuantity, minQuantity: o.minQuantity ?? 1,
       shipDate: ship === null ? null : isoOf(ship), remainingPreorders: o.remainingPreorders ?? null, queuePosition: o.queuePosition ?? null,
-      split: o.split ?? null, payment: o.policy === "in_stock" ? "charge_now" : dated ? "authorize_now_capture_at_shipment" : null,
+      split: o.split ?? null, payment: o.policy === "in_stock" ? "charge_now" : deposit ? "deposit_now_balance_at_shipment" : dated ? "authorize_now_capture_at_shipment" : null,
       cancellable: dated, warnings, schemaOrg: `https://schema.org/${schemaOrg}`,
       merchantAvailability: o.policy === "out_of_stock" ? "out_of_stock" : o.policy, availabilityDate: dated ? isoOf(ship) : null,
-      message: { badge, text, button, key, params, notice },
+      listing, deliveries: o.deliveries ?? [],
+      message: { badge, text, button, key, params, notice, charge: null, confirm },
     };
   }
 }
