@@ -167,6 +167,41 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
     Some(chrono::TimeZone::from_local_datetime(&offset, &date.and_time(time)).single()?.with_timezone(&Utc))
 }
 
+/// `date` as `YYYY-MM-DD`, written digit by digit: results hold many dates,
+/// and chrono's `Display` goes through the formatting machinery (serializing
+/// 10,000 decisions took twice as long as deciding them).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use storefront_availability::calendar::iso_date;
+/// assert_eq!(iso_date(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()), "2026-12-01");
+/// assert_eq!(iso_date(NaiveDate::from_ymd_opt(12026, 1, 9).unwrap()), "+12026-01-09");
+/// ```
+pub fn iso_date(date: NaiveDate) -> String {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return date.to_string();
+    }
+    let digit = |n: u32, place: u32| char::from(b'0' + (n / 10u32.pow(place) % 10) as u8);
+    let (y, m, d) = (year as u32, date.month(), date.day());
+    [digit(y, 3), digit(y, 2), digit(y, 1), digit(y, 0), '-', digit(m, 1), digit(m, 0), '-', digit(d, 1), digit(d, 0)]
+        .into_iter()
+        .collect()
+}
+
+/// Serializes a date as `YYYY-MM-DD` (`#[serde(serialize_with)]`).
+pub(crate) fn serialize_date<S: serde::Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&iso_date(*date))
+}
+
+/// Serializes an optional date as `YYYY-MM-DD` or `null`.
+pub(crate) fn serialize_opt_date<S: serde::Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(date) => s.serialize_str(&iso_date(*date)),
+        None => s.serialize_none(),
+    }
+}
+
 /// Writes an instant as RFC 3339 in UTC, with milliseconds when present.
 pub fn write_timestamp(at: DateTime<Utc>) -> String {
     let (d, t) = (at.date_naive(), at.time());

@@ -76,6 +76,7 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Shipment {
+    #[serde(serialize_with = "crate::calendar::serialize_date")]
     pub date: NaiveDate,
     pub lines: Vec<ShipmentLine>,
     /// Captured when this shipment leaves.
@@ -93,6 +94,7 @@ pub struct ShipmentLine {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Capture {
+    #[serde(serialize_with = "crate::calendar::serialize_date")]
     pub date: NaiveDate,
     pub amount: u64,
 }
@@ -102,6 +104,7 @@ pub struct Capture {
 #[serde(rename_all = "camelCase")]
 pub struct Part {
     pub quantity: u64,
+    #[serde(serialize_with = "crate::calendar::serialize_date")]
     pub ship_date: NaiveDate,
     /// Captured at that shipment.
     pub capture: u64,

@@ -179,6 +179,7 @@ pub struct Warning {
     /// The deadline's name (`deadline_missed` only).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub deadline: String,
+    #[serde(serialize_with = "crate::calendar::serialize_date")]
     pub ship_by: NaiveDate,
 }
 
@@ -204,6 +205,7 @@ pub struct Decision {
     pub max_quantity: u64,
     /// The least one order may hold (the item's `minPerOrder`, else 1).
     pub min_quantity: u64,
+    #[serde(serialize_with = "crate::calendar::serialize_opt_date")]
     pub ship_date: Option<NaiveDate>,
     pub remaining_preorders: Option<u64>,
     pub queue_position: Option<u64>,
@@ -213,6 +215,7 @@ pub struct Decision {
     pub warnings: Vec<Warning>,
     pub schema_org: &'static str,
     pub merchant_availability: &'static str,
+    #[serde(serialize_with = "crate::calendar::serialize_opt_date")]
     pub availability_date: Option<NaiveDate>,
     pub listing: Listing,
     /// A backorder's later units by the delivery that brings them, in date
@@ -227,6 +230,7 @@ pub struct Decision {
 #[serde(rename_all = "camelCase")]
 pub struct Delivery {
     pub quantity: u64,
+    #[serde(serialize_with = "crate::calendar::serialize_date")]
     pub ship_date: NaiveDate,
     /// Behind the backorders this delivery still owes.
     pub queue_position: u64,
@@ -753,6 +757,7 @@ pub struct ProductDecision {
     /// Only when no variant can be bought and one offers notify-me.
     pub notify_me: bool,
     /// The earliest ship date among the variants of `policy`.
+    #[serde(serialize_with = "crate::calendar::serialize_opt_date")]
     pub ship_date: Option<NaiveDate>,
     /// How many variants, and how many of them can be bought each way.
     pub variants: usize,

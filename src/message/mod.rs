@@ -79,7 +79,7 @@ impl Serialize for Params {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (name, value) in &self.0 {
             match value {
-                Param::Date(d) => map.serialize_entry(name, d)?,
+                Param::Date(d) => map.serialize_entry(name, &crate::calendar::iso_date(*d))?,
                 Param::Count(n) => map.serialize_entry(name, n)?,
                 Param::Text(t) => map.serialize_entry(name, t)?,
                 Param::Money(n, _) => map.serialize_entry(name, n)?,
