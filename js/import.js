@@ -136,8 +136,32 @@ class Importer {
     }
   }
 
-  untracked(sku, at, what) {
-    this.report("untracked_inventory", sku, at, `${what}: the platform sells it without counting stock; our rules need a count, so it is imported with none (give options.items[${JSON.stringify(sku)}].onHand)`);
+  /**
+   * Untracked inventory, the same on every platform: imported with no stock
+   * and backorders off (reason backorders_disabled, notify-me), until the
+   * merchant gives a count.
+   */
+  untracked(item, at, what) {
+    item.onHand = 0;
+    delete item.locations;
+    item.backorder = { enabled: false };
+    this.report("untracked_inventory", item.sku, at, `${what}: the platform sells it without counting stock; our rules need a count, so it is imported with none (give options.items[${JSON.stringify(item.sku)}].onHand)`);
+  }
+
+  /**
+   * Not for sale on the platform (a draft, archived, disabled, unpublished
+   * or discontinued product, or one not yet available), the same on every
+   * platform: imported as discontinued with no stock and no backorders, so
+   * it is never sold, offers no notify-me and is hidden from listings.
+   */
+  notForSale(item, at, why) {
+    item.onHand = 0;
+    delete item.locations;
+    delete item.components;
+    delete item.preorder;
+    item.lifecycle = "discontinued"; // out of stock for good: no notify-me, hidden from listings
+    item.backorder = { enabled: false };
+    this.report("not_for_sale", item.sku, at, `${why}; imported as discontinued with no stock`);
   }
 
   finish() {
@@ -256,14 +280,12 @@ function readShopify(data, options) {
     const sku = im.sku(v.sku, v.id, path(at, "sku"));
     if (sku == null) return;
     const item = { sku, productId: product.id, title: titleOf(product.title, v.title) };
-    if (product.status === "ARCHIVED") item.lifecycle = "discontinued";
     const tracked = v.inventoryItem?.tracked;
     const levels = list(v.inventoryItem?.inventoryLevels, path(at, "inventoryItem.inventoryLevels"));
     let untracked = false;
     if (tracked === false) {
       untracked = true;
-      im.untracked(sku, path(at, "inventoryItem.tracked"), "inventoryItem.tracked is false");
-      item.onHand = 0;
+      im.untracked(item, path(at, "inventoryItem.tracked"), "inventoryItem.tracked is false");
     } else if (levels.length > 0) {
       item.locations = dict();
       for (const [level, lAt] of levels) {
@@ -284,21 +306,25 @@ function readShopify(data, options) {
       item.onHand = im.integer(v.quantityAvailable, sku, path(at, "quantityAvailable"), { signed: true });
     } else {
       untracked = true;
-      im.untracked(sku, path(at, "quantityAvailable"), "no inventory count (quantityAvailable is null: untracked, or the token lacks unauthenticated_read_product_inventory)");
-      item.onHand = 0;
-    }
-    if (v.availableForSale === false && !untracked && (item.onHand ?? 1) > 0) {
-      im.report("not_for_sale", sku, path(at, "availableForSale"), "Shopify does not sell this variant (availableForSale: false) though it has stock; imported with none");
-      delete item.locations;
-      item.onHand = 0;
+      im.untracked(item, path(at, "quantityAvailable"), "no inventory count (quantityAvailable is null: untracked, or the token lacks unauthenticated_read_product_inventory)");
     }
     // Storefront API: currentlyNotInStock with availableForSale means the policy is CONTINUE.
     const policy = v.inventoryPolicy ?? (v.currentlyNotInStock === true && v.availableForSale === true ? "CONTINUE" : undefined);
-    if (policy === "CONTINUE") item.backorder = { enabled: true };
-    else if (policy === "DENY") item.backorder = { enabled: false };
+    if (!untracked && policy === "CONTINUE") item.backorder = { enabled: true };
+    else if (!untracked && policy === "DENY") item.backorder = { enabled: false };
     shopifyPreorder(im, item, v, at);
+    // Drafts and archived products are not sold (whether or not the query asked for availableForSale).
+    let forSale = true;
+    if (product.status === "DRAFT" || product.status === "ARCHIVED") {
+      forSale = false;
+      const statusAt = at.includes(".variants") ? path(at.replace(/\.variants.*$/, ""), "status") : path(at, "product.status");
+      im.notForSale(item, statusAt, `product status ${product.status}: Shopify does not sell it`);
+    } else if (v.availableForSale === false && !untracked && (item.onHand ?? 1) > 0) {
+      forSale = false;
+      im.notForSale(item, path(at, "availableForSale"), "Shopify does not sell this variant (availableForSale: false) though it has stock");
+    }
     const policyAt = path(at, v.inventoryPolicy ? "inventoryPolicy" : "currentlyNotInStock");
-    im.add(item, at, { pastZeroAt: policy === "CONTINUE" && item.lifecycle !== "unreleased" && !untracked ? policyAt : null });
+    im.add(item, at, { pastZeroAt: forSale && policy === "CONTINUE" && item.lifecycle !== "unreleased" && !untracked ? policyAt : null });
   });
   if (Object.keys(locations).length > 0) im.store.locations = locations;
   return im.finish();
@@ -361,11 +387,11 @@ function readWooCommerce(data, options) {
   const im = new Importer("woocommerce", options);
   const input = Array.isArray(data) ? { products: data } : data;
   if (!isObject(input) || !Array.isArray(input.products)) throw shapeError("products", "expected an array of products");
-  const noStock = wooSetting(input.settings, "woocommerce_notify_no_stock_amount");
-  const threshold = noStock == null ? 0 : im.integer(noStock, null, "settings.woocommerce_notify_no_stock_amount");
-  if (threshold > 0) im.store.outOfStockThreshold = threshold;
+  // woocommerce_notify_no_stock_amount only sets a product's saved stock_status (read per product below):
+  // WooCommerce's cart sells every unit of stock_quantity while the status is instock. It holds nothing back.
+  const threshold = 0;
   const lowStore = wooSetting(input.settings, "woocommerce_notify_low_stock_amount");
-  if (lowStore != null) im.store.lowStockThreshold = Math.max(0, im.integer(lowStore, null, "settings.woocommerce_notify_low_stock_amount") - threshold);
+  if (lowStore != null) im.store.lowStockThreshold = im.integer(lowStore, null, "settings.woocommerce_notify_low_stock_amount");
   input.products.forEach((product, i) => im.guard(`products[${i}]`, () => {
     const at = `products[${i}]`;
     if (!isObject(product)) throw shapeError(at, "expected a product object");
@@ -410,20 +436,29 @@ function wooItem(im, p, at, { sku: givenSku, productId, title, threshold, parent
     if (p.low_stock_amount != null && p.low_stock_amount !== "") {
       item.lowStockThreshold = Math.max(0, im.integer(p.low_stock_amount, sku, path(at, "low_stock_amount")) - threshold);
     }
+    // The saved stock_status decides whether WooCommerce sells at all (it applies the no-stock threshold, by magnitude).
+    if (p.stock_status === "outofstock" && item.onHand > 0) {
+      item.onHand = 0;
+      im.report("not_for_sale", sku, path(at, "stock_status"), `stock_status is "outofstock" though stock_quantity is ${p.stock_quantity} (the store's out-of-stock threshold); imported with no stock`);
+    }
   } else {
     // Not managing stock: WooCommerce sells on the status the merchant set by hand.
     item.onHand = 0;
     if (p.stock_status === "instock") {
-      im.untracked(sku, path(at, "manage_stock"), "manage_stock is false and stock_status is \"instock\"");
+      im.untracked(item, path(at, "manage_stock"), "manage_stock is false and stock_status is \"instock\"");
     } else if (p.stock_status === "onbackorder") {
       item.backorder = { enabled: true };
     } else if (p.stock_status !== "outofstock") {
       im.report("invalid_value", sku, path(at, "stock_status"), `expected "instock", "outofstock" or "onbackorder", got ${JSON.stringify(p.stock_status)}`);
     }
   }
-  if (p.status != null && p.status !== "publish") im.report("not_for_sale", sku, path(at, "status"), `status ${JSON.stringify(p.status)}: not published on the store; imported as it stands`);
+  // One per order: WooCommerce's sold_individually.
+  if (p.sold_individually === true) item.limits = { maxPerOrder: 1 };
+  const published = p.status == null || p.status === "publish";
+  if (!published) im.notForSale(item, path(at, "status"), `status ${JSON.stringify(p.status)}: not published on the store`);
   const pastZeroAt =
-    p.manage_stock === true && allowed ? path(at, "backorders")
+    !published ? null
+    : p.manage_stock === true && allowed ? path(at, "backorders")
     : !item.components && p.manage_stock !== true && p.stock_status === "onbackorder" ? path(at, "stock_status")
     : null;
   im.add(item, at, { pastZeroAt });
@@ -450,6 +485,8 @@ function readMagento(data, options) {
   const config = data.config ?? {};
   const msi = data.sourceItems != null;
   const levels = new Map();
+  // Magento rounds the salable total, not each source or reservation: the fractions are kept per SKU.
+  const fractions = new Map();
   if (msi) {
     const sourceItems = data.sourceItems.items ?? data.sourceItems;
     const sourceItemsAt = Array.isArray(data.sourceItems) ? "sourceItems" : "sourceItems.items";
@@ -457,16 +494,18 @@ function readMagento(data, options) {
     sourceItems.forEach((s, i) => im.guard(`${sourceItemsAt}[${i}]`, () => {
       if (!isObject(s)) throw shapeError(`${sourceItemsAt}[${i}]`, "expected a source item");
       // A source item marked out of stock (status 0) does not count toward salable quantity.
-      const onHand = s.status === 0 ? 0 : im.integer(s.quantity, s.sku, `${sourceItemsAt}[${i}].quantity`, { signed: true });
+      const quantity = s.status === 0 ? 0 : im.number(s.quantity, s.sku, `${sourceItemsAt}[${i}].quantity`, 0);
+      const onHand = Math.floor(quantity);
       if (!levels.has(s.sku)) levels.set(s.sku, dict());
       levels.get(s.sku)[s.source_code] = { onHand };
+      fractions.set(s.sku, (fractions.get(s.sku) ?? 0) + (quantity - onHand));
     }));
     im.store.locations = magentoLocations(im, data);
   }
   const reserved = new Map();
   const reservations = data.reservations?.items ?? data.reservations ?? [];
   arrayAt(reservations, "reservations").forEach((r, i) => {
-    const q = im.integer(r?.quantity, r?.sku, `reservations[${i}].quantity`, { signed: true });
+    const q = im.number(r?.quantity, r?.sku, `reservations[${i}].quantity`, 0);
     reserved.set(r?.sku, (reserved.get(r?.sku) ?? 0) + q);
   });
   products.forEach((p, i) => im.guard(`${productsAt}[${i}]`, () => {
@@ -482,36 +521,47 @@ function readMagento(data, options) {
     const sAt = path(at, "extension_attributes.stock_item");
     const setting = (key) => (s[`use_config_${key}`] === true || s[key] == null ? config[key] ?? s[key] : s[key]);
     const item = { sku, productId: String(p.id ?? sku), title: p.name };
-    if (p.status === 2) item.lifecycle = "discontinued";
     const manage = setting("manage_stock") ?? true;
     let untracked = false;
+    let fraction = fractions.get(sku) ?? 0;
     if (manage === false || manage === 0) {
       untracked = true;
-      im.untracked(sku, path(sAt, "manage_stock"), "manage_stock is off");
-      item.onHand = 0;
     } else if (msi && levels.has(sku)) {
       item.locations = levels.get(sku);
     } else {
-      item.onHand = s.is_in_stock === false ? 0 : im.integer(s.qty ?? 0, sku, path(sAt, "qty"), { signed: true });
+      const qty = im.number(s.qty ?? 0, sku, path(sAt, "qty"), 0);
+      item.onHand = Math.floor(qty);
+      fraction = qty - item.onHand;
     }
-    if (s.is_in_stock === false && !untracked && (s.qty ?? 0) > 0) {
-      im.report("not_for_sale", sku, path(sAt, "is_in_stock"), "stock status is \"Out of Stock\" though qty is above zero; imported with none");
+    // Reservations are negative for placed orders, positive when they are shipped or cancelled.
+    // Salable = floor(Σ source quantities − open reservations), rounded once as Magento does.
+    const open = -(reserved.get(sku) ?? 0);
+    const hold = Math.ceil(open - fraction - 1e-9);
+    if (hold > 0 && !untracked) item.reserved = hold;
+    else if (hold < 0 && !untracked) {
+      // The fractions add up to whole units Magento sells: give them to the first location.
+      if (item.locations) {
+        const first = Object.values(item.locations)[0];
+        if (first) first.onHand += -hold;
+      } else item.onHand += -hold;
     }
+    if (s.is_qty_decimal === true) im.report("unmapped_field", sku, path(sAt, "is_qty_decimal"), "decimal quantities: the salable total is rounded down to whole units, as Magento sells");
+    if (untracked) im.untracked(item, path(sAt, "manage_stock"), "manage_stock is off");
+    let forSale = true;
     if (p.status === 2) {
       // A disabled product is not sold at all, whatever its stock.
-      im.report("not_for_sale", sku, path(at, "status"), "the product is disabled (status 2); imported as discontinued with no stock");
-      delete item.locations;
-      item.onHand = 0;
+      forSale = false;
+      item.lifecycle = "discontinued";
+      im.notForSale(item, path(at, "status"), "the product is disabled (status 2)");
+    } else if (s.is_in_stock === false && !untracked) {
+      forSale = false;
+      im.notForSale(item, path(sAt, "is_in_stock"), "stock status is \"Out of Stock\"");
     }
-    if (s.is_qty_decimal === true) im.report("unmapped_field", sku, path(sAt, "is_qty_decimal"), "decimal quantities: counts are rounded down to whole units");
-    // Reservations are negative for placed orders, positive when they are shipped or cancelled.
-    const open = -(reserved.get(sku) ?? 0);
-    if (open > 0) item.reserved = open;
     const minQty = im.number(setting("min_qty") ?? 0, sku, path(sAt, "min_qty"), 0);
     const backorders = im.number(setting("backorders") ?? 0, sku, path(sAt, "backorders"), 0);
     if (minQty > 0) item.outOfStockThreshold = Math.floor(minQty);
     if (minQty < 0) im.report("unmapped_field", sku, path(sAt, "min_qty"), `a negative out-of-stock threshold (${minQty}) lets Magento backorder ${-minQty} units with no date; not used`);
-    item.backorder = { enabled: backorders === 1 || backorders === 2 };
+    item.backorder = { enabled: forSale && !untracked && (backorders === 1 || backorders === 2) };
     const notify = setting("notify_stock_qty");
     const lowAt = notify == null ? 0 : im.number(notify, sku, path(sAt, "notify_stock_qty"), 0);
     if (lowAt > 0) item.lowStockThreshold = Math.max(0, Math.floor(lowAt - Math.max(0, minQty)));
@@ -520,8 +570,17 @@ function readMagento(data, options) {
     const maxSale = im.number(setting("max_sale_qty") ?? 10000, sku, path(sAt, "max_sale_qty"), 10000);
     if (minSale > 1) limits.minPerOrder = Math.ceil(minSale);
     if (maxSale > 0 && maxSale < 10000) limits.maxPerOrder = Math.floor(maxSale);
-    if (Object.keys(limits).length > 0) item.limits = limits;
-    im.add(item, at, { pastZeroAt: item.backorder.enabled && !untracked ? path(sAt, "backorders") : null });
+    // Quantity increments: Magento sells only multiples. Our limits have no multiples, so exactly one
+    // increment per order is sold (never a quantity Magento refuses), and the merchant is told.
+    const increments = setting("enable_qty_increments");
+    const step = increments === true || increments === 1 ? im.number(setting("qty_increments") ?? 1, sku, path(sAt, "qty_increments"), 1) : 1;
+    if (step > 1 && Number.isInteger(step)) {
+      limits.minPerOrder = step;
+      limits.maxPerOrder = step;
+      im.report("unmapped_field", sku, path(sAt, "qty_increments"), `sold in increments of ${step}: our limits have no multiples, so exactly ${step} per order is sold`);
+    }
+    if (Object.keys(limits).length > 0 && forSale) item.limits = limits;
+    im.add(item, at, { pastZeroAt: forSale && item.backorder.enabled && !untracked ? path(sAt, "backorders") : null });
   }));
   return im.finish();
 }
@@ -659,11 +718,13 @@ function readMedusa(data, options) {
     for (const location of data.stock_locations ?? []) locations[location.id] = { channels: [] };
     data.sales_channels.forEach((channel, i) => {
       const ours = im.channel(channel.name, `sales_channels[${i}].name`, { "Default Sales Channel": "dtc" });
+      // Medusa refuses carts on a disabled sales channel: its locations do not serve it here either.
+      const disabled = channel.is_disabled === true;
+      if (disabled && ours) im.report("not_for_sale", null, `sales_channels[${i}].is_disabled`, `sales channel ${JSON.stringify(channel.name)} is disabled: nothing is sold on ${ours} through it`);
       for (const location of channel.stock_locations ?? []) {
         const entry = (locations[location.id] ??= { channels: [] });
-        if (ours && !entry.channels.includes(ours)) entry.channels.push(ours);
+        if (ours && !disabled && !entry.channels.includes(ours)) entry.channels.push(ours);
       }
-      if (channel.is_disabled === true && ours) im.report("unmapped_field", null, `sales_channels[${i}].is_disabled`, `sales channel ${JSON.stringify(channel.name)} is disabled; its mapping to ${ours} is kept`);
     });
     im.store.locations = locations;
   }
@@ -677,13 +738,10 @@ function readMedusa(data, options) {
       const sku = im.sku(v.sku, v.id, path(at, "sku"));
       if (sku == null) return;
       const item = { sku, productId: product.id, title: titleOf(product.title, v.title) };
-      if (product.status != null && product.status !== "published") im.report("not_for_sale", sku, path(pAt, "status"), `product status ${JSON.stringify(product.status)}: not published; imported as it stands`);
       let untracked = false;
       const links = v.inventory_items ?? [];
       if (v.manage_inventory === false) {
         untracked = true;
-        im.untracked(sku, path(at, "manage_inventory"), "manage_inventory is false");
-        item.onHand = 0;
       } else if (links.length === 1 && (links[0].required_quantity ?? 1) === 1) {
         item.locations = medusaLevels(im, sku, links[0].inventory, `${at}.inventory_items[0].inventory`);
       } else if (links.length > 0) {
@@ -695,11 +753,13 @@ function readMedusa(data, options) {
         });
       } else {
         untracked = true;
-        im.untracked(sku, path(at, "inventory_items"), "no inventory items");
-        item.onHand = 0;
       }
       item.backorder = { enabled: v.allow_backorder === true };
-      im.add(item, at, { pastZeroAt: v.allow_backorder === true && !untracked ? path(at, "allow_backorder") : null });
+      if (v.manage_inventory === false) im.untracked(item, path(at, "manage_inventory"), "manage_inventory is false");
+      else if (untracked) im.untracked(item, path(at, "inventory_items"), "no inventory items");
+      const published = product.status == null || product.status === "published";
+      if (!published) im.notForSale(item, path(pAt, "status"), `product status ${JSON.stringify(product.status)}: not published`);
+      im.add(item, at, { pastZeroAt: published && v.allow_backorder === true && !untracked ? path(at, "allow_backorder") : null });
     }));
   }));
   // Kit components are items of their own (inventory items), sold only through their kits unless a variant is the same SKU.
@@ -767,8 +827,6 @@ function readSolidus(data, options) {
       const stockItems = itemsOf.get(String(v.id)) ?? [];
       if (v.track_inventory === false) {
         untracked = true;
-        im.untracked(sku, path(at, "track_inventory"), "track_inventory is false");
-        item.onHand = 0;
       } else if (stockItems.length > 0) {
         item.locations = dict();
         for (const [s, sAt] of stockItems) {
@@ -778,16 +836,26 @@ function readSolidus(data, options) {
       } else {
         item.onHand = im.integer(v.total_on_hand ?? 0, sku, path(at, "total_on_hand"), { signed: true });
       }
-      if (product.discontinue_on != null && Date.parse(product.discontinue_on) <= Date.parse(im.generatedAt)) {
-        item.lifecycle = "discontinued";
-      }
-      if (product.available_on != null && dayOf(product.available_on) && Date.parse(product.available_on) > Date.parse(im.generatedAt)) {
-        im.report("unmapped_field", sku, path(pAt, "available_on"), `available from ${product.available_on}: Solidus does not sell it before then and has no pre-order; imported as not yet released without pre-order terms`);
-        item.lifecycle = "unreleased";
-        item.preorder = { releaseDate: dayOf(product.available_on), limit: 0 };
-      }
       item.backorder = { enabled: backorderable };
-      im.add(item, at, { pastZeroAt: backorderable && !untracked ? path(at, "is_backorderable") : null });
+      if (untracked) im.untracked(item, path(at, "track_inventory"), "track_inventory is false");
+      // Solidus sells a product only from available_on (none: never) until discontinue_on.
+      const now = Date.parse(im.generatedAt);
+      let forSale = true;
+      if (product.discontinue_on != null && Date.parse(product.discontinue_on) <= now) {
+        forSale = false;
+        item.lifecycle = "discontinued";
+        im.notForSale(item, path(pAt, "discontinue_on"), `discontinued on ${product.discontinue_on}: Solidus no longer sells it`);
+      } else if (product.available_on == null || !dayOf(product.available_on)) {
+        forSale = false;
+        im.notForSale(item, path(pAt, "available_on"), "no available_on: Solidus does not sell a product without one");
+      } else if (Date.parse(product.available_on) > now) {
+        // Coming: not sold before available_on (Solidus has no pre-order), "coming soon" with notify-me until then.
+        forSale = false;
+        im.report("unmapped_field", item.sku, path(pAt, "available_on"), `available from ${product.available_on}: Solidus does not sell it before then and has no pre-order; imported as coming soon`);
+        item.lifecycle = "unreleased";
+        item.preorder = { startsAt: product.available_on, releaseDate: dayOf(product.available_on) };
+      }
+      im.add(item, at, { pastZeroAt: forSale && backorderable && !untracked ? path(at, "is_backorderable") : null });
     }));
   }));
   return im.finish();

@@ -83,7 +83,8 @@ test("Shopify: the Storefront API shape (quantityAvailable, currentlyNotInStock)
     { node: { id: "v3", sku: "CAP-3", availableForSale: true, quantityAvailable: null } },
   ] } } }] } } };
   const { snapshot, summary, diagnostics } = importSnapshot("shopify", data, { generatedAt });
-  assert.deepEqual(snapshot.items.map((i) => [i.sku, i.onHand, i.backorder?.enabled]), [["CAP-1", 4, undefined], ["CAP-2", 0, true], ["CAP-3", 0, undefined]]);
+  // Untracked inventory means one thing on every platform (issue 17): no stock, backorders off.
+  assert.deepEqual(snapshot.items.map((i) => [i.sku, i.onHand, i.backorder?.enabled]), [["CAP-1", 4, undefined], ["CAP-2", 0, true], ["CAP-3", 0, false]]);
   assert.deepEqual(summary.sellsPastZeroUndated, ["CAP-2"]);
   assert.equal(diagnostics.find((d) => d.sku === "CAP-2").path, "data.products.edges[0].node.variants.edges[1].node.currentlyNotInStock");
   assert.equal(codesOf(diagnostics, "CAP-3")[0], "untracked_inventory");
@@ -92,8 +93,9 @@ test("Shopify: the Storefront API shape (quantityAvailable, currentlyNotInStock)
 test("WooCommerce: stock status on save (WC_Product::validate_props) with the out-of-stock threshold", () => {
   const imported = load("woocommerce", { items: { CUP: { restock: { date: "2026-12-01", confirmed: true, quantity: 24 } } } });
   const { catalog, snapshot, summary } = imported;
-  assert.equal(snapshot.outOfStockThreshold, 1);
-  assert.equal(snapshot.lowStockThreshold, 2, "Woo's low stock 3 counts from 0; ours from the threshold");
+  // notify_no_stock_amount only sets the saved stock_status; Woo's cart sells every unit of stock_quantity (issue 17).
+  assert.equal(snapshot.outOfStockThreshold, undefined);
+  assert.equal(snapshot.lowStockThreshold, 3, "nothing is held back, so Woo's low stock 3 is ours");
   // validate_props: managing stock, stock > notify_no_stock_amount → instock; else backorders allowed → onbackorder; else outofstock.
   const threshold = 1;
   const status = (p) => !p.manage_stock || p.manage_stock === "parent" ? p.stock_status
@@ -107,10 +109,11 @@ test("WooCommerce: stock status on save (WC_Product::validate_props) with the ou
   assert.equal(catalog.decide("CUP", { now }).policy, "backorder");
   assert.equal(catalog.decide("DISH", { now }).reason, "low_stock", "low_stock_amount 5 (4 left)");
   // Variations managed at product level share the parent's stock: a kit of one parent unit.
-  assert.equal(catalog.decide("APRON-RED", { now }).maxQuantity, 5);
-  assert.equal(catalog.decide("APRON-BLUE", { now, quantity: 2 }).canPurchase, false, "2 in stock, 1 held back");
-  const plan = catalog.planCart({ lines: [{ sku: "APRON-RED", quantity: 4, unitPrice: 5500 }, { sku: "APRON", quantity: 2, unitPrice: 5500 }], currency: "EUR", now });
-  assert.deepEqual(plan.lines.map((l) => [l.sku, l.accepted, l.canHave]), [["APRON-RED", true, 0], ["APRON", false, 1]], "the pool is shared");
+  assert.equal(catalog.decide("APRON-RED", { now }).maxQuantity, 6);
+  assert.equal(catalog.decide("APRON-BLUE", { now, quantity: 2 }).canPurchase, true, "2 in stock, none held back: Woo sells both");
+  assert.equal(catalog.decide("APRON-BLUE", { now, quantity: 3 }).canPurchase, false);
+  const plan = catalog.planCart({ lines: [{ sku: "APRON-RED", quantity: 4, unitPrice: 5500 }, { sku: "APRON", quantity: 3, unitPrice: 5500 }], currency: "EUR", now });
+  assert.deepEqual(plan.lines.map((l) => [l.sku, l.accepted, l.canHave]), [["APRON-RED", true, 0], ["APRON", false, 2]], "the pool of 6 is shared");
 });
 
 test("Magento: salable quantity from sources, reservations and min_qty; backorders; sale quantity limits", () => {
@@ -238,10 +241,12 @@ test("bad platform data: a clear error for a shape we cannot read, a diagnostic 
   const data = fixture("woocommerce");
   data.products[0].stock_quantity = "lots";
   data.products[1].stock_quantity = 2.5;
+  data.products[1].stock_status = "instock"; // as Woo saves it for 2.5 units (its saved "outofstock" would sell none)
   const { snapshot, diagnostics } = importSnapshot("woocommerce", data, { generatedAt });
   assert.deepEqual(diagnostics.slice(0, 2).map((d) => [d.code, d.path]), [["invalid_value", "products[0].stock_quantity"], ["unmapped_field", "products[1].stock_quantity"]]);
   assert.deepEqual(snapshot.items.slice(0, 3).map((i) => i.onHand), [0, 2, 0]);
-  assert.equal(new Catalog(snapshot).decide("DISH", { now }).maxQuantity, 3, "the other items import as before");
+  // 4 in stock: Woo's no-stock threshold holds nothing back (issue 17).
+  assert.equal(new Catalog(snapshot).decide("DISH", { now }).maxQuantity, 4, "the other items import as before");
 });
 
 /** Every container in `value` with its keys, for mutation. */
