@@ -645,8 +645,7 @@ function readSaleor(data, options) {
       // Saleor has no backorders: it never sells past what its warehouses hold.
       const item = { sku, productId: product.id, title: titleOf(product.name, v.name), backorder: { enabled: false } };
       if (v.trackInventory === false) {
-        im.untracked(sku, path(at, "trackInventory"), "trackInventory is false");
-        item.onHand = 0;
+        im.untracked(item, path(at, "trackInventory"), "trackInventory is false");
       } else {
         item.locations = dict();
         for (const [stock, sAt] of list(v.stocks, path(at, "stocks"))) {
@@ -668,6 +667,8 @@ function readSaleor(data, options) {
 
 function saleorPreorder(im, item, v, at, defaults) {
   const p = v.preorder;
+  // After its end date a Saleor pre-order variant is sold from its stocks like any other.
+  if (p.endDate != null && Date.parse(p.endDate) <= Date.parse(im.generatedAt)) return;
   item.lifecycle = "unreleased";
   item.preorder = {};
   if (p.endDate != null) item.preorder.endsAt = p.endDate;

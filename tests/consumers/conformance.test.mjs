@@ -10,10 +10,12 @@ import { Catalog } from "storefront-availability";
 import { importSnapshot } from "storefront-availability/import";
 import magento from "./conformance/magento.mjs";
 import woocommerce from "./conformance/woocommerce.mjs";
+import solidus from "./conformance/solidus.mjs";
+import saleor from "./conformance/saleor.mjs";
 
 const generatedAt = "2026-11-23T08:00:00Z";
 const now = "2026-11-23T10:00:00Z";
-const suites = [magento, woocommerce];
+const suites = [magento, woocommerce, solidus, saleor];
 
 for (const { platform, groups } of suites) {
   test(`${platform}: sells exactly what the platform's own tests expect, or says why not`, () => {
