@@ -54,3 +54,13 @@ export declare function fromMagento(data: unknown, options?: ImportOptions): Imp
 export declare function fromSaleor(data: unknown, options?: ImportOptions): ImportResult;
 export declare function fromMedusa(data: unknown, options?: ImportOptions): ImportResult;
 export declare function fromSolidus(data: unknown, options?: ImportOptions): ImportResult;
+
+/**
+ * Imports a store's full export given as several pages of the platform's API: an array of responses, or an
+ * (async) iterable that fetches page after page. One snapshot, as if the platform had answered in one response.
+ */
+export declare function importPages(
+  platform: Platform,
+  pages: Iterable<unknown> | AsyncIterable<unknown>,
+  options?: ImportOptions,
+): Promise<ImportResult>;

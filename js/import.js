@@ -917,3 +917,78 @@ export function importSnapshot(platform, data, options) {
   }
   return adapter(data, options);
 }
+
+/** The nodes of a GraphQL connection or a plain array (raw, for merging pages). */
+const nodesOf = (value) => (Array.isArray(value) ? value : Array.isArray(value?.nodes) ? value.nodes : Array.isArray(value?.edges) ? value.edges.map((e) => e?.node) : []);
+const itemsOf = (value) => (Array.isArray(value) ? value : Array.isArray(value?.items) ? value.items : []);
+const listAt = (value, key) => (Array.isArray(value?.[key]) ? value[key] : value?.[key]?.[key] ?? value?.[key]);
+
+/**
+ * How each platform's page responses combine into one: the lists that are
+ * paginated are concatenated in page order; the store-level parts (settings,
+ * channels, sources, locations) are concatenated too, or taken from the
+ * first page that has them.
+ */
+const mergers = {
+  shopify(pages) {
+    const roots = pages.map((page) => (isObject(page?.data) ? page.data : page));
+    const key = roots.some((r) => r?.products != null) ? "products" : "productVariants";
+    return { data: { [key]: { nodes: roots.flatMap((r) => nodesOf(r?.[key])) } } };
+  },
+  woocommerce(pages) {
+    const parts = pages.map((page) => (Array.isArray(page) ? { products: page } : page ?? {}));
+    return {
+      products: parts.flatMap((p) => (Array.isArray(p.products) ? p.products : [])),
+      variations: Object.assign(dict(), ...parts.map((p) => (isObject(p.variations) ? p.variations : {}))),
+      settings: parts.find((p) => p.settings != null)?.settings,
+    };
+  },
+  magento(pages) {
+    const all = (key) => pages.flatMap((p) => itemsOf(p?.[key]));
+    const merged = { products: { items: all("products") }, sources: { items: all("sources") }, stocks: { items: all("stocks") }, stockSourceLinks: { items: all("stockSourceLinks") }, reservations: all("reservations") };
+    if (pages.some((p) => p?.sourceItems != null)) merged.sourceItems = { items: all("sourceItems") };
+    merged.config = pages.find((p) => p?.config != null)?.config;
+    return merged;
+  },
+  saleor(pages) {
+    const roots = pages.map((page) => (isObject(page?.data) ? page.data : page));
+    const channels = pages.find((p) => p?.channels != null)?.channels ?? roots.find((r) => r?.channels != null)?.channels;
+    return { data: { products: { nodes: roots.flatMap((r) => nodesOf(r?.products)) }, ...(channels != null ? { channels } : {}) } };
+  },
+  medusa(pages) {
+    const all = (key) => pages.flatMap((p) => (Array.isArray(p?.[key]) ? p[key] : []));
+    const merged = { products: all("products") };
+    if (pages.some((p) => Array.isArray(p?.sales_channels))) merged.sales_channels = all("sales_channels");
+    if (pages.some((p) => Array.isArray(p?.stock_locations))) merged.stock_locations = all("stock_locations");
+    return merged;
+  },
+  solidus(pages) {
+    const all = (key) => pages.flatMap((p) => { const v = listAt(p, key); return Array.isArray(v) ? v : []; });
+    return { products: all("products"), stock_locations: all("stock_locations"), stock_items: all("stock_items") };
+  },
+};
+
+/**
+ * Imports a store's full export given as several pages of the platform's API
+ * (an array, or an async iterable such as a generator that fetches page
+ * after page): one snapshot, as if the platform had answered in one
+ * response. Resolves to `{ snapshot, diagnostics, summary }`. Paths in
+ * diagnostics point into the combined response (`products[120]` is the
+ * 121st product over all pages). Each page is reduced to its lists as it
+ * arrives; the combined lists are held until the snapshot is made.
+ *
+ * ```js
+ * async function* pages() { for (let page = 1; ; page++) { const products = await wc.get("products", { page, per_page: 100 }); if (!products.length) return; yield products; } }
+ * const { snapshot } = await importPages("woocommerce", pages());
+ * ```
+ */
+export async function importPages(platform, pages, options) {
+  if (!Object.hasOwn(mergers, platform)) return importSnapshot(platform, pages, options); // refused by name there
+  if (pages == null || (typeof pages[Symbol.asyncIterator] !== "function" && typeof pages[Symbol.iterator] !== "function")) {
+    throw shapeError("pages", "expected an array or an (async) iterable of API responses");
+  }
+  // Each page is reduced to its lists as it arrives (a merger's output is also its input).
+  const collected = [];
+  for await (const page of pages) collected.push(mergers[platform]([page]));
+  return importSnapshot(platform, mergers[platform](collected), options);
+}

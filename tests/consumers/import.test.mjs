@@ -304,3 +304,36 @@ test("fuzzed platform data: importers refuse with invalid_import or import a sna
   }
   assert.ok(imported > 1000 && refused > 0, `${imported} imported, ${refused} refused`);
 });
+
+test("a full export in pages (an array, or an async generator) imports as the one response would", async () => {
+  const { importPages } = await import("storefront-availability/import");
+  // Each fixture split into pages of one product (or variant) each, along the platform's paginated lists.
+  const split = {
+    shopify: (d) => d.data.products.nodes.map((node) => ({ data: { products: { nodes: [node] } } })),
+    woocommerce: (d) => d.products.map((product, i) => ({ products: [product], variations: d.variations, ...(i === 0 ? { settings: d.settings } : {}) })),
+    magento: (d) => [{ ...d, products: { items: d.products.items.slice(0, 3) } }, { products: { items: d.products.items.slice(3) } }],
+    // The fixture has one product: a page per variant (each its product's copy).
+    saleor: (d) => d.data.products.edges.flatMap((edge) => edge.node.variants.map((v) => ({ ...edge, node: { ...edge.node, variants: [v] } })))
+      .map((edge, i) => ({ data: { products: { edges: [edge] }, ...(i === 0 ? { channels: d.data.channels } : {}) } })),
+    medusa: (d) => d.products.map((product, i) => ({ products: [product], ...(i === 0 ? { sales_channels: d.sales_channels, stock_locations: d.stock_locations } : {}) })),
+    solidus: (d) => d.products.map((product, i) => ({ products: [product], ...(i === 0 ? { stock_locations: d.stock_locations, stock_items: d.stock_items } : {}) })),
+  };
+  const decisions = (snapshot) => {
+    const catalog = new Catalog(snapshot);
+    return catalog.skus.map((sku) => [sku, catalog.decide(sku, { now }).maxQuantity, catalog.decide(sku, { now }).reason]);
+  };
+  for (const platform of platforms) {
+    const whole = importSnapshot(platform, fixture(platform), { generatedAt });
+    const pages = split[platform](fixture(platform));
+    assert.ok(pages.length > 1, platform);
+    const fromArray = await importPages(platform, pages, { generatedAt });
+    async function* fetchPages() {
+      for (const page of split[platform](fixture(platform))) yield await Promise.resolve(page);
+    }
+    const fromGenerator = await importPages(platform, fetchPages(), { generatedAt });
+    assert.deepEqual(decisions(fromArray.snapshot), decisions(whole.snapshot), platform);
+    assert.deepEqual(decisions(fromGenerator.snapshot), decisions(whole.snapshot), platform);
+    assert.deepEqual(fromArray.diagnostics.map((d) => d.code).sort(), whole.diagnostics.map((d) => d.code).sort(), platform);
+  }
+  await assert.rejects(importPages("shopify", 42), (e) => e.code === "invalid_import");
+});
