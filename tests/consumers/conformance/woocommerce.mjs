@@ -32,6 +32,15 @@ export default {
       ],
     },
     {
+      // The same test's rule with a negative option: WooCommerce compares by magnitude and saves outofstock.
+      source: `${STATUS_ON_SAVE} (a negative notify_no_stock_amount: the saved stock_status decides)`,
+      data: {
+        settings: [{ id: "woocommerce_notify_no_stock_amount", value: "-5" }],
+        products: [product(41, { stock_quantity: 3, stock_status: "outofstock" }), product(42, { stock_quantity: 8, stock_status: "instock" })],
+      },
+      checks: [{ sku: "P41", quantity: 1, sells: false }, { sku: "P42", quantity: 8, sells: true }],
+    },
+    {
       source: `${LIMITS} test_quantity_limit_when_backorders_not_allowed, test_quantity_limit_when_sold_individually_with_stock, test_quantity_limit_when_stock_quantity_is_sold_individually`,
       data: {
         products: [
