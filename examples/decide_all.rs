@@ -7,7 +7,7 @@
 
 use std::process::ExitCode;
 
-use storefront_availability::message::English;
+use storefront_availability::English;
 use storefront_availability::{Catalog, Request};
 
 fn main() -> ExitCode {
@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         eprintln!("usage: decide_all SNAPSHOT.json RFC3339-NOW");
         return ExitCode::FAILURE;
     };
-    let Some(now) = storefront_availability::snapshot::parse_timestamp(now) else {
+    let Some(now) = storefront_availability::parse_timestamp(now) else {
         eprintln!("not an RFC 3339 timestamp: {now}");
         return ExitCode::FAILURE;
     };

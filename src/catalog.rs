@@ -2,57 +2,14 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::decision::{self, Decision, ProductDecision, Request};
-use crate::json::MAX_SAFE_INTEGER;
-use crate::message::{self, Email, English, LocaleText, StatusUpdate, Writer};
-use crate::snapshot::{Diagnostic, Snapshot, SnapshotError};
-use crate::zone::Zones;
-use crate::Channel;
-
-/// A caller's mistake (not a data problem): thrown in JavaScript as an
-/// `Error` with a stable `code`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArgError {
-    /// `invalid_quantity`, `unknown_channel`, `invalid_now`, `invalid_sku`
-    /// or `invalid_locale`.
-    pub code: &'static str,
-    pub message: String,
-    /// Where in the arguments, e.g. `lines[2].unitPrice`; empty when the
-    /// whole argument is meant.
-    pub path: String,
-}
-
-impl ArgError {
-    pub fn new(code: &'static str, message: impl Into<String>) -> ArgError {
-        ArgError { code, message: message.into(), path: String::new() }
-    }
-
-    /// The same error at `path` (a path already set is kept below it).
-    pub fn at(mut self, path: impl Into<String>) -> ArgError {
-        let path = path.into();
-        self.path = match self.path.is_empty() {
-            true => path,
-            false => format!("{path}.{}", self.path),
-        };
-        self
-    }
-
-    /// The message with its path in front, as an error shows it.
-    pub fn text(&self) -> String {
-        match self.path.is_empty() {
-            true => self.message.clone(),
-            false => format!("{}: {}", self.path, self.message),
-        }
-    }
-}
-
-impl std::fmt::Display for ArgError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        write!(f, "{} ({})", self.text(), self.code)
-    }
-}
-
-impl std::error::Error for ArgError {}
+use crate::model::channel::Channel;
+use crate::model::decision::{Decision, ProductDecision, Request};
+use crate::model::problem::{ArgError, Diagnostic, SnapshotError};
+use crate::model::snapshot::Snapshot;
+use crate::model::value::MAX_SAFE_INTEGER;
+use crate::model::zone::Zones;
+use crate::rules::decision;
+use crate::text::{self, Email, English, LocaleText, StatusUpdate, Writer};
 
 /// A channel by name, or `unknown_channel`.
 pub fn parse_channel(name: &str) -> Result<Channel, ArgError> {
@@ -68,7 +25,7 @@ pub fn check_quantity(quantity: f64) -> Result<u64, ArgError> {
             "invalid_quantity",
             format!(
                 "quantity must be a whole number from 1 to 9007199254740991, got {}",
-                crate::json::number_text(quantity)
+                crate::model::value::number_text(quantity)
             ),
         ))
     }
@@ -95,7 +52,7 @@ impl Catalog {
     /// Loads snapshot JSON text; time zones from the IANA database.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Catalog, SnapshotError> {
-        Catalog::from_json_with(text, &crate::zone::IanaZones)
+        Catalog::from_json_with(text, &crate::model::zone::IanaZones)
     }
 
     /// Loads snapshot JSON text, resolving the store's time zone with `zones`.
@@ -138,7 +95,7 @@ impl Catalog {
     /// ("Order Confirmed — Ships by …"); `not_purchasable` when it can't be bought.
     ///
     /// ```
-    /// use storefront_availability::{Catalog, Request, message::English};
+    /// use storefront_availability::{Catalog, Request, English};
     /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
     ///   "items": [{ "sku": "MUG", "title": "Stoneware Mug", "onHand": 3 }] }"#).unwrap();
     /// let now = "2026-11-23T09:00:00Z".parse().unwrap();
@@ -159,14 +116,14 @@ impl Catalog {
         let title = self.title_of(sku);
         let today = decision::today(&self.snapshot, request.now);
         let writer = Writer::new(text, &self.snapshot.messages, today);
-        Ok(message::confirmation(&writer, decision.policy, ship, decision.queue_position, order_number, title))
+        Ok(text::confirmation(&writer, decision.policy, ship, decision.queue_position, order_number, title))
     }
 
     /// Plans a cart: shipments by date, what is charged now, authorized now
     /// and captured at each shipment, and a one-sentence summary.
     ///
     /// ```
-    /// use storefront_availability::{cart::{Cart, Line}, message::English, Catalog, Channel};
+    /// use storefront_availability::{Cart, Line, English, Catalog, Channel};
     /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
     ///   "items": [{ "sku": "MUG", "onHand": 3 },
     ///             { "sku": "TEE", "restock": { "date": "2026-12-01", "confirmed": true, "quantity": 9 } }] }"#).unwrap();
@@ -177,12 +134,16 @@ impl Catalog {
     /// assert_eq!(plan.summary, "2 items ship today; 1 ships by Wednesday, December 2");
     /// assert_eq!((plan.charged_now, plan.authorized_now, plan.total), (3000, 1500, 4500));
     /// ```
-    pub fn plan_cart(&self, cart: &crate::cart::Cart, text: &dyn LocaleText) -> Result<crate::cart::Plan, ArgError> {
+    pub fn plan_cart(
+        &self,
+        cart: &crate::model::cart::Cart,
+        text: &dyn LocaleText,
+    ) -> Result<crate::model::cart::Plan, ArgError> {
         for line in &cart.lines {
             check_sku(&line.sku)?;
             check_quantity(line.quantity as f64)?;
         }
-        crate::cart::plan(&self.snapshot, cart, text)
+        crate::rules::cart::plan(&self.snapshot, cart, text)
     }
 
     /// The back-in-stock email for a notify-me subscriber of `sku`, once it
@@ -190,7 +151,7 @@ impl Catalog {
     /// while it can't.
     ///
     /// ```
-    /// use storefront_availability::{Catalog, Request, message::English};
+    /// use storefront_availability::{Catalog, Request, English};
     /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
     ///   "items": [{ "sku": "MUG", "title": "Stoneware Mug", "onHand": 3 }] }"#).unwrap();
     /// let now = "2026-11-23T09:00:00Z".parse().unwrap();
@@ -202,14 +163,14 @@ impl Catalog {
             ArgError::new("not_purchasable", format!("{sku} can't be bought yet ({})", decision.reason.code()))
         })?;
         let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, request.now));
-        Ok(message::back_in_stock(&writer, self.title_of(sku), ship))
+        Ok(text::back_in_stock(&writer, self.title_of(sku), ship))
     }
 
     /// The email telling a shopper their order shipped, with the tracking
     /// number when there is one.
     ///
     /// ```
-    /// use storefront_availability::{Catalog, message::English};
+    /// use storefront_availability::{Catalog, English};
     /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [] }"#).unwrap();
     /// let email = catalog.shipped("1042", "Merino Tee", Some("1Z999"), "2026-11-23T09:00:00Z".parse().unwrap(), &English);
     /// assert_eq!(email.body.lines().last(), Some("Tracking number: 1Z999"));
@@ -223,13 +184,13 @@ impl Catalog {
         text: &dyn LocaleText,
     ) -> Email {
         let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, now));
-        message::shipped(&writer, order_number, title, tracking)
+        text::shipped(&writer, order_number, title, tracking)
     }
 
     /// The item's title, else its SKU.
     fn title_of<'s>(&'s self, sku: &'s str) -> &'s str {
         match self.snapshot.entry(sku) {
-            Some(crate::snapshot::Entry::Valid(item)) => item.title.as_deref().unwrap_or(sku),
+            Some(crate::model::snapshot::Entry::Valid(item)) => item.title.as_deref().unwrap_or(sku),
             _ => sku,
         }
     }
@@ -238,7 +199,7 @@ impl Catalog {
     /// expected date holds, the new date with an apology once it moved.
     pub fn weekly_status(&self, update: &StatusUpdate, now: DateTime<Utc>, text: &dyn LocaleText) -> Email {
         let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, now));
-        message::status(&writer, update)
+        text::status(&writer, update)
     }
 
     /// A decision for every item, in snapshot order (an item whose SKU could
@@ -255,7 +216,7 @@ impl Catalog {
     /// product of its own, named by its SKU.
     ///
     /// ```
-    /// use storefront_availability::{Catalog, Policy, Request, message::English};
+    /// use storefront_availability::{Catalog, Policy, Request, English};
     /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [
     ///   { "sku": "TEE-S", "productId": "tee", "onHand": 4 },
     ///   { "sku": "TEE-L", "productId": "tee", "restock": { "date": "2026-11-30", "confirmed": true, "quantity": 9 } }] }"#).unwrap();

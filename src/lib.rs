@@ -34,21 +34,24 @@
 //! assert_eq!(d.message.text, "Backordered – ships by Tuesday, December 1");
 //! ```
 
-pub mod calendar;
-pub mod cart;
+pub mod model;
+pub mod read;
+pub mod rules;
+pub mod text;
+
 pub mod catalog;
-pub mod channel;
-pub mod decision;
-pub mod json;
-pub mod message;
-pub mod snapshot;
-pub mod stock;
-pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use catalog::{ArgError, Catalog};
-pub use channel::Channel;
-pub use decision::{Decision, Listing, Policy, Reason, Request};
-pub use snapshot::{Diagnostic, SnapshotError};
+pub use catalog::Catalog;
+pub use model::calendar::parse_timestamp;
+pub use model::cart::{Capture, Cart, Line, Part, Plan, PlannedLine, Shipment, ShipmentLine};
+pub use model::channel::Channel;
+pub use model::decision::{
+    Decision, Delivery, Listing, Payment, Policy, Price, ProductDecision, Reason, Request, Split, Warning,
+};
+pub use model::message::{Currency, Message};
+pub use model::problem::{ArgError, Diagnostic, Problem, SnapshotError};
+pub use model::snapshot::MAX_SNAPSHOT_BYTES;
+pub use text::{DateStyle, Email, English, LocaleText, Stage, StatusUpdate};

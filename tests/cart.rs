@@ -10,8 +10,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use common::*;
 use proptest::prelude::*;
 use serde_json::json;
-use storefront_availability::cart::{Cart, Line, Plan};
-use storefront_availability::message::English;
+use storefront_availability::English;
+use storefront_availability::{Cart, Line, Plan};
 use storefront_availability::{Catalog, Channel, Policy, Reason};
 
 fn line(sku: &str, quantity: u64, unit_price: u64) -> Line {

@@ -5,8 +5,8 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use storefront_availability::decision::{Payment, Split};
 use storefront_availability::{Channel, Policy, Reason};
+use storefront_availability::{Payment, Split};
 
 // ---------- rule 1: invalid item, unknown SKU ----------
 

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use common::*;
 use serde_json::json;
-use storefront_availability::cart::{Cart, Line};
-use storefront_availability::message::English;
-use storefront_availability::snapshot::MAX_SNAPSHOT_BYTES;
+use storefront_availability::English;
+use storefront_availability::MAX_SNAPSHOT_BYTES;
+use storefront_availability::{Cart, Line};
 use storefront_availability::{Catalog, Channel, Policy, Reason};
 
 const STORE: &str = r#""version": 1, "generatedAt": "2026-11-23T08:00:00Z""#;
@@ -97,7 +97,7 @@ fn a_lone_surrogate_leaves_every_item_sellable() {
     );
     assert_eq!(c.decide("CUP", &request("dtc", 1, NOW)).unwrap().max_quantity, 4);
     let Some(catalog_item) = c.snapshot().items.first() else { panic!("no items") };
-    let storefront_availability::snapshot::Entry::Valid(mug) = catalog_item else { panic!("MUG invalid") };
+    let storefront_availability::model::snapshot::Entry::Valid(mug) = catalog_item else { panic!("MUG invalid") };
     assert_eq!(mug.title.as_deref(), Some("Mug \u{fffd}"));
     let text: Vec<_> = c.diagnostics().iter().filter(|d| d.code == "invalid_text").collect();
     assert_eq!(text.len(), 1);

@@ -7,10 +7,11 @@ mod common;
 use chrono::{NaiveDate, Weekday};
 use common::*;
 use serde_json::json;
-use storefront_availability::message::catalog::{builtin, placeholders, KEYS, LANGUAGES, PLURALS};
-use storefront_availability::message::template::check;
-use storefront_availability::message::{DateStyle, English, LocaleText, StatusUpdate};
+use storefront_availability::model::message::{placeholders, KEYS, PLURALS};
+use storefront_availability::read::messages::check_template as check;
+use storefront_availability::text::catalog::{builtin, LANGUAGES};
 use storefront_availability::Catalog;
+use storefront_availability::{DateStyle, English, LocaleText, StatusUpdate};
 
 /// A stand-in for `Intl` in another locale: ISO dates, configurable plurals.
 struct Fake(&'static str);

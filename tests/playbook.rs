@@ -7,7 +7,7 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use storefront_availability::message::English;
+use storefront_availability::English;
 use storefront_availability::{Listing, Policy, Reason};
 
 #[test]
@@ -95,9 +95,9 @@ fn a_ship_date_more_than_a_year_ahead_is_flagged_for_the_feed() {
 }
 
 fn priced(channel: &str, quantity: u64, unit: u64, currency: &str) -> storefront_availability::Request {
-    let currency = storefront_availability::message::Currency::parse(currency).unwrap();
+    let currency = storefront_availability::Currency::parse(currency).unwrap();
     storefront_availability::Request {
-        price: Some(storefront_availability::decision::Price { unit, currency }),
+        price: Some(storefront_availability::Price { unit, currency }),
         ..request(channel, quantity, NOW)
     }
 }
@@ -116,7 +116,7 @@ fn deposit_shop() -> storefront_availability::Catalog {
 
 #[test]
 fn the_charge_sentence_says_when_what_is_charged() {
-    use storefront_availability::decision::Payment;
+    use storefront_availability::Payment;
     let c = deposit_shop();
     let lamp = c.decide("LAMP", &priced("dtc", 1, 10_000, "USD")).unwrap();
     assert_eq!(lamp.payment, Some(Payment::DepositNowBalanceAtShipment));
@@ -134,9 +134,9 @@ fn the_charge_sentence_says_when_what_is_charged() {
 
 #[test]
 fn marketplaces_never_charge_a_deposit_before_shipment() {
-    use storefront_availability::cart::{Cart, Line};
-    use storefront_availability::decision::Payment;
-    use storefront_availability::message::Currency;
+    use storefront_availability::Currency;
+    use storefront_availability::Payment;
+    use storefront_availability::{Cart, Line};
     let c = catalog(
         json!({ "channels": { "amazon": { "brandRegistry": true } } }),
         json!([{ "sku": "LAMP", "lifecycle": "unreleased",
@@ -166,8 +166,8 @@ fn marketplaces_never_charge_a_deposit_before_shipment() {
 
 #[test]
 fn a_cart_with_several_capture_dates_names_each() {
-    use storefront_availability::cart::{Cart, Line};
-    use storefront_availability::message::Currency;
+    use storefront_availability::Currency;
+    use storefront_availability::{Cart, Line};
     let c = deposit_shop();
     let line = |sku: &str, quantity, unit_price| Line { sku: sku.into(), quantity, unit_price };
     let cart = Cart {
@@ -238,7 +238,7 @@ fn each_delivery_keeps_every_rule() {
 
 #[test]
 fn a_cart_line_spanning_deliveries_ships_in_parts() {
-    use storefront_availability::cart::{Cart, Line};
+    use storefront_availability::{Cart, Line};
     let c = one(
         json!({ "sku": "TEE", "onHand": 1, "restock": [delivery("2026-11-26", true, 2, 0), delivery("2026-12-03", true, 9, 0)] }),
     );
@@ -360,7 +360,7 @@ fn notify_me_says_what_happens_next_in_the_shoppers_words() {
 
 #[test]
 fn the_rhythm_is_complete_confirm_weekly_update_shipped() {
-    use storefront_availability::message::{Stage, StatusUpdate};
+    use storefront_availability::{Stage, StatusUpdate};
     let c = one(json!({ "sku": "TEE", "title": "Merino Tee", "onHand": 0, "restock": restock("2026-11-30", 40, 12) }));
     let now = NOW.parse().unwrap();
     let update = StatusUpdate {

@@ -7,8 +7,8 @@ mod common;
 
 use common::*;
 use serde_json::json;
-use storefront_availability::cart::{Cart, Line};
-use storefront_availability::message::English;
+use storefront_availability::English;
+use storefront_availability::{Cart, Line};
 use storefront_availability::{Catalog, Channel, Policy, Reason, Request};
 
 fn max_on(c: &Catalog, sku: &str, channel: &str) -> u64 {

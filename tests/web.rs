@@ -267,7 +267,7 @@ fn order_emails_in_the_shoppers_language() {
 
 #[wasm_bindgen_test]
 fn charges_are_written_by_intl_as_natively_in_english() {
-    use storefront_availability::message::{Currency, English, LocaleText};
+    use storefront_availability::{Currency, English, LocaleText};
     let charge = |currency: &str, unit: u32, locale: &str| {
         let opts = options(&[
             ("now", "2026-11-23T17:00:00Z".into()), ("quantity", 2.into()), ("unitPrice", unit.into()),

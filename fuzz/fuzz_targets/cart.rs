@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use chrono::Duration;
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
-use storefront_availability::cart::{Cart, Line};
-use storefront_availability::message::English;
+use storefront_availability::{Cart, Line};
+use storefront_availability::English;
 use storefront_availability::{Catalog, Channel, Request};
 
 #[derive(Arbitrary, Debug)]

@@ -5,7 +5,8 @@
 
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
-use storefront_availability::message::{catalog::KEYS, template};
+use storefront_availability::model::message::KEYS;
+use storefront_availability::read::messages::check_template;
 use storefront_availability::{Catalog, Request};
 
 #[derive(Arbitrary, Debug)]
@@ -17,7 +18,7 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| {
-    let _ = template::check(&input.template, &["date", "n"]);
+    let _ = check_template(&input.template, &["date", "n"]);
     let _ = template::fill(&input.template, |_| Some(input.value.clone()));
     let (key, _) = KEYS[usize::from(input.key) % KEYS.len()];
     let language = ["en", "de", "ja", "ar", "fr-CA"][usize::from(input.language) % 5];

@@ -8,8 +8,8 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Utc, Weekd
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::message::{DateStyle, LocaleText};
-use crate::zone::{StoreZone, Zones};
+use crate::model::zone::{StoreZone, Zones};
+use crate::text::{DateStyle, LocaleText};
 
 #[wasm_bindgen]
 extern "C" {
@@ -215,7 +215,7 @@ impl LocaleText for IntlText {
         self.small_number(n).map_or_else(|| self.write_number(n), |(text, _)| text)
     }
 
-    fn money(&self, minor: u64, currency: crate::message::Currency) -> String {
+    fn money(&self, minor: u64, currency: crate::model::message::Currency) -> String {
         let digits = currency.minor_digits();
         let places = digits.to_string();
         let code = currency.code();
@@ -227,7 +227,7 @@ impl LocaleText for IntlText {
         ];
         let format = options(&pairs).and_then(|o| NumberFormat::new(&self.locale.as_str().into(), &o).ok());
         let value = minor as f64 / 10f64.powi(digits as i32);
-        format.and_then(|f| f.format(value).ok()).unwrap_or_else(|| crate::message::English.money(minor, currency))
+        format.and_then(|f| f.format(value).ok()).unwrap_or_else(|| crate::text::English.money(minor, currency))
     }
 }
 
@@ -252,7 +252,7 @@ impl IntlText {
     fn plural_of(&self, n: u64) -> &'static str {
         let rules = self.plurals.get_or_init(|| PluralRules::new(&self.locale.as_str().into(), &options(&[])?).ok());
         let category = rules.as_ref().map(|r| r.select(n as f64)).unwrap_or_default();
-        crate::message::catalog::PLURALS.into_iter().find(|c| *c == category).unwrap_or("other")
+        crate::model::message::PLURALS.into_iter().find(|c| *c == category).unwrap_or("other")
     }
 
     fn write_date(&self, date: NaiveDate, style: DateStyle) -> String {

@@ -15,9 +15,11 @@ use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::catalog::{check_quantity, parse_channel, ArgError};
-use crate::json::{number_text, quoted};
-use crate::snapshot::{parse_timestamp, Snapshot, SnapshotError};
+use crate::catalog::{check_quantity, parse_channel};
+use crate::model::calendar::parse_timestamp;
+use crate::model::problem::{ArgError, SnapshotError};
+use crate::model::snapshot::Snapshot;
+use crate::model::value::{number_text, quoted};
 use crate::{Channel, Request};
 use intl::{is_valid_locale, IntlText, IntlZones};
 
@@ -129,11 +131,11 @@ impl JsCatalog {
                 let unit = units(&v).ok_or_else(|| {
                     ArgError::new("invalid_price", "unitPrice must be an integer amount of minor units ≥ 0")
                 })?;
-                let currency = get("currency")?.as_string().and_then(|c| crate::message::Currency::parse(&c));
+                let currency = get("currency")?.as_string().and_then(|c| crate::model::message::Currency::parse(&c));
                 let currency = currency.ok_or_else(|| {
                     ArgError::new("invalid_currency", "with unitPrice, currency must be an ISO 4217 code like \"USD\"")
                 })?;
-                Some(crate::decision::Price { unit, currency })
+                Some(crate::model::decision::Price { unit, currency })
             }
             _ => None,
         };
@@ -173,7 +175,7 @@ impl JsCatalog {
 /// A whole number of units from 0 to 2^53 − 1.
 fn units(value: &JsValue) -> Option<u64> {
     let n = value.as_f64()?;
-    (n.fract() == 0.0 && (0.0..=crate::json::MAX_SAFE_INTEGER as f64).contains(&n)).then_some(n as u64)
+    (n.fract() == 0.0 && (0.0..=crate::model::value::MAX_SAFE_INTEGER as f64).contains(&n)).then_some(n as u64)
 }
 
 /// The largest snapshot text a catalog reads, in UTF-8 bytes (64 MiB):
@@ -185,7 +187,7 @@ fn units(value: &JsValue) -> Option<u64> {
 /// ```
 #[wasm_bindgen(js_name = maxSnapshotBytes)]
 pub fn max_snapshot_bytes() -> usize {
-    crate::snapshot::MAX_SNAPSHOT_BYTES
+    crate::model::snapshot::MAX_SNAPSHOT_BYTES
 }
 
 /// Bytes of memory the wasm module holds now. It grows and never shrinks:
@@ -212,7 +214,7 @@ fn string_option(options: &JsValue, key: &str) -> Result<String, JsValue> {
 /// Reads `key` of `options` as a date "YYYY-MM-DD".
 fn date_option(options: &JsValue, key: &str) -> Result<chrono::NaiveDate, JsValue> {
     let text = string_option(options, key)?;
-    crate::calendar::parse_date(&text).ok_or_else(|| {
+    crate::model::calendar::parse_date(&text).ok_or_else(|| {
         js_error("invalid_options", &format!("options.{key} must be a date \"YYYY-MM-DD\", got {}", quoted(&text)), &[])
     })
 }
@@ -390,7 +392,7 @@ impl JsCatalog {
             };
             let unit_price = field("unitPrice")
                 .as_f64()
-                .filter(|p| p.fract() == 0.0 && (0.0..=crate::json::MAX_SAFE_INTEGER as f64).contains(p))
+                .filter(|p| p.fract() == 0.0 && (0.0..=crate::model::value::MAX_SAFE_INTEGER as f64).contains(p))
                 .ok_or_else(|| at("unitPrice", "invalid_price", "expected an integer amount of minor units ≥ 0"))?;
             // The JavaScript layer hands a cart's `purchased` ({ [sku]: units }) over line by line.
             match field("purchased") {
@@ -407,17 +409,17 @@ impl JsCatalog {
                     purchased.insert(sku.clone(), units);
                 }
             }
-            cart_lines.push(crate::cart::Line { sku, quantity, unit_price: unit_price as u64 });
+            cart_lines.push(crate::model::cart::Line { sku, quantity, unit_price: unit_price as u64 });
         }
         let hold_together =
             Reflect::get(&options, &"holdTogether".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-        let cart = crate::cart::Cart {
+        let cart = crate::model::cart::Cart {
             lines: cart_lines,
             channel: request.channel,
             now: request.now,
             hold_together,
             purchased,
-            currency: crate::message::Currency::parse(&currency),
+            currency: crate::model::message::Currency::parse(&currency),
         };
         let plan = self.with_text(&locale, |text| self.inner.plan_cart(&cart, text))??;
         let plan = to_js(&plan);
@@ -448,7 +450,7 @@ impl JsCatalog {
             (Some(p), Some(t))
                 if p >= 1.0
                     && t >= p
-                    && t <= crate::json::MAX_SAFE_INTEGER as f64
+                    && t <= crate::model::value::MAX_SAFE_INTEGER as f64
                     && p.fract() == 0.0
                     && t.fract() == 0.0 =>
             {
@@ -463,7 +465,7 @@ impl JsCatalog {
                 ))
             }
         };
-        let update = crate::message::StatusUpdate {
+        let update = crate::text::StatusUpdate {
             order_number: string_option(&options, "orderNumber")?,
             title: string_option(&options, "title")?,
             promised: date_option(&options, "promisedDate")?,
@@ -471,7 +473,7 @@ impl JsCatalog {
             position,
             stage: match Reflect::get(&options, &"stage".into()).unwrap_or(JsValue::UNDEFINED) {
                 v if v.is_undefined() || v.is_null() => None,
-                v => Some(v.as_string().and_then(|s| crate::message::Stage::parse(&s)).ok_or_else(|| {
+                v => Some(v.as_string().and_then(|s| crate::text::Stage::parse(&s)).ok_or_else(|| {
                     js_error("invalid_options", "stage must be \"in_production\", \"in_transit\" or \"received\"", &[])
                 })?),
             },
@@ -555,6 +557,6 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(getter, js_name = generatedAt)]
     pub fn generated_at(&self) -> String {
-        crate::calendar::write_timestamp(self.inner.generated_at())
+        crate::model::calendar::write_timestamp(self.inner.generated_at())
     }
 }

@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use storefront_availability::cart::{Cart, Line};
-use storefront_availability::message::English;
+use storefront_availability::English;
+use storefront_availability::{Cart, Line};
 use storefront_availability::{Catalog, Channel, Decision, Policy, Request};
 
 /// Monday 2026-11-23, 10:00 UTC.

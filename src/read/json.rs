@@ -7,10 +7,10 @@
 
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use crate::model::problem::Problem;
+use crate::model::value::{number_text, quoted, MAX_DAYS, MAX_SAFE_INTEGER};
 
-/// The largest integer JavaScript represents exactly (2^53 − 1).
-pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A parsed JSON value. Objects keep their keys in order, each key once:
 /// when a key repeats, the last value wins at the first position, as with
@@ -206,25 +206,6 @@ impl<'de> Visitor<'de> for KnownKeys {
     }
 }
 
-/// A data problem found while reading a snapshot: where, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Problem {
-    /// JSON path of the offending value, e.g. `items[12].restock.date`.
-    pub path: String,
-    /// What was expected and what was found.
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
 /// A key of an object, three ways: absent (or `null`), present, or set to
 /// `null` explicitly (only `maxShipDays` gives `null` a meaning).
 pub enum Slot<'a> {
@@ -237,7 +218,7 @@ pub enum Slot<'a> {
 /// path for every missing or mistyped field.
 ///
 /// ```
-/// use storefront_availability::json::{Fields, Json};
+/// use storefront_availability::read::json::{Fields, Json};
 /// let value = Json::parse(r#"{"onHand": 2.5}"#).unwrap();
 /// let mut problems = Vec::new();
 /// let mut item = Fields::new(&value, "items[0]".into(), &mut problems).unwrap();
@@ -400,7 +381,7 @@ impl<'a, 'p> Fields<'a, 'p> {
 /// escape in valid JSON, so the scan needs no string tracking; O(n).
 ///
 /// ```
-/// use storefront_availability::json::replace_lone_surrogates;
+/// use storefront_availability::read::json::replace_lone_surrogates;
 /// let (text, n, at) = replace_lone_surrogates("[\"ok\",\n \"\\ud83d\", \"\\ud83d\\ude00\", \"\\\\ud83d\"]").unwrap();
 /// assert_eq!((text.as_str(), n, at), ("[\"ok\",\n \"\\ufffd\", \"\\ud83d\\ude00\", \"\\\\ud83d\"]", 1, (2, 3)));
 /// ```
@@ -445,64 +426,6 @@ pub fn replace_lone_surrogates(text: &str) -> Option<(String, usize, (usize, usi
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let place = (before.matches('\n').count() + 1, before.get(line_start..)?.chars().count() + 1);
     Some((out, replaced, place))
-}
-
-/// The most days any day-count setting may hold (ten years): a guard
-/// against values that would overflow the calendar.
-pub const MAX_DAYS: u32 = 3660;
-
-/// `"text"` in double quotes, for error messages.
-pub fn quoted(text: &str) -> String {
-    format!("\"{text}\"")
-}
-
-/// The shortest decimal `m / 10^k` (k ≤ 22) that reads back as `x` ≥ 0,
-/// found exactly: `m` and `10^k` are exact in f64 and division rounds
-/// correctly, as parsing does. `None` for values that need more digits.
-pub fn shortest_decimal(x: f64) -> Option<(u64, u32)> {
-    let mut power = 1.0;
-    for k in 0..=22 {
-        let m = (x * power).round();
-        if m > MAX_SAFE_INTEGER as f64 {
-            return None;
-        }
-        if m / power == x {
-            return Some((m as u64, k));
-        }
-        power *= 10.0;
-    }
-    None
-}
-
-/// Writes a number for an error message as JavaScript would for the values
-/// snapshots hold (`2.5`, `-3`, `NaN`), without the weight of Rust's float
-/// formatting in the wasm.
-///
-/// ```
-/// use storefront_availability::json::number_text;
-/// assert_eq!(number_text(2.5), "2.5");
-/// assert_eq!(number_text(0.29), "0.29");
-/// assert_eq!(number_text(-9007199254740992.0), "-9007199254740992");
-/// assert_eq!(number_text(f64::NAN), "NaN");
-/// ```
-pub fn number_text(x: f64) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "Infinity".into() } else { "-Infinity".into() };
-    }
-    let sign = if x < 0.0 { "-" } else { "" };
-    if x.fract() == 0.0 && x.abs() < 1e21 {
-        return format!("{sign}{}", x.abs() as u128);
-    }
-    match shortest_decimal(x.abs()) {
-        Some((m, k)) => {
-            let scale = 10u64.pow(k);
-            format!("{sign}{}.{:0width$}", m / scale, m % scale, width = k as usize)
-        }
-        None => format!("{sign}a number with more than 22 decimals"),
-    }
 }
 
 pub fn as_str(v: &Json) -> Option<&str> {

@@ -3,238 +3,14 @@
 //! every answer names the rule that produced it in `reason`.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
 
-use crate::calendar::days_between;
-use crate::channel::{self, Channel, ChannelRules};
-use crate::json::MAX_SAFE_INTEGER;
-use crate::message::{self, Currency, LocaleText, Message, Writer};
-use crate::snapshot::{Entry, Item, Lifecycle, Snapshot};
-use crate::stock::Taken;
-
-/// What the caller asks: which channel, how many, at what moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Request {
-    pub channel: Channel,
-    /// From 1 to 2^53 − 1.
-    pub quantity: u64,
-    pub now: DateTime<Utc>,
-    /// Units of this SKU the customer already bought, counted against an
-    /// item's `maxPerCustomer` (0 when unknown).
-    pub purchased: u64,
-    /// The unit price, for the message's `charge` sentence (`None`: no sentence).
-    pub price: Option<Price>,
-}
-
-/// A unit price in minor units of a currency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Price {
-    pub unit: u64,
-    pub currency: Currency,
-}
-
-impl Request {
-    /// One unit on the merchant's own store at `now`.
-    pub fn at(now: DateTime<Utc>) -> Request {
-        Request { channel: Channel::Dtc, quantity: 1, now, purchased: 0, price: None }
-    }
-}
-
-/// How an item can be bought.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Policy {
-    InStock,
-    Backorder,
-    Preorder,
-    OutOfStock,
-}
-
-/// Why: the rule that decided (stable codes, SPEC §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    InvalidItem,
-    UnknownSku,
-    ChannelDisallowsPreorder,
-    PreorderNotOpen,
-    PreorderClosed,
-    PreorderUncapped,
-    PreorderUndated,
-    PreorderOverdue,
-    PreorderCapReached,
-    Preorder,
-    InStock,
-    LowStock,
-    Discontinued,
-    BackordersDisabled,
-    RestockUnconfirmed,
-    RestockOverdue,
-    RestockTooFar,
-    ChannelDisallowsBackorder,
-    RestockOversubscribed,
-    Backorder,
-    ExceedsAvailable,
-    ExceedsBackorderCapacity,
-    ExceedsPreorderRemaining,
-    StaleSnapshot,
-    BelowMinimumQuantity,
-    ExceedsOrderLimit,
-}
-
-impl Reason {
-    /// Every reason code, in the SPEC's order.
-    pub const ALL: [Reason; 26] = {
-        use Reason::*;
-        [
-            InvalidItem,
-            UnknownSku,
-            ChannelDisallowsPreorder,
-            PreorderNotOpen,
-            PreorderClosed,
-            PreorderUncapped,
-            PreorderUndated,
-            PreorderOverdue,
-            PreorderCapReached,
-            Preorder,
-            InStock,
-            LowStock,
-            Discontinued,
-            BackordersDisabled,
-            RestockUnconfirmed,
-            RestockOverdue,
-            RestockTooFar,
-            ChannelDisallowsBackorder,
-            RestockOversubscribed,
-            Backorder,
-            ExceedsAvailable,
-            ExceedsBackorderCapacity,
-            ExceedsPreorderRemaining,
-            StaleSnapshot,
-            BelowMinimumQuantity,
-            ExceedsOrderLimit,
-        ]
-    };
-
-    /// The code as it appears in JSON, e.g. `"restock_too_far"`.
-    pub fn code(self) -> &'static str {
-        use Reason::*;
-        match self {
-            InvalidItem => "invalid_item",
-            UnknownSku => "unknown_sku",
-            ChannelDisallowsPreorder => "channel_disallows_preorder",
-            PreorderNotOpen => "preorder_not_open",
-            PreorderClosed => "preorder_closed",
-            PreorderUncapped => "preorder_uncapped",
-            PreorderUndated => "preorder_undated",
-            PreorderOverdue => "preorder_overdue",
-            PreorderCapReached => "preorder_cap_reached",
-            Preorder => "preorder",
-            InStock => "in_stock",
-            LowStock => "low_stock",
-            Discontinued => "discontinued",
-            BackordersDisabled => "backorders_disabled",
-            RestockUnconfirmed => "restock_unconfirmed",
-            RestockOverdue => "restock_overdue",
-            RestockTooFar => "restock_too_far",
-            ChannelDisallowsBackorder => "channel_disallows_backorder",
-            RestockOversubscribed => "restock_oversubscribed",
-            Backorder => "backorder",
-            ExceedsAvailable => "exceeds_available",
-            ExceedsBackorderCapacity => "exceeds_backorder_capacity",
-            ExceedsPreorderRemaining => "exceeds_preorder_remaining",
-            StaleSnapshot => "stale_snapshot",
-            BelowMinimumQuantity => "below_minimum_quantity",
-            ExceedsOrderLimit => "exceeds_order_limit",
-        }
-    }
-}
-
-/// When the shopper pays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Payment {
-    ChargeNow,
-    AuthorizeNowCaptureAtShipment,
-    /// A pre-order deposit is charged now, the balance when it ships (the
-    /// merchant's own store only: marketplaces never charge before shipment).
-    DepositNowBalanceAtShipment,
-}
-
-/// A line served partly from stock now and partly from the restock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Split {
-    pub now: u64,
-    pub later: u64,
-}
-
-/// A warning attached to a decision: `deadline_missed` (a store deadline
-/// `deadline` must ship by `ship_by`, before the decision's ship date) or
-/// `availability_date_too_far` (the ship date `ship_by` is more than a year
-/// ahead: Google Merchant Center refuses it, so the feed leaves it out).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Warning {
-    pub code: &'static str,
-    /// The deadline's name (`deadline_missed` only).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub deadline: String,
-    #[serde(serialize_with = "crate::calendar::serialize_date")]
-    pub ship_by: NaiveDate,
-}
-
-/// Whether a storefront or feed should list the item: discontinued and
-/// sold out, or sold out in a store that hides sold-out items
-/// (`hideSoldOut`), is `hide`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Listing {
-    Show,
-    Hide,
-}
-
-/// The availability answer for one item (SPEC §5).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Decision {
-    pub sku: String,
-    pub policy: Policy,
-    pub reason: Reason,
-    pub can_purchase: bool,
-    pub notify_me: bool,
-    pub max_quantity: u64,
-    /// The least one order may hold (the item's `minPerOrder`, else 1).
-    pub min_quantity: u64,
-    #[serde(serialize_with = "crate::calendar::serialize_opt_date")]
-    pub ship_date: Option<NaiveDate>,
-    pub remaining_preorders: Option<u64>,
-    pub queue_position: Option<u64>,
-    pub split: Option<Split>,
-    pub payment: Option<Payment>,
-    pub cancellable: bool,
-    pub warnings: Vec<Warning>,
-    pub schema_org: &'static str,
-    pub merchant_availability: &'static str,
-    #[serde(serialize_with = "crate::calendar::serialize_opt_date")]
-    pub availability_date: Option<NaiveDate>,
-    pub listing: Listing,
-    /// A backorder's later units by the delivery that brings them, in date
-    /// order (several when the quantity spans incoming purchase orders);
-    /// empty otherwise.
-    pub deliveries: Vec<Delivery>,
-    pub message: Message,
-}
-
-/// The units of a backorder one incoming delivery serves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Delivery {
-    pub quantity: u64,
-    #[serde(serialize_with = "crate::calendar::serialize_date")]
-    pub ship_date: NaiveDate,
-    /// Behind the backorders this delivery still owes.
-    pub queue_position: u64,
-}
+use crate::model::calendar::days_between;
+use crate::model::channel::{self, Channel, ChannelRules};
+use crate::model::decision::*;
+use crate::model::snapshot::{Entry, Item, Lifecycle, Snapshot};
+use crate::model::value::MAX_SAFE_INTEGER;
+use crate::rules::stock::Taken;
+use crate::text::{self, LocaleText, Writer};
 
 /// The raw outcome of the rules, before feed values and messages.
 #[derive(Debug, Clone)]
@@ -443,8 +219,8 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
     };
     // Queue first: units on hand serve the backorders already waiting
     // before any new order, first in, first out.
-    let on_hand = crate::stock::on_hand(c.snapshot, c.item, c.request.channel, c.taken);
-    let waiting = crate::stock::waiting(c.item);
+    let on_hand = crate::rules::stock::on_hand(c.snapshot, c.item, c.request.channel, c.taken);
+    let waiting = crate::rules::stock::waiting(c.item);
     let available = on_hand.saturating_sub(waiting);
     let quantity = c.request.quantity;
     let backorder = backorder_flowchart(c, on_hand);
@@ -690,8 +466,8 @@ fn finish(
         _ => Listing::Show,
     };
     let sku = entry.and_then(Entry::sku).unwrap_or(sku).to_owned();
-    let message = message::render(
-        &message::Facts {
+    let message = text::render(
+        &text::Facts {
             policy: o.policy,
             reason: o.reason,
             notify_me: o.notify_me,
@@ -714,12 +490,12 @@ fn finish(
         let now = match (o.policy, deposit) {
             (Policy::InStock, _) => amount,
             (Policy::Backorder, _) => price.unit * o.split.map_or(0, |s| s.now),
-            (Policy::Preorder, Some(deposit)) => crate::cart::deposit_of(deposit, price.unit, quantity),
+            (Policy::Preorder, Some(deposit)) => crate::rules::cart::deposit_of(deposit, price.unit, quantity),
             _ => 0,
         };
         let later: Vec<(NaiveDate, u64)> =
             o.ship_date.filter(|_| now < amount).map(|d| (d, amount - now)).into_iter().collect();
-        Some(message::charges(writer, price.currency, now, &later))
+        Some(text::charges(writer, price.currency, now, &later))
     });
     Decision {
         sku,
@@ -743,33 +519,6 @@ fn finish(
         deliveries: o.deliveries,
         message,
     }
-}
-
-/// A product's availability over its variants, for a collection badge.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProductDecision {
-    pub product_id: String,
-    /// The best way any variant can be bought (in stock, then backorder,
-    /// then pre-order); `out_of_stock` when none can.
-    pub policy: Policy,
-    pub can_purchase: bool,
-    /// Only when no variant can be bought and one offers notify-me.
-    pub notify_me: bool,
-    /// The earliest ship date among the variants of `policy`.
-    #[serde(serialize_with = "crate::calendar::serialize_opt_date")]
-    pub ship_date: Option<NaiveDate>,
-    /// How many variants, and how many of them can be bought each way.
-    pub variants: usize,
-    pub in_stock: usize,
-    pub backorder: usize,
-    pub preorder: usize,
-    pub unavailable: usize,
-    /// `hide` when every variant is hidden (see [`Listing`]).
-    pub listing: Listing,
-    /// Badge of `policy`; text such as "Some options on backorder" (`key`
-    /// `product.some_backorder`) when the variants differ.
-    pub message: Message,
 }
 
 /// Rolls up the decisions of one product's variants (SPEC §3 per variant,
@@ -813,6 +562,6 @@ pub fn roll_up(product_id: &str, variants: &[Decision], writer: &Writer) -> Prod
             true => Listing::Hide,
             false => Listing::Show,
         },
-        message: message::product(policy, key, notify_me, writer),
+        message: text::product(policy, key, notify_me, writer),
     }
 }

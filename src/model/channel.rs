@@ -1,7 +1,5 @@
 //! Sales channels and what each lets a store sell (SPEC §4).
 
-use crate::json::{as_safe_integer, Fields, Json, Slot};
-
 /// A channel an item is sold on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Channel {
@@ -41,7 +39,7 @@ impl Channel {
     pub fn unknown(name: &str) -> String {
         format!(
             "unknown channel {}; expected one of dtc, amazon, ebay, walmart, tiktok_shop",
-            crate::json::quoted(name)
+            crate::model::value::quoted(name)
         )
     }
 
@@ -68,7 +66,7 @@ impl Channel {
 pub struct ChannelRules {
     pub backorder: bool,
     /// An explicit pre-order setting; when unset, `brand_registry` decides.
-    preorder: Option<bool>,
+    pub(crate) preorder: Option<bool>,
     brand_registry: bool,
     /// Ship dates further than this many days from today are refused.
     pub max_ship_days: Option<u32>,
@@ -93,12 +91,12 @@ impl ChannelRules {
 
 /// Overrides of one channel's rules, key by key.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct ChannelPatch {
-    backorder: Option<bool>,
-    preorder: Option<bool>,
-    brand_registry: Option<bool>,
+pub(crate) struct ChannelPatch {
+    pub(crate) backorder: Option<bool>,
+    pub(crate) preorder: Option<bool>,
+    pub(crate) brand_registry: Option<bool>,
     /// `Some(None)`: an explicit `null`, no limit.
-    max_ship_days: Option<Option<u32>>,
+    pub(crate) max_ship_days: Option<Option<u32>>,
 }
 
 impl ChannelPatch {
@@ -112,7 +110,7 @@ impl ChannelPatch {
 
 /// The `channels` object of a store or an item.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChannelOverrides([ChannelPatch; 5]);
+pub struct ChannelOverrides(pub(crate) [ChannelPatch; 5]);
 
 const NO_PATCH: ChannelPatch =
     ChannelPatch { backorder: None, preorder: None, brand_registry: None, max_ship_days: None };
@@ -120,44 +118,6 @@ const NO_PATCH: ChannelPatch =
 impl ChannelOverrides {
     /// No overrides at all.
     pub const NONE: ChannelOverrides = ChannelOverrides([NO_PATCH; 5]);
-
-    /// Reads `channels` from `fields`; unknown channel names are ignored
-    /// (SPEC §4) and reported by [`unknown_channels`].
-    pub(crate) fn read(fields: &mut Fields) -> ChannelOverrides {
-        let mut overrides = ChannelOverrides::default();
-        fields.object("channels", |channels| {
-            for (name, value) in channels.entries() {
-                let Some(channel) = Channel::parse(name) else {
-                    continue;
-                };
-                let path = channels.path_of(name);
-                let Some(mut f) = channels.nested(value, path) else {
-                    continue;
-                };
-                let patch = &mut overrides.0[channel.index()];
-                patch.backorder = f.boolean("backorder");
-                patch.preorder = f.boolean("preorder");
-                patch.brand_registry = f.boolean("brandRegistry");
-                patch.max_ship_days = match f.slot("maxShipDays") {
-                    Slot::Absent => None,
-                    Slot::Null => Some(None),
-                    Slot::Value(v) => read_max_ship_days(&mut f, v).map(Some),
-                };
-            }
-        });
-        overrides
-    }
-}
-
-fn read_max_ship_days(f: &mut Fields, v: &Json) -> Option<u32> {
-    let days = as_safe_integer(v).filter(|d| (0..=i64::from(crate::json::MAX_DAYS)).contains(d));
-    if days.is_none() {
-        f.problem(
-            "maxShipDays",
-            format!("expected a whole number of days from 0 to 3660 or null, got {}", v.describe()),
-        );
-    }
-    days.map(|d| d as u32)
 }
 
 /// The rules for `channel`: the built-in table, then the store's
@@ -167,17 +127,4 @@ pub fn rules(channel: Channel, store: &ChannelOverrides, item: &ChannelOverrides
     store.0[channel.index()].apply(&mut rules);
     item.0[channel.index()].apply(&mut rules);
     rules
-}
-
-/// The names in a `channels` object that are no channel, as
-/// `(path, message)`: ignored like other unknown keys, but listed in
-/// `diagnostics` (code `unknown_channel`) because a typo there silently
-/// drops a rule the merchant set.
-pub(crate) fn unknown_channels(channels: Option<&Json>, path: &str) -> Vec<(String, String)> {
-    let Some(Json::Object(entries)) = channels else { return Vec::new() };
-    entries
-        .iter()
-        .filter(|(name, _)| Channel::parse(name).is_none())
-        .map(|(name, _)| (format!("{path}.{name}"), Channel::unknown(name)))
-        .collect()
 }

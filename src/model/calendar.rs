@@ -19,7 +19,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::{NaiveDate, Weekday};
-    /// use storefront_availability::calendar::Calendar;
+    /// use storefront_availability::model::calendar::Calendar;
     /// let cal = Calendar::new(&[Weekday::Mon, Weekday::Tue], vec![]);
     /// let sunday = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     /// assert_eq!(cal.next(sunday), NaiveDate::from_ymd_opt(2026, 11, 23));
@@ -173,7 +173,7 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use storefront_availability::calendar::iso_date;
+/// use storefront_availability::model::calendar::iso_date;
 /// assert_eq!(iso_date(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()), "2026-12-01");
 /// assert_eq!(iso_date(NaiveDate::from_ymd_opt(12026, 1, 9).unwrap()), "+12026-01-09");
 /// ```

@@ -7,356 +7,19 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::NaiveTime;
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Serialize;
 
-use crate::calendar::{parse_date, parse_time, parse_weekday, Calendar};
-use crate::channel::{unknown_channels, ChannelOverrides};
-use crate::json::{as_str, quoted, Entries, Fields, Json, JsonVisitor, KnownKeys, Problem};
-use crate::message::Overrides;
-use crate::stock::{self, Limits, Locations, Source};
-use crate::zone::{StoreZone, Zones};
-
-/// The largest snapshot text [`Snapshot::from_json`] reads: 64 MiB, about
-/// 500,000 items. Larger stores split their snapshot (per collection).
-pub const MAX_SNAPSHOT_BYTES: usize = 64 << 20;
-
-/// A validated snapshot.
-pub struct Snapshot {
-    pub generated_at: DateTime<Utc>,
-    pub max_age_hours: f64,
-    pub time_zone: String,
-    pub(crate) zone: Box<dyn StoreZone>,
-    pub cutoff: NaiveTime,
-    pub calendar: Calendar,
-    pub handling_days: u32,
-    pub backorder: BackorderSettings,
-    pub preorder: PreorderSettings,
-    pub low_stock_threshold: Option<u64>,
-    /// Units held back from online sale (Magento's `min_qty`), overridable per item.
-    pub out_of_stock_threshold: Option<u64>,
-    /// Stock locations and the channels each serves.
-    pub locations: Locations,
-    pub deadlines: Vec<Deadline>,
-    pub channels: ChannelOverrides,
-    /// The merchant's message templates.
-    pub messages: Overrides,
-    /// `hideSoldOut`: list sold-out items as hidden (WooCommerce's "hide out
-    /// of stock items"); an item's own setting wins.
-    pub hide_sold_out: bool,
-    /// Every item in snapshot order, valid or not.
-    pub items: Vec<Entry>,
-    /// Data problems inside items, each with its path.
-    pub diagnostics: Vec<Diagnostic>,
-    /// Position in `items` of each SKU (duplicates point at an invalid entry).
-    pub(crate) index: HashMap<String, usize>,
-}
-
-/// Store-wide backorder settings, each overridable per item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BackorderSettings {
-    pub enabled: bool,
-    pub max_wait_days: u32,
-    pub receiving_days: u32,
-}
-
-/// Store-wide pre-order settings, each overridable per item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PreorderSettings {
-    pub cap_ratio: Ratio,
-    pub buffer_days: u32,
-}
-
-/// A store deadline, e.g. Christmas: orders must ship by `ship_by`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Deadline {
-    pub name: String,
-    pub ship_by: NaiveDate,
-}
-
-/// One entry of `items`: a variant, or the remains of one that failed validation.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Entry {
-    /// Boxed so a catalog's `Vec<Entry>` holds pointers: growing it while
-    /// items stream in copies 8 bytes per item, not the whole item.
-    Valid(Box<Item>),
-    /// Decided fail-safe as `invalid_item`; `sku` and `productId` when they could be read.
-    Invalid { sku: Option<String>, product_id: Option<String> },
-}
-
-impl Entry {
-    pub fn sku(&self) -> Option<&str> {
-        match self {
-            Entry::Valid(item) => Some(&item.sku),
-            Entry::Invalid { sku, .. } => sku.as_deref(),
-        }
-    }
-
-    /// The product the entry is a variant of.
-    pub fn product_id(&self) -> Option<&str> {
-        match self {
-            Entry::Valid(item) => item.product_id.as_deref(),
-            Entry::Invalid { product_id, .. } => product_id.as_deref(),
-        }
-    }
-
-    /// What the product roll-up groups by: `productId`, else the SKU (a product of its own).
-    pub fn product_key(&self) -> Option<&str> {
-        self.product_id().or(self.sku())
-    }
-}
-
-/// A product variant's stock and selling settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    pub sku: String,
-    pub product_id: Option<String>,
-    pub title: Option<String>,
-    pub lifecycle: Lifecycle,
-    /// `onHand`, `locations` or `components`.
-    pub source: Source,
-    pub reserved: u64,
-    pub low_stock_threshold: Option<u64>,
-    pub out_of_stock_threshold: Option<u64>,
-    /// Boxed: most items have none.
-    pub limits: Option<Box<Limits>>,
-    /// Incoming supplier deliveries (`restock`: one object, or a list of
-    /// them), in date order, undated ones last.
-    pub restock: Vec<Restock>,
-    pub backorder_enabled: Option<bool>,
-    pub max_wait_days: Option<u32>,
-    pub receiving_days: Option<u32>,
-    /// `hideSoldOut`, overriding the store's.
-    pub hide_sold_out: Option<bool>,
-    /// Boxed: most items have none, and items are many.
-    preorder: Option<Box<Preorder>>,
-    /// Boxed: most items have none.
-    channels: Option<Box<ChannelOverrides>>,
-}
-
-const NO_PREORDER: Preorder = Preorder {
-    planned_production: None,
-    sold: 0,
-    limit: None,
-    cap_ratio: None,
-    buffer_days: None,
-    starts_at: None,
-    ends_at: None,
-    production_date: None,
-    release_date: None,
-    ship_date: None,
-    deposit: None,
-    channel_caps: [None; 5],
-};
-
-impl Item {
-    /// The item's pre-order terms (all unset when it has none).
-    pub fn preorder(&self) -> &Preorder {
-        self.preorder.as_deref().unwrap_or(&NO_PREORDER)
-    }
-
-    /// The item's channel overrides.
-    pub fn channels(&self) -> &ChannelOverrides {
-        self.channels.as_deref().unwrap_or(&ChannelOverrides::NONE)
-    }
-
-    /// The item's order limits (all unset when it has none).
-    pub fn limits(&self) -> Limits {
-        self.limits.as_deref().copied().unwrap_or_default()
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lifecycle {
-    Active,
-    Discontinued,
-    Unreleased,
-}
-
-/// A supplier purchase order on its way.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Restock {
-    pub date: Option<NaiveDate>,
-    pub confirmed: bool,
-    pub quantity: Option<u64>,
-    pub backordered: u64,
-}
-
-impl Restock {
-    /// Confirmed only with `confirmed: true`, a date and a quantity.
-    pub fn confirmed_date_and_quantity(&self) -> Option<(NaiveDate, u64)> {
-        match (self.confirmed, self.date, self.quantity) {
-            (true, Some(date), Some(quantity)) => Some((date, quantity)),
-            _ => None,
-        }
-    }
-}
-
-/// An item's pre-order terms (all optional).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Preorder {
-    pub planned_production: Option<u64>,
-    pub sold: u64,
-    pub limit: Option<u64>,
-    pub cap_ratio: Option<Ratio>,
-    pub buffer_days: Option<u32>,
-    pub starts_at: Option<DateTime<Utc>>,
-    pub ends_at: Option<DateTime<Utc>>,
-    pub production_date: Option<NaiveDate>,
-    pub release_date: Option<NaiveDate>,
-    pub ship_date: Option<NaiveDate>,
-    /// Charged at checkout; the balance is captured at shipment.
-    pub deposit: Option<Deposit>,
-    /// A cap per channel on top of the item's cap (Saleor's channel
-    /// `preorderThreshold`): the tighter one binds. By [`Channel`] index.
-    pub channel_caps: [Option<ChannelCap>; 5],
-}
-
-/// One channel's pre-order cap: at most `limit`, of which `sold` are taken.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ChannelCap {
-    pub limit: u64,
-    pub sold: u64,
-}
-
-/// A pre-order deposit, as Shopify's pre-order selling plans model it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Deposit {
-    /// A share of the line total, e.g. 20 % (exact decimal).
-    Percentage(Percent),
-    /// A fixed amount per unit in minor units (capped at the unit price).
-    PerUnit(u64),
-}
-
-/// A percentage from 0 to 100 kept as the exact decimal `digits / 10^scale`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Percent {
-    digits: u64,
-    scale: u32,
-}
-
-impl Percent {
-    /// `amount × self / 100`, rounded half up to the minor unit.
-    ///
-    /// ```
-    /// use storefront_availability::snapshot::Percent;
-    /// let p = Percent::from_f64(12.5).unwrap();
-    /// assert_eq!(p.of(1999), 250); // 249.875 → 250
-    /// assert_eq!(Percent::from_f64(20.0).unwrap().of(2505), 501);
-    /// ```
-    pub fn of(self, amount: u64) -> u64 {
-        let denominator = 100 * 10u128.pow(self.scale);
-        let doubled = 2 * u128::from(amount) * u128::from(self.digits) + denominator;
-        u64::try_from(doubled / (2 * denominator)).unwrap_or(amount).min(amount)
-    }
-
-    pub fn from_f64(value: f64) -> Option<Percent> {
-        if !(0.0..=100.0).contains(&value) {
-            return None;
-        }
-        let (digits, scale) = crate::json::shortest_decimal(value)?;
-        Some(Percent { digits, scale })
-    }
-}
-
-/// A ratio in [0, 1] kept as the exact decimal it was written as, so that
-/// `floor(100 × 0.29)` is 29 (floating point gives 28). A number no short
-/// decimal reads back as (`0.1 * 3` is `0.30000000000000004`) is kept as
-/// its exact binary value instead, never rounded to 0.
-///
-/// ```
-/// use storefront_availability::snapshot::Ratio;
-/// assert_eq!(Ratio::from_f64(0.29).unwrap().floor_mul(100), 29);
-/// assert_eq!(Ratio::from_f64(0.8).unwrap().floor_mul(500), 400);
-/// assert_eq!(Ratio::from_f64(0.1 * 3.0).unwrap().floor_mul(100), 30);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Ratio {
-    /// The ratio is `digits / divisor`.
-    digits: u128,
-    divisor: u128,
-}
-
-impl Ratio {
-    const DEFAULT: Ratio = Ratio { digits: 8, divisor: 10 };
-
-    /// The shortest decimal that reads back as `value` (what the JSON text
-    /// said), else `value`'s exact binary fraction; `None` outside [0, 1].
-    pub fn from_f64(value: f64) -> Option<Ratio> {
-        if !(0.0..=1.0).contains(&value) {
-            return None;
-        }
-        if let Some((digits, scale)) = crate::json::shortest_decimal(value) {
-            return Some(Ratio { digits: u128::from(digits), divisor: 10u128.pow(scale) });
-        }
-        // value = mantissa / 2^shift exactly (value < 1, so shift > 0). Below
-        // 2^-120 a ratio floors every count to 0.
-        let bits = value.to_bits();
-        let exponent = ((bits >> 52) & 0x7ff) as i32;
-        let (mantissa, shift) = match exponent {
-            0 => (bits & ((1 << 52) - 1), 1074),
-            _ => ((bits & ((1 << 52) - 1)) | (1 << 52), 1075 - exponent),
-        };
-        Some(match u32::try_from(shift) {
-            Ok(shift) if shift <= 120 => Ratio { digits: u128::from(mantissa), divisor: 1u128 << shift },
-            _ => Ratio { digits: 0, divisor: 1 },
-        })
-    }
-
-    /// `floor(n × self)`, exactly.
-    pub fn floor_mul(self, n: u64) -> u64 {
-        // n < 2^64 and digits < 2^75, so the product fits in u128 except
-        // for counts no snapshot holds; saturating keeps it safe.
-        let product = u128::from(n).saturating_mul(self.digits);
-        u64::try_from(product / self.divisor.max(1)).unwrap_or(u64::MAX)
-    }
-}
-
-/// An item-level data problem.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Diagnostic {
-    /// `invalid_item`, `duplicate_sku`, `invalid_template`,
-    /// `unknown_channel` (a name in `channels` that is no channel; ignored) or
-    /// `unknown_location` (stock at a location the store does not list; not sold).
-    pub code: &'static str,
-    /// The item's SKU when it could be read (`None` for templates).
-    pub sku: Option<String>,
-    /// JSON path of the problem, e.g. `items[3].restock.date`.
-    pub path: String,
-    pub message: String,
-}
-
-/// A snapshot rejected as a whole (code `invalid_snapshot`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SnapshotError {
-    /// Every store-level problem found, first one first.
-    pub problems: Vec<Problem>,
-}
-
-impl SnapshotError {
-    pub const CODE: &'static str = "invalid_snapshot";
-
-    fn at(path: &str, message: String) -> SnapshotError {
-        SnapshotError { problems: vec![Problem { path: path.into(), message }] }
-    }
-}
-
-impl fmt::Display for SnapshotError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("invalid snapshot: ")?;
-        for (i, problem) in self.problems.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for SnapshotError {}
+use crate::model::calendar::{parse_date, parse_time, parse_weekday, Calendar};
+use crate::model::problem::{Diagnostic, Problem, SnapshotError};
+use crate::model::snapshot::*;
+use crate::model::stock::{Locations, Source};
+use crate::model::value::quoted;
+use crate::model::zone::Zones;
+use crate::read::channel::{read_channels, unknown_channels};
+use crate::read::json::{as_str, Entries, Fields, Json, JsonVisitor, KnownKeys};
+use crate::read::messages::read_messages;
+use crate::read::stock::{self, read_locations};
 
 impl Snapshot {
     /// Parses and validates snapshot JSON text, resolving `timeZone` with `zones`.
@@ -376,7 +39,7 @@ impl Snapshot {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // One scan of the backslashes first, so the parser is called (and
         // compiled into the wasm) once.
-        let repaired = crate::json::replace_lone_surrogates(text);
+        let repaired = crate::read::json::replace_lone_surrogates(text);
         let (text, replaced, (line, column)) =
             repaired.as_ref().map_or((text, 0, (0, 0)), |(text, n, place)| (text.as_str(), *n, *place));
         let document: Document =
@@ -404,11 +67,6 @@ impl Snapshot {
             Some(store) if problems.is_empty() => Ok(store),
             _ => Err(SnapshotError { problems }),
         }
-    }
-
-    /// The entry holding `sku`.
-    pub fn entry(&self, sku: &str) -> Option<&Entry> {
-        self.index.get(sku).and_then(|&i| self.items.get(i))
     }
 }
 
@@ -454,13 +112,13 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
         .unwrap_or(PreorderSettings { cap_ratio: default_ratio, buffer_days: 7 });
     let low_stock_threshold = f.integer("lowStockThreshold", 0).map(|n| n as u64);
     let out_of_stock_threshold = f.integer("outOfStockThreshold", 0).map(|n| n as u64);
-    let (locations, location_channels) = Locations::read(&mut f);
+    let (locations, location_channels) = read_locations(&mut f);
     let deadlines = f.read("deadlines", "an array of { name, shipBy }", |v| match v {
         Json::Array(list) => Some(list),
         _ => None,
     });
     let deadlines = read_deadlines(&mut f, deadlines.map(Vec::as_slice).unwrap_or(&[]));
-    let channels = ChannelOverrides::read(&mut f);
+    let channels = read_channels(&mut f);
     let reader = match items {
         ItemsField::Read(reader) => reader,
         ItemsField::Absent => {
@@ -478,7 +136,7 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
     };
     let store_problems = f.problem_count();
     let (items, mut diagnostics, index) = reader.finish(&locations);
-    let messages = Overrides::read(f.value("messages"), &mut diagnostics);
+    let messages = read_messages(f.value("messages"), &mut diagnostics);
     for (path, message) in unknown_channels(f.value("channels"), "channels") {
         diagnostics.push(Diagnostic { code: "unknown_channel", sku: None, path, message });
     }
@@ -536,7 +194,7 @@ fn read_ratio(f: &mut Fields) -> Option<Ratio> {
     })
 }
 
-pub use crate::calendar::parse_timestamp;
+pub use crate::model::calendar::parse_timestamp;
 
 type ReadItems = (Vec<Entry>, Vec<Diagnostic>, HashMap<String, usize>);
 
@@ -838,7 +496,8 @@ fn read_item(value: &Json, path: String, problems: &mut Vec<Problem>) -> Option<
         .object("backorder", |b| (b.boolean("enabled"), b.days("maxWaitDays"), b.days("receivingDays")))
         .unwrap_or_default();
     let preorder = f.object("preorder", read_preorder).map(Box::new);
-    let channels = Some(ChannelOverrides::read(&mut f)).filter(|c| *c != ChannelOverrides::NONE).map(Box::new);
+    let channels =
+        Some(read_channels(&mut f)).filter(|c| *c != crate::model::channel::ChannelOverrides::NONE).map(Box::new);
     let hide_sold_out = f.boolean("hideSoldOut");
     if f.problem_count() > 0 {
         return None;
@@ -922,7 +581,7 @@ fn read_channel_caps(p: &mut Fields) -> [Option<ChannelCap>; 5] {
             let path = channels.path_of(name);
             let Some(mut c) = channels.nested(value, path) else { continue };
             let limit = c.require("limit", "an integer from 0 to 9007199254740991", |v| {
-                crate::json::as_safe_integer(v).filter(|n| *n >= 0).map(|n| n as u64)
+                crate::read::json::as_safe_integer(v).filter(|n| *n >= 0).map(|n| n as u64)
             });
             let sold = count(&mut c, "sold").unwrap_or(0);
             if let Some(slot) = caps.get_mut(channel.index()) {
@@ -946,7 +605,7 @@ fn read_deposit(d: &mut Fields) -> Option<Deposit> {
         })
     } else {
         d.require("value", "an amount in minor units (an integer ≥ 0)", |v| {
-            crate::json::as_safe_integer(v).filter(|n| *n >= 0).map(|n| Deposit::PerUnit(n as u64))
+            crate::read::json::as_safe_integer(v).filter(|n| *n >= 0).map(|n| Deposit::PerUnit(n as u64))
         })
     }
 }

@@ -11,34 +11,9 @@ pub mod catalog;
 pub mod template;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::decision::{Policy, Reason, Split};
-use crate::json::{as_str, Json};
-use crate::snapshot::Diagnostic;
-/// A decision's message.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Message {
-    /// Short label for a badge: "In stock", "Backordered", "Pre-order" …
-    pub badge: String,
-    /// One sentence for the product page.
-    pub text: String,
-    /// The buy button's label.
-    pub button: String,
-    /// Stable key of the text template, e.g. `backorder`.
-    pub key: &'static str,
-    /// The values the template fills in (dates as ISO `YYYY-MM-DD`).
-    pub params: Params,
-    /// A missed store deadline, e.g. "Won't ship in time for Christmas: ships after December 18".
-    pub notice: Option<String>,
-    /// When what is charged, for a purchasable decision asked with a
-    /// price: "$40.00 today, $60.00 when it ships".
-    pub charge: Option<String>,
-    /// For a notify-me decision, what to tell the shopper once their address
-    /// is taken: "We'll email you when it's back" (the waitlist of a full
-    /// pre-order, or the opening of a coming one, in their own words).
-    pub confirm: Option<String>,
-}
+use crate::model::decision::{Policy, Reason, Split};
+use crate::model::message::{Currency, Message, Overrides, Param, Params};
 
 /// The confirmation key of a notify-me decision with `reason`.
 fn notify_key(reason: Reason) -> &'static str {
@@ -46,46 +21,6 @@ fn notify_key(reason: Reason) -> &'static str {
         Reason::PreorderCapReached => "notify.waitlist",
         Reason::PreorderNotOpen => "notify.preorder_opens",
         _ => "notify.back_in_stock",
-    }
-}
-
-/// Named template values, serialized as an object.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Params(Vec<(&'static str, Param)>);
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Param {
-    Date(NaiveDate),
-    Count(u64),
-    Text(String),
-    /// An amount in minor units of a currency.
-    Money(u64, Currency),
-}
-
-impl Params {
-    pub fn with(mut self, name: &'static str, value: Param) -> Params {
-        self.0.push((name, value));
-        self
-    }
-
-    /// The value called `name`.
-    pub fn get(&self, name: &str) -> Option<&Param> {
-        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
-    }
-}
-
-impl Serialize for Params {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, value) in &self.0 {
-            match value {
-                Param::Date(d) => map.serialize_entry(name, &crate::calendar::iso_date(*d))?,
-                Param::Count(n) => map.serialize_entry(name, n)?,
-                Param::Text(t) => map.serialize_entry(name, t)?,
-                Param::Money(n, _) => map.serialize_entry(name, n)?,
-            }
-        }
-        map.end()
     }
 }
 
@@ -140,38 +75,12 @@ pub trait LocaleText {
     }
 }
 
-/// An ISO 4217 currency code, e.g. `USD`: three upper-case letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Currency([u8; 3]);
-
-impl Currency {
-    /// `None` unless `code` is three letters A–Z.
-    pub fn parse(code: &str) -> Option<Currency> {
-        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
-        bytes.iter().all(u8::is_ascii_uppercase).then_some(Currency(bytes))
-    }
-
-    pub fn code(&self) -> String {
-        self.0.iter().map(|&b| char::from(b)).collect()
-    }
-
-    /// Digits of the minor unit (ISO 4217): 0 for yen, 3 for dinars, else 2.
-    pub fn minor_digits(&self) -> u32 {
-        match self.code().as_str() {
-            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "VND" | "VUV"
-            | "XAF" | "XOF" | "XPF" => 0,
-            "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
-            _ => 2,
-        }
-    }
-}
-
 /// US English, written exactly as `Intl` writes `en-US`, so servers and
 /// browsers produce the same English text.
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use storefront_availability::message::{DateStyle, English, LocaleText};
+/// use storefront_availability::{DateStyle, English, LocaleText};
 /// let d = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
 /// assert_eq!(English.date(d, DateStyle { weekday: true, year: false }), "Thursday, December 3");
 /// assert_eq!(English.number(1250), "1,250");
@@ -259,70 +168,7 @@ fn weekday_name(day: Weekday) -> &'static str {
     }
 }
 
-/// The merchant's templates from the snapshot's `messages`, by locale.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Overrides(Vec<(String, Vec<(String, String)>)>);
-
-/// The longest merchant template, in characters (a sentence or two; a
-/// 1 MB template once made every `decideAll` run out of memory).
-pub const MAX_TEMPLATE_CHARS: usize = 1000;
-
-/// The most locales of merchant templates a snapshot may hold.
-pub const MAX_LOCALES: usize = 64;
-
 impl Overrides {
-    /// Reads `messages`; a template that is not usable becomes a diagnostic
-    /// (code `invalid_template`) and the built-in text is used instead.
-    /// Reads the snapshot's `messages`. A template longer than
-    /// [`MAX_TEMPLATE_CHARS`], or past the first [`MAX_LOCALES`] locales,
-    /// is refused with an `invalid_template` diagnostic and the built-in
-    /// text is used: every message stays short whatever the data says.
-    pub(crate) fn read(messages: Option<&Json>, diagnostics: &mut Vec<Diagnostic>) -> Overrides {
-        let mut bad = |path: String, message: String| {
-            diagnostics.push(Diagnostic { code: "invalid_template", sku: None, path, message });
-        };
-        let Some(messages) = messages else { return Overrides::default() };
-        let Json::Object(locales) = messages else {
-            bad("messages".into(), format!("expected an object of locales, got {}", messages.describe()));
-            return Overrides::default();
-        };
-        let mut overrides = Vec::new();
-        for (i, (locale, templates)) in locales.iter().enumerate() {
-            let path = format!("messages.{locale}");
-            if i >= MAX_LOCALES {
-                bad(path, format!("more than {MAX_LOCALES} locales of templates; this one is not used"));
-                continue;
-            }
-            let Json::Object(templates) = templates else {
-                bad(path, format!("expected an object of templates, got {}", templates.describe()));
-                continue;
-            };
-            let mut valid = Vec::new();
-            for (key, source) in templates {
-                let path = format!("{path}.{key}");
-                let Some(allowed) = catalog::placeholders(key) else {
-                    bad(path, format!("unknown message key {}", crate::json::quoted(key)));
-                    continue;
-                };
-                let Some(source) = as_str(source) else {
-                    bad(path, format!("expected a template string, got {}", source.describe()));
-                    continue;
-                };
-                let length = source.chars().count();
-                if length > MAX_TEMPLATE_CHARS {
-                    bad(path, format!("a template of {length} characters; the most is {MAX_TEMPLATE_CHARS}"));
-                    continue;
-                }
-                match template::check(source, allowed) {
-                    Ok(_) => valid.push((key.clone(), source.to_owned())),
-                    Err(problem) => bad(path, problem),
-                }
-            }
-            overrides.push((locale.to_ascii_lowercase(), valid));
-        }
-        Overrides(overrides)
-    }
-
     fn get(&self, tag: &str, key: &str) -> Option<&str> {
         let (_, templates) = self.0.iter().rev().find(|(t, _)| t == tag)?;
         templates.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())

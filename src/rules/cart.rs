@@ -16,122 +16,16 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use chrono::NaiveDate;
 
-use crate::catalog::ArgError;
-use crate::decision::{self, Decision, Moment, Policy, Request};
-use crate::json::MAX_SAFE_INTEGER;
-use crate::message::{self, Currency, LocaleText};
-use crate::snapshot::{Deposit, Entry, Snapshot};
-use crate::Channel;
-
-/// One line of the cart as the shopper filled it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub sku: String,
-    pub quantity: u64,
-    /// Price of one unit in minor units.
-    pub unit_price: u64,
-}
-
-/// What to plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cart {
-    pub lines: Vec<Line>,
-    pub channel: Channel,
-    pub now: DateTime<Utc>,
-    /// One shipment on the latest date instead of shipping what is ready.
-    pub hold_together: bool,
-    /// Units of each SKU this customer already bought, counted against
-    /// `limits.maxPerCustomer` as `Request::purchased` is for one decision.
-    pub purchased: HashMap<String, u64>,
-    /// The currency of every amount (`None`: no `charges` sentence).
-    pub currency: Option<Currency>,
-}
-
-/// The plan for a cart.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Plan {
-    /// In date order.
-    pub shipments: Vec<Shipment>,
-    /// One per cart line, in cart order.
-    pub lines: Vec<PlannedLine>,
-    /// Sum of the accepted lines.
-    pub total: u64,
-    /// Charged at checkout: in-stock units and pre-order deposits.
-    pub charged_now: u64,
-    /// Authorized at checkout, captured at shipment: `sum(captures)`.
-    pub authorized_now: u64,
-    /// When the authorized amount is captured, by ship date.
-    pub captures: Vec<Capture>,
-    /// "2 items ship today; 1 ships by Thursday, December 3".
-    pub summary: String,
-    /// When what is charged: "$84.80 today, $70.00 when it ships on …"
-    /// (empty without a currency, or with nothing accepted).
-    pub charges: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Shipment {
-    #[serde(serialize_with = "crate::calendar::serialize_date")]
-    pub date: NaiveDate,
-    pub lines: Vec<ShipmentLine>,
-    /// Captured when this shipment leaves.
-    pub capture: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ShipmentLine {
-    /// Position of the cart line.
-    pub line: usize,
-    pub sku: String,
-    pub quantity: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Capture {
-    #[serde(serialize_with = "crate::calendar::serialize_date")]
-    pub date: NaiveDate,
-    pub amount: u64,
-}
-
-/// A cart line's part that ships on one date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Part {
-    pub quantity: u64,
-    #[serde(serialize_with = "crate::calendar::serialize_date")]
-    pub ship_date: NaiveDate,
-    /// Captured at that shipment.
-    pub capture: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PlannedLine {
-    pub sku: String,
-    pub quantity: u64,
-    pub unit_price: u64,
-    pub accepted: bool,
-    /// For a refused line: how many more of this SKU the cart could take.
-    pub can_have: u64,
-    /// Why: the line's text from its decision ("Only 3 can be ordered – …").
-    pub message: String,
-    /// The SKU's decision for the cart's quantity of it (for a refused line:
-    /// for the quantity that was refused).
-    pub decision: Decision,
-    /// Free cancellation until it ships (backorder and pre-order lines).
-    pub cancellable: bool,
-    /// The line total (0 when refused).
-    pub amount: u64,
-    pub deposit: u64,
-    pub charged_now: u64,
-    pub parts: Vec<Part>,
-}
+use crate::model::cart::*;
+use crate::model::channel::Channel;
+use crate::model::decision::{Decision, Policy, Request};
+use crate::model::problem::ArgError;
+use crate::model::snapshot::{Deposit, Entry, Snapshot};
+use crate::model::value::MAX_SAFE_INTEGER;
+use crate::rules::decision::{self, Moment};
+use crate::text::{self, LocaleText};
 
 fn money_error(what: String) -> ArgError {
     ArgError::new("invalid_price", what)
@@ -168,7 +62,7 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
                 Policy::InStock => accepted_total,
                 _ => decision.split.map_or(0, |s| s.now),
             };
-            crate::stock::take(item, from_stock, &mut moment.taken);
+            crate::rules::stock::take(item, from_stock, &mut moment.taken);
         }
         // The SKU's units from stock, then by delivery, handed to its lines in cart order.
         let mut left = Left {
@@ -195,11 +89,11 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
         .collect();
     let authorized_now = sum(captures.iter().map(|c| c.amount))?;
     let units: Vec<(NaiveDate, u64)> = shipments.iter().map(|s| (s.shipment.date, s.units)).collect();
-    let summary = message::cart_summary(&moment.writer, &units);
+    let summary = text::cart_summary(&moment.writer, &units);
     let later: Vec<(NaiveDate, u64)> = captures.iter().map(|c| (c.date, c.amount)).collect();
     // Nothing accepted, nothing charged: no sentence.
     let charges = match cart.currency.filter(|_| lines.iter().any(|l| l.accepted)) {
-        Some(c) => message::charges(&moment.writer, c, charged_now, &later),
+        Some(c) => text::charges(&moment.writer, c, charged_now, &later),
         None => String::new(),
     };
     let shipments = shipments.into_iter().map(|s| s.shipment).collect();

@@ -1,0 +1,114 @@
+//! Every problem the library reports: in a snapshot, in an argument.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A data problem found while reading a snapshot: where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    /// JSON path of the offending value, e.g. `items[12].restock.date`.
+    pub path: String,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// An item-level data problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// `invalid_item`, `duplicate_sku`, `invalid_template`,
+    /// `unknown_channel` (a name in `channels` that is no channel; ignored) or
+    /// `unknown_location` (stock at a location the store does not list; not sold).
+    pub code: &'static str,
+    /// The item's SKU when it could be read (`None` for templates).
+    pub sku: Option<String>,
+    /// JSON path of the problem, e.g. `items[3].restock.date`.
+    pub path: String,
+    pub message: String,
+}
+
+/// A snapshot rejected as a whole (code `invalid_snapshot`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotError {
+    /// Every store-level problem found, first one first.
+    pub problems: Vec<Problem>,
+}
+
+impl SnapshotError {
+    pub const CODE: &'static str = "invalid_snapshot";
+
+    pub(crate) fn at(path: &str, message: String) -> SnapshotError {
+        SnapshotError { problems: vec![Problem { path: path.into(), message }] }
+    }
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("invalid snapshot: ")?;
+        for (i, problem) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// A caller's mistake (not a data problem): thrown in JavaScript as an
+/// `Error` with a stable `code`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArgError {
+    /// `invalid_quantity`, `unknown_channel`, `invalid_now`, `invalid_sku`
+    /// or `invalid_locale`.
+    pub code: &'static str,
+    pub message: String,
+    /// Where in the arguments, e.g. `lines[2].unitPrice`; empty when the
+    /// whole argument is meant.
+    pub path: String,
+}
+
+impl ArgError {
+    pub fn new(code: &'static str, message: impl Into<String>) -> ArgError {
+        ArgError { code, message: message.into(), path: String::new() }
+    }
+
+    /// The same error at `path` (a path already set is kept below it).
+    pub fn at(mut self, path: impl Into<String>) -> ArgError {
+        let path = path.into();
+        self.path = match self.path.is_empty() {
+            true => path,
+            false => format!("{path}.{}", self.path),
+        };
+        self
+    }
+
+    /// The message with its path in front, as an error shows it.
+    pub fn text(&self) -> String {
+        match self.path.is_empty() {
+            true => self.message.clone(),
+            false => format!("{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::fmt::Display for ArgError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{} ({})", self.text(), self.code)
+    }
+}
+
+impl std::error::Error for ArgError {}
