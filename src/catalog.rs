@@ -80,8 +80,9 @@ impl Catalog {
     pub fn decide_with(&self, sku: &str, request: &Request, text: &dyn LocaleText) -> Result<Decision, ArgError> {
         check_request(request)?;
         check_sku(sku)?;
-        let moment = decision::Moment::new(&self.snapshot, request, text);
-        Ok(decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, &moment))
+        let moment = decision::Moment::new(&self.snapshot, request);
+        let verdict = decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, &moment);
+        Ok(text::word(verdict, &self.writer(text, moment.today)))
     }
 
     /// The locale messages for a shopper asking for `requested` are written
@@ -115,7 +116,7 @@ impl Catalog {
         })?;
         let title = self.title_of(sku);
         let today = decision::today(&self.snapshot, request.now);
-        let writer = Writer::new(text, &self.snapshot.messages, today);
+        let writer = self.writer(text, today);
         Ok(text::confirmation(&writer, decision.policy, ship, decision.queue_position, order_number, title))
     }
 
@@ -143,7 +144,10 @@ impl Catalog {
             check_sku(&line.sku)?;
             check_quantity(line.quantity as f64)?;
         }
-        crate::rules::cart::plan(&self.snapshot, cart, text)
+        let writer = self.writer(text, decision::today(&self.snapshot, cart.now));
+        let mut plan = crate::rules::cart::plan(&self.snapshot, cart, &|verdict| text::word(verdict, &writer))?;
+        text::word_plan(&mut plan, cart.currency, &writer);
+        Ok(plan)
     }
 
     /// The back-in-stock email for a notify-me subscriber of `sku`, once it
@@ -162,7 +166,7 @@ impl Catalog {
         let ship = decision.ship_date.filter(|_| decision.can_purchase).ok_or_else(|| {
             ArgError::new("not_purchasable", format!("{sku} can't be bought yet ({})", decision.reason.code()))
         })?;
-        let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, request.now));
+        let writer = self.writer(text, decision::today(&self.snapshot, request.now));
         Ok(text::back_in_stock(&writer, self.title_of(sku), ship))
     }
 
@@ -183,7 +187,7 @@ impl Catalog {
         now: DateTime<Utc>,
         text: &dyn LocaleText,
     ) -> Email {
-        let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, now));
+        let writer = self.writer(text, decision::today(&self.snapshot, now));
         text::shipped(&writer, order_number, title, tracking)
     }
 
@@ -198,7 +202,7 @@ impl Catalog {
     /// The weekly status email for an order: "still on track" while the
     /// expected date holds, the new date with an apology once it moved.
     pub fn weekly_status(&self, update: &StatusUpdate, now: DateTime<Utc>, text: &dyn LocaleText) -> Email {
-        let writer = Writer::new(text, &self.snapshot.messages, decision::today(&self.snapshot, now));
+        let writer = self.writer(text, decision::today(&self.snapshot, now));
         text::status(&writer, update)
     }
 
@@ -207,8 +211,13 @@ impl Catalog {
     pub fn decide_all_with(&self, request: &Request, text: &dyn LocaleText) -> Result<Vec<Decision>, ArgError> {
         check_request(request)?;
         let snapshot = &self.snapshot;
-        let moment = decision::Moment::new(snapshot, request, text);
-        Ok(snapshot.items.iter().map(|entry| decision::decide(snapshot, Some(entry), "", &moment)).collect())
+        let moment = decision::Moment::new(snapshot, request);
+        let writer = self.writer(text, moment.today);
+        Ok(snapshot
+            .items
+            .iter()
+            .map(|entry| text::word(decision::decide(snapshot, Some(entry), "", &moment), &writer))
+            .collect())
     }
 
     /// Every product's roll-up over its variants, in the order products
@@ -230,7 +239,7 @@ impl Catalog {
     ) -> Result<Vec<ProductDecision>, ArgError> {
         check_request(request)?;
         let snapshot = &self.snapshot;
-        let moment = decision::Moment::new(snapshot, request, text);
+        let moment = decision::Moment::new(snapshot, request);
         // Product id → position in `groups` (the same map type as the SKU index).
         let mut positions: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut groups: Vec<(&str, Vec<Decision>)> = Vec::new();
@@ -241,10 +250,12 @@ impl Catalog {
                 groups.len() - 1
             });
             if let Some((_, variants)) = groups.get_mut(position) {
-                variants.push(decision::decide(snapshot, Some(entry), "", &moment));
+                // A roll-up reads no variant's text: the variants stay unworded.
+                variants.push(decision::decide(snapshot, Some(entry), "", &moment).decision);
             }
         }
-        Ok(groups.iter().map(|(id, variants)| decision::roll_up(id, variants, &moment.writer)).collect())
+        let writer = self.writer(text, moment.today);
+        Ok(groups.iter().map(|(id, variants)| text::word_product(decision::roll_up(id, variants), &writer)).collect())
     }
 
     /// One product's roll-up; a product with no variants here is `out_of_stock`.
@@ -259,14 +270,14 @@ impl Catalog {
             return Err(ArgError::new("invalid_product", "productId must be a non-empty string"));
         }
         let snapshot = &self.snapshot;
-        let moment = decision::Moment::new(snapshot, request, text);
+        let moment = decision::Moment::new(snapshot, request);
         let variants: Vec<Decision> = snapshot
             .items
             .iter()
             .filter(|entry| entry.product_key() == Some(product_id))
-            .map(|entry| decision::decide(snapshot, Some(entry), "", &moment))
+            .map(|entry| decision::decide(snapshot, Some(entry), "", &moment).decision)
             .collect();
-        Ok(decision::roll_up(product_id, &variants, &moment.writer))
+        Ok(text::word_product(decision::roll_up(product_id, &variants), &self.writer(text, moment.today)))
     }
 
     /// [`Catalog::decide_all_with`] in US English.
@@ -277,6 +288,13 @@ impl Catalog {
     /// When the snapshot's data was taken.
     pub fn generated_at(&self) -> DateTime<Utc> {
         self.snapshot.generated_at
+    }
+}
+
+impl Catalog {
+    /// The writer of this snapshot's messages for a shopper on `today`.
+    fn writer<'a>(&'a self, text: &'a dyn LocaleText, today: chrono::NaiveDate) -> Writer<'a> {
+        Writer::new(text, &self.snapshot.messages, today)
     }
 }
 

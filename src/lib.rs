@@ -7,18 +7,17 @@
 //! The core is pure Rust and knows nothing of JavaScript; servers use it
 //! directly, browsers through the `wasm` module compiled to WebAssembly.
 //!
-//! | module | what it holds |
+//! The core reads one way, each layer importing only those above it; the
+//! rules themselves are written down in `docs/rules.md`.
+//!
+//! | layer | what it holds |
 //! |---|---|
-//! | [`json`] | a JSON value tree and a path-aware field reader |
-//! | [`snapshot`] | the snapshot format, validation and defaults (SPEC §2) |
-//! | [`calendar`] | business days, holidays, cutoff, ship-date arithmetic |
-//! | [`zone`] | store time zones (IANA natively, `Intl` in browsers) |
-//! | [`channel`] | the channel table and its overrides (SPEC §4) |
-//! | [`stock`] | stock per location, kits, the out-of-stock threshold, order limits |
-//! | [`decision`] | the rules, reason codes and output (SPEC §3, §5) |
-//! | [`message`] | shopper-facing text (SPEC §6) |
-//! | [`cart`] | the cart planner: shipments, payment timing (SPEC §7) |
-//! | [`catalog`] | a loaded snapshot: `decide`, `decide_all`, `plan_cart`, diagnostics |
+//! | `model` | plain data: the snapshot, requests, decisions, reason codes, problems, messages as data; the time-zone traits |
+//! | `read` | JSON text to model: the JSON reader, the streaming visitor, every field reader, load-time diagnostics (§1) |
+//! | `rules` | pure functions of model + request + today: stock (§2), the decision (§3–§7), the cart (§9); no text |
+//! | `text` | words: the writer, the built-in catalogs, templates (§8) |
+//! | [`Catalog`] | the facade: a loaded snapshot and every question a storefront asks it |
+//! | `wasm` | the browser boundary: converts arguments and results, nothing more |
 //!
 //! ```
 //! use storefront_availability::{Catalog, Channel, Request, Reason};

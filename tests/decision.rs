@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! SPEC §3 rule by rule: every reason code and the boundaries around it.
+//! docs/rules.md §3 rule by rule: every reason code and the boundaries around it.
 
 mod common;
 

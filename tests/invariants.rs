@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Property tests: the invariants of SPEC §3 hold for generated snapshots,
+//! Property tests: the invariants of docs/rules.md §3 hold for generated snapshots,
 //! times, quantities and channels (time zones, holidays, overrides and
 //! corrupt items included). Expected facts are derived here from the
 //! generated data, not from the library.

@@ -243,6 +243,9 @@ fn a_product_rolls_up_its_variants() {
             ("pin", Policy::OutOfStock, "Out of stock", "Out of stock — get notified when it's back", 1),
         ]
     );
+    // The core says when variants differ, so a theme need not read message keys.
+    let differ: Vec<_> = products.iter().map(|p| (p.product_id.as_str(), p.variants_differ)).collect();
+    assert_eq!(differ, [("tee", true), ("cap", false), ("BAG", false), ("hat", true), ("pin", false)]);
     let tee = &products[0];
     assert_eq!((tee.in_stock, tee.backorder, tee.preorder, tee.unavailable), (1, 1, 0, 1));
     assert_eq!(tee.ship_date, Some(date("2026-11-23")));

@@ -31,8 +31,7 @@ export function productBadges() {
   const badges = new Map();
   for (const p of catalog.decideProducts({ now, locale })) {
     // Variants that differ say so ("Some options on backorder"); alike ones show their one badge.
-    const mixed = p.message.key.startsWith("product.");
-    badges.set(p.productId, { text: mixed ? p.message.text : p.message.badge, policy: mixed ? "mixed" : p.policy });
+    badges.set(p.productId, { text: p.variantsDiffer ? p.message.text : p.message.badge, policy: p.variantsDiffer ? "mixed" : p.policy });
   }
   return badges;
 }

@@ -1,4 +1,4 @@
-//! Sales channels and what each lets a store sell (SPEC §4).
+//! Sales channels and what each lets a store sell (docs/rules.md §6).
 
 /// A channel an item is sold on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,7 +48,7 @@ impl Channel {
         self as usize
     }
 
-    /// The built-in rules of SPEC §4's table.
+    /// The built-in rules of the table in docs/rules.md §6.
     fn defaults(self) -> ChannelRules {
         let (backorder, preorder, max_ship_days) = match self {
             Channel::Dtc => (true, Some(true), None),

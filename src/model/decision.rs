@@ -44,7 +44,7 @@ pub enum Policy {
     OutOfStock,
 }
 
-/// Why: the rule that decided (stable codes, SPEC §3).
+/// Why: the rule that decided (stable codes, docs/rules.md §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
@@ -77,7 +77,7 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// Every reason code, in the SPEC's order.
+    /// Every reason code, in the order of docs/rules.md §3.
     pub const ALL: [Reason; 26] = {
         use Reason::*;
         [
@@ -187,7 +187,7 @@ pub enum Listing {
     Hide,
 }
 
-/// The availability answer for one item (SPEC §5).
+/// The availability answer for one item (docs/rules.md §7).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
@@ -252,7 +252,34 @@ pub struct ProductDecision {
     pub unavailable: usize,
     /// `hide` when every variant is hidden (see [`Listing`]).
     pub listing: Listing,
+    /// Whether the variants cannot all be bought the same way (some on
+    /// backorder, on pre-order or sold out while others are not): then the
+    /// message says so ("Some options on backorder").
+    pub variants_differ: bool,
     /// Badge of `policy`; text such as "Some options on backorder" (`key`
     /// `product.some_backorder`) when the variants differ.
     pub message: Message,
+}
+
+/// A decision before it is put into words: the rules' answer (its `message`
+/// still empty) and the counts its text needs that the answer does not carry.
+/// The text layer turns it into a [`Decision`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub decision: Decision,
+    /// Units available now ("Only 3 left").
+    pub available: u64,
+    /// The most one order may hold under the item's limits.
+    pub order_limit: Option<u64>,
+    /// What a purchasable request with a price pays now and later.
+    pub charge: Option<Charge>,
+}
+
+/// What is paid when, in minor units of `currency`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Charge {
+    pub currency: Currency,
+    pub now: u64,
+    /// Captured at shipment, by ship date.
+    pub later: Vec<(NaiveDate, u64)>,
 }

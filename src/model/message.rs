@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// A decision's message.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Message {
     /// Short label for a badge: "In stock", "Backordered", "Pre-order" …
     pub badge: String,

@@ -4,7 +4,7 @@ use crate::model::channel::{Channel, ChannelOverrides};
 use crate::read::json::{as_safe_integer, Fields, Json, Slot};
 
 /// Reads `channels` from `fields`; unknown channel names are ignored
-/// (SPEC §4) and reported by [`unknown_channels`].
+/// (docs/rules.md §6) and reported by [`unknown_channels`].
 pub(crate) fn read_channels(fields: &mut Fields) -> ChannelOverrides {
     let mut overrides = ChannelOverrides::default();
     fields.object("channels", |channels| {

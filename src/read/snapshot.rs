@@ -1,4 +1,4 @@
-//! The inventory snapshot (SPEC §2): reading, validating, defaults.
+//! The inventory snapshot (docs/rules.md §1): reading, validating, defaults.
 //!
 //! Store-level problems reject the whole snapshot ([`SnapshotError`]); a
 //! problem inside an item makes only that item invalid and is listed in

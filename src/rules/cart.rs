@@ -1,4 +1,4 @@
-//! The cart and checkout planner (SPEC §7): what ships when, and what is
+//! The cart and checkout planner (docs/rules.md §9): what ships when, and what is
 //! charged when, before the shopper pays.
 //!
 //! Lines are decided per SKU across the whole cart, in cart order: a line is
@@ -20,36 +20,38 @@ use chrono::NaiveDate;
 
 use crate::model::cart::*;
 use crate::model::channel::Channel;
+use crate::model::decision::Verdict;
 use crate::model::decision::{Decision, Policy, Request};
 use crate::model::problem::ArgError;
 use crate::model::snapshot::{Deposit, Entry, Snapshot};
 use crate::model::value::MAX_SAFE_INTEGER;
-use crate::rules::decision::{self, Moment};
-use crate::text::{self, LocaleText};
+use crate::rules::decision::{self, deposit_of, Moment};
 
 fn money_error(what: String) -> ArgError {
     ArgError::new("invalid_price", what)
 }
 
-/// Plans `cart` against `snapshot`, writing text with `text`.
+/// Plans `cart` against `snapshot`; `word` puts each SKU's verdict into
+/// words (the plan's own sentences, `summary` and `charges`, are left empty
+/// for the text layer).
 ///
 /// O(n log n) in the cart's lines: lines are grouped by SKU once, units
 /// already promised are kept by SKU, shipments by date.
-pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<Plan, ArgError> {
+pub fn plan(snapshot: &Snapshot, cart: &Cart, word: &dyn Fn(Verdict) -> Decision) -> Result<Plan, ArgError> {
     let request = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0, price: None };
-    let mut moment = Moment::new(snapshot, &request, text);
+    let mut moment = Moment::new(snapshot, &request);
     let mut lines: Vec<Option<PlannedLine>> = vec![None; cart.lines.len()];
 
     for (sku, positions) in lines_by_sku(&cart.lines) {
         let entry = snapshot.entry(sku);
         moment.with_purchased(cart.purchased.get(sku).copied().unwrap_or(0));
         let (accepted_total, accepted) =
-            accept_lines(snapshot, entry, sku, &cart.lines, &positions, &mut moment, &mut lines);
+            accept_lines(snapshot, entry, sku, &cart.lines, &positions, &mut moment, &mut lines, word);
         if accepted.is_empty() {
             continue;
         }
         moment.with_quantity(accepted_total);
-        let decision = decision::decide(snapshot, entry, sku, &moment);
+        let decision = word(decision::decide(snapshot, entry, sku, &moment));
         let deposit = match entry {
             // Marketplaces never charge before shipment: no deposit there.
             Some(Entry::Valid(item)) if decision.policy == Policy::Preorder && cart.channel == Channel::Dtc => {
@@ -88,16 +90,17 @@ pub fn plan(snapshot: &Snapshot, cart: &Cart, text: &dyn LocaleText) -> Result<P
         .map(|s| Capture { date: s.date, amount: s.capture })
         .collect();
     let authorized_now = sum(captures.iter().map(|c| c.amount))?;
-    let units: Vec<(NaiveDate, u64)> = shipments.iter().map(|s| (s.shipment.date, s.units)).collect();
-    let summary = text::cart_summary(&moment.writer, &units);
-    let later: Vec<(NaiveDate, u64)> = captures.iter().map(|c| (c.date, c.amount)).collect();
-    // Nothing accepted, nothing charged: no sentence.
-    let charges = match cart.currency.filter(|_| lines.iter().any(|l| l.accepted)) {
-        Some(c) => text::charges(&moment.writer, c, charged_now, &later),
-        None => String::new(),
-    };
     let shipments = shipments.into_iter().map(|s| s.shipment).collect();
-    Ok(Plan { shipments, lines, total, charged_now, authorized_now, captures, summary, charges })
+    Ok(Plan {
+        shipments,
+        lines,
+        total,
+        charged_now,
+        authorized_now,
+        captures,
+        summary: String::new(),
+        charges: String::new(),
+    })
 }
 
 /// Each SKU with the positions of its lines, in order of first appearance.
@@ -120,6 +123,9 @@ fn lines_by_sku(lines: &[Line]) -> Vec<(&str, Vec<usize>)> {
 /// Accepts `sku`'s lines while the cumulative quantity stays purchasable,
 /// writing each refused line into `planned`; returns the accepted total
 /// and the accepted lines' positions.
+// The SKU (snapshot, entry, name), its lines, the moment, the plan so far and
+// the wording: splitting them into a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 fn accept_lines(
     snapshot: &Snapshot,
     entry: Option<&Entry>,
@@ -128,26 +134,27 @@ fn accept_lines(
     positions: &[usize],
     moment: &mut Moment,
     planned: &mut [Option<PlannedLine>],
+    word: &dyn Fn(Verdict) -> Decision,
 ) -> (u64, Vec<usize>) {
     let mut accepted_total = 0u64;
     let mut accepted = Vec::new();
     for &i in positions {
         let Some(line) = lines.get(i) else { continue };
         let wanted = accepted_total.checked_add(line.quantity).filter(|q| *q <= MAX_SAFE_INTEGER);
-        let decision = wanted.map(|q| {
+        let verdict = wanted.map(|q| {
             moment.with_quantity(q);
             decision::decide(snapshot, entry, sku, moment)
         });
-        match (wanted, decision) {
-            (Some(q), Some(d)) if d.can_purchase => {
+        match (wanted, verdict) {
+            (Some(q), Some(v)) if v.decision.can_purchase => {
                 accepted_total = q;
                 accepted.push(i);
             }
-            (_, d) => {
-                let d = d.unwrap_or_else(|| {
+            (_, v) => {
+                let d = word(v.unwrap_or_else(|| {
                     moment.with_quantity(MAX_SAFE_INTEGER);
                     decision::decide(snapshot, entry, sku, moment)
-                });
+                }));
                 let Some(slot) = planned.get_mut(i) else { continue };
                 *slot = Some(PlannedLine {
                     sku: sku.to_owned(),
@@ -202,17 +209,6 @@ fn shipments(lines: &[PlannedLine], hold_together: bool) -> Result<Vec<Assemblin
         }
     }
     Ok(shipments)
-}
-
-/// The deposit charged now for `quantity` units at `unit_price`: a
-/// percentage of the line total rounded half up, or a fixed amount per
-/// unit capped at the unit price.
-pub(crate) fn deposit_of(deposit: Deposit, unit_price: u64, quantity: u64) -> u64 {
-    let amount = unit_price.saturating_mul(quantity);
-    match deposit {
-        Deposit::Percentage(p) => p.of(amount),
-        Deposit::PerUnit(per_unit) => per_unit.min(unit_price).saturating_mul(quantity),
-    }
 }
 
 fn sum(mut amounts: impl Iterator<Item = u64>) -> Result<u64, ArgError> {

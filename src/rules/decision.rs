@@ -1,5 +1,5 @@
-//! The decision (SPEC §3–§5): one item, channel, quantity and moment in,
-//! one availability answer out. Rules are evaluated in the SPEC's order and
+//! The decision (docs/rules.md §3–§7): one item, channel, quantity and moment in,
+//! one availability answer out. Rules are evaluated in the order of docs/rules.md §3 and
 //! every answer names the rule that produced it in `reason`.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -7,10 +7,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::model::calendar::days_between;
 use crate::model::channel::{self, Channel, ChannelRules};
 use crate::model::decision::*;
+use crate::model::message::Message;
+use crate::model::snapshot::Deposit;
 use crate::model::snapshot::{Entry, Item, Lifecycle, Snapshot};
 use crate::model::value::MAX_SAFE_INTEGER;
 use crate::rules::stock::Taken;
-use crate::text::{self, LocaleText, Writer};
 
 /// The raw outcome of the rules, before feed values and messages.
 #[derive(Debug, Clone)]
@@ -122,19 +123,18 @@ struct Context<'a> {
 }
 
 /// What every decision of one call shares: the request, the store-local
-/// moment, the in-stock ship date, staleness and the message writer.
+/// moment, the in-stock ship date and staleness.
 /// Made once per `decide`/`decide_all` call, not once per item.
-pub struct Moment<'a> {
+pub struct Moment {
     request: Request,
     pub(crate) today: NaiveDate,
     pub(crate) in_stock_ship: Option<NaiveDate>,
     stale: bool,
-    pub(crate) writer: Writer<'a>,
     /// Units already promised from stock to earlier lines of a cart.
     pub(crate) taken: Taken,
 }
 
-impl<'a> Moment<'a> {
+impl Moment {
     /// The same moment for another quantity (the cart decides per SKU).
     pub(crate) fn with_quantity(&mut self, quantity: u64) {
         self.request.quantity = quantity;
@@ -145,7 +145,7 @@ impl<'a> Moment<'a> {
         self.request.purchased = purchased;
     }
 
-    pub fn new(snapshot: &'a Snapshot, request: &Request, text: &'a dyn LocaleText) -> Moment<'a> {
+    pub fn new(snapshot: &Snapshot, request: &Request) -> Moment {
         let local = snapshot.zone.local(request.now);
         let today = local.date();
         let processing = snapshot.calendar.processing_day(today, local.time(), snapshot.cutoff);
@@ -155,14 +155,13 @@ impl<'a> Moment<'a> {
             today,
             in_stock_ship: processing.and_then(|d| snapshot.calendar.add_business(d, snapshot.handling_days)),
             stale: age_ms as f64 > snapshot.max_age_hours * 3_600_000.0,
-            writer: Writer::new(text, &snapshot.messages, today),
             taken: Taken::new(),
         }
     }
 }
 
 /// Decides `entry` (the snapshot's entry for `sku`, if any) at `moment`.
-pub fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Moment) -> Decision {
+pub fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Moment) -> Verdict {
     let outcome = match entry {
         None => Outcome::out_of_stock(Reason::UnknownSku, false),
         Some(Entry::Invalid { .. }) => Outcome::out_of_stock(Reason::InvalidItem, false),
@@ -179,7 +178,7 @@ pub fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Mo
             within_limits(item, &moment.request, decide_item(&context, moment.in_stock_ship))
         }
     };
-    finish(snapshot, entry, sku, outcome, moment, &moment.writer)
+    finish(snapshot, entry, sku, outcome, moment)
 }
 
 /// Rule 7, order limits: `maxQuantity` never exceeds what one order (and
@@ -275,7 +274,7 @@ fn is_unreleased(item: &Item, today: NaiveDate) -> bool {
     item.lifecycle == Lifecycle::Unreleased || item.preorder().release_date.is_some_and(|d| d > today)
 }
 
-/// The backorder flowchart of SPEC §3 rule 4, per incoming delivery: the
+/// The backorder flowchart (docs/rules.md §5, rule 4 of §3), per incoming delivery: the
 /// deliveries a new backorder may wait for, or the refusal (reason, notify-me).
 ///
 /// Waiting backorders are served first in, first out: by the `on_hand`
@@ -355,7 +354,7 @@ fn preorder_ship_date(c: &Context) -> Option<NaiveDate> {
     }
 }
 
-/// SPEC §3 rule 2.
+/// Pre-orders: docs/rules.md §4 (rule 2 of §3).
 fn decide_preorder(c: &Context) -> Outcome {
     let p = c.item.preorder();
     let now = c.request.now;
@@ -408,14 +407,7 @@ fn decide_preorder(c: &Context) -> Outcome {
 }
 
 /// Adds payment terms, feed values, deadline warnings and the message.
-fn finish(
-    snapshot: &Snapshot,
-    entry: Option<&Entry>,
-    sku: &str,
-    o: Outcome,
-    moment: &Moment,
-    writer: &Writer,
-) -> Decision {
+fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, moment: &Moment) -> Verdict {
     let today = moment.today;
     let deposit = match entry {
         Some(Entry::Valid(item)) if o.policy == Policy::Preorder && moment.request.channel == Channel::Dtc => {
@@ -466,38 +458,19 @@ fn finish(
         _ => Listing::Show,
     };
     let sku = entry.and_then(Entry::sku).unwrap_or(sku).to_owned();
-    let message = text::render(
-        &text::Facts {
-            policy: o.policy,
-            reason: o.reason,
-            notify_me: o.notify_me,
-            ship_date: o.ship_date,
-            available: o.available,
-            max_quantity: o.max_quantity,
-            remaining_preorders: o.remaining_preorders,
-            queue_position: o.queue_position,
-            split: o.split,
-            min_quantity: o.min_quantity,
-            order_limit: o.order_limit,
-            missed: warnings.iter().find(|w| w.code == "deadline_missed").map(|w| (w.deadline.as_str(), w.ship_by)),
-        },
-        writer,
-    );
-    let mut message = message;
-    message.charge = moment.request.price.filter(|_| o.can_purchase).and_then(|price| {
+    let charge = moment.request.price.filter(|_| o.can_purchase).and_then(|price| {
         let quantity = moment.request.quantity;
         let amount = price.unit.checked_mul(quantity).filter(|a| *a <= MAX_SAFE_INTEGER)?;
         let now = match (o.policy, deposit) {
             (Policy::InStock, _) => amount,
             (Policy::Backorder, _) => price.unit * o.split.map_or(0, |s| s.now),
-            (Policy::Preorder, Some(deposit)) => crate::rules::cart::deposit_of(deposit, price.unit, quantity),
+            (Policy::Preorder, Some(deposit)) => deposit_of(deposit, price.unit, quantity),
             _ => 0,
         };
-        let later: Vec<(NaiveDate, u64)> =
-            o.ship_date.filter(|_| now < amount).map(|d| (d, amount - now)).into_iter().collect();
-        Some(text::charges(writer, price.currency, now, &later))
+        let later = o.ship_date.filter(|_| now < amount).map(|d| (d, amount - now)).into_iter().collect();
+        Some(Charge { currency: price.currency, now, later })
     });
-    Decision {
+    let decision = Decision {
         sku,
         policy: o.policy,
         reason: o.reason,
@@ -517,13 +490,25 @@ fn finish(
         availability_date,
         listing,
         deliveries: o.deliveries,
-        message,
+        message: Message::default(),
+    };
+    Verdict { decision, available: o.available, order_limit: o.order_limit, charge }
+}
+
+/// The deposit charged now for `quantity` units at `unit_price`: a
+/// percentage of the line total rounded half up, or a fixed amount per
+/// unit capped at the unit price.
+pub(crate) fn deposit_of(deposit: Deposit, unit_price: u64, quantity: u64) -> u64 {
+    let amount = unit_price.saturating_mul(quantity);
+    match deposit {
+        Deposit::Percentage(p) => p.of(amount),
+        Deposit::PerUnit(per_unit) => per_unit.min(unit_price).saturating_mul(quantity),
     }
 }
 
-/// Rolls up the decisions of one product's variants (SPEC §3 per variant,
+/// Rolls up the decisions of one product's variants (docs/rules.md §3 per variant,
 /// then: all out → out; some purchasable → the best purchasable policy).
-pub fn roll_up(product_id: &str, variants: &[Decision], writer: &Writer) -> ProductDecision {
+pub fn roll_up(product_id: &str, variants: &[Decision]) -> ProductDecision {
     let count = |policy| variants.iter().filter(|d| d.can_purchase && d.policy == policy).count();
     let (in_stock, backorder, preorder) = (count(Policy::InStock), count(Policy::Backorder), count(Policy::Preorder));
     let unavailable = variants.iter().filter(|d| !d.can_purchase).count();
@@ -562,6 +547,8 @@ pub fn roll_up(product_id: &str, variants: &[Decision], writer: &Writer) -> Prod
             true => Listing::Hide,
             false => Listing::Show,
         },
-        message: text::product(policy, key, notify_me, writer),
+        variants_differ: key.starts_with("product."),
+        // The text layer writes it from `key`.
+        message: Message { key, ..Message::default() },
     }
 }

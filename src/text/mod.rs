@@ -1,4 +1,4 @@
-//! Shopper-facing messages (SPEC §6): a structured `key` + `params` for
+//! Shopper-facing messages (docs/rules.md §8): a structured `key` + `params` for
 //! themes that render their own words, and ready text for those that don't.
 //!
 //! Text comes from a catalog chosen along the locale chain (`fr-CA` → `fr`
@@ -12,7 +12,8 @@ pub mod template;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::model::decision::{Policy, Reason, Split};
+use crate::model::cart::Plan;
+use crate::model::decision::{Decision, Policy, ProductDecision, Reason, Verdict};
 use crate::model::message::{Currency, Message, Overrides, Param, Params};
 
 /// The confirmation key of a notify-me decision with `reason`.
@@ -286,47 +287,57 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// What a decision's message is made from.
-pub(crate) struct Facts<'a> {
-    pub policy: Policy,
-    pub reason: Reason,
-    pub notify_me: bool,
-    pub ship_date: Option<NaiveDate>,
-    pub available: u64,
-    pub max_quantity: u64,
-    pub remaining_preorders: Option<u64>,
-    pub queue_position: Option<u64>,
-    pub split: Option<Split>,
-    pub min_quantity: u64,
-    /// The most one order may hold under the item's limits.
-    pub order_limit: Option<u64>,
-    /// The first missed deadline: name and ship-by date.
-    pub missed: Option<(&'a str, NaiveDate)>,
+/// Puts a verdict into words: its decision, with the message written by `w`.
+pub fn word(verdict: Verdict, w: &Writer) -> Decision {
+    let Verdict { mut decision, available, order_limit, charge } = verdict;
+    let mut message = render(&decision, available, order_limit, w);
+    message.charge = charge.map(|c| charges(w, c.currency, c.now, &c.later));
+    decision.message = message;
+    decision
+}
+
+/// Writes a product roll-up's message from the key the rules chose.
+pub fn word_product(mut product: ProductDecision, w: &Writer) -> ProductDecision {
+    product.message = self::product(product.policy, product.message.key, product.notify_me, w);
+    product
+}
+
+/// Writes a cart plan's `summary` ("2 items ship today; …") and, given its
+/// currency and anything accepted, its `charges` sentence.
+pub fn word_plan(plan: &mut Plan, currency: Option<Currency>, w: &Writer) {
+    let units: Vec<(NaiveDate, u64)> =
+        plan.shipments.iter().map(|s| (s.date, s.lines.iter().map(|l| l.quantity).sum())).collect();
+    plan.summary = cart_summary(w, &units);
+    let later: Vec<(NaiveDate, u64)> = plan.captures.iter().map(|c| (c.date, c.amount)).collect();
+    plan.charges = match currency.filter(|_| plan.lines.iter().any(|l| l.accepted)) {
+        Some(c) => charges(w, c, plan.charged_now, &later),
+        None => String::new(),
+    };
 }
 
 /// Builds a decision's message.
-pub(crate) fn render(f: &Facts, w: &Writer) -> Message {
+fn render(d: &Decision, available: u64, order_limit: Option<u64>, w: &Writer) -> Message {
     let mut params = Params::default();
-    let (key, badge, button, count): (&'static str, &str, &str, Option<u64>) = match (f.policy, f.ship_date) {
+    let (key, badge, button, count): (&'static str, &str, &str, Option<u64>) = match (d.policy, d.ship_date) {
         (Policy::InStock, Some(ship)) => {
             params = params.with("date", Param::Date(ship));
-            match f.reason {
+            match d.reason {
                 Reason::LowStock | Reason::ExceedsAvailable => {
-                    params = params.with("n", Param::Count(f.available));
-                    let key = if f.reason == Reason::LowStock { "low_stock" } else { "exceeds_available" };
-                    let badge = if f.reason == Reason::LowStock { "badge.low_stock" } else { "badge.in_stock" };
-                    (key, badge, "button.add_to_cart", Some(f.available))
+                    params = params.with("n", Param::Count(available));
+                    let key = if d.reason == Reason::LowStock { "low_stock" } else { "exceeds_available" };
+                    let badge = if d.reason == Reason::LowStock { "badge.low_stock" } else { "badge.in_stock" };
+                    (key, badge, "button.add_to_cart", Some(available))
                 }
                 _ => ("in_stock", "badge.in_stock", "button.add_to_cart", None),
             }
         }
         (Policy::Backorder, Some(ship)) => {
             params =
-                params.with("date", Param::Date(ship)).with("position", Param::Count(f.queue_position.unwrap_or(1)));
-            match (f.reason, f.split) {
+                params.with("date", Param::Date(ship)).with("position", Param::Count(d.queue_position.unwrap_or(1)));
+            match (d.reason, d.split) {
                 (Reason::ExceedsBackorderCapacity, _) => {
-                    params = params.with("n", Param::Count(f.max_quantity));
-                    ("exceeds_backorder_capacity", "badge.backorder", "button.backorder", Some(f.max_quantity))
+                    params = params.with("n", Param::Count(d.max_quantity));
+                    ("exceeds_backorder_capacity", "badge.backorder", "button.backorder", Some(d.max_quantity))
                 }
                 (_, Some(split)) => {
                     params = params.with("now", Param::Count(split.now)).with("later", Param::Count(split.later));
@@ -336,32 +347,32 @@ pub(crate) fn render(f: &Facts, w: &Writer) -> Message {
             }
         }
         (Policy::Preorder, Some(ship)) => {
-            let remaining = f.remaining_preorders.unwrap_or(0);
+            let remaining = d.remaining_preorders.unwrap_or(0);
             params = params
                 .with("date", Param::Date(ship))
                 .with("week", Param::Date(w.week_start(ship)))
                 .with("remaining", Param::Count(remaining));
             let key =
-                if f.reason == Reason::ExceedsPreorderRemaining { "exceeds_preorder_remaining" } else { "preorder" };
+                if d.reason == Reason::ExceedsPreorderRemaining { "exceeds_preorder_remaining" } else { "preorder" };
             (key, "badge.preorder", "button.preorder", Some(remaining))
         }
         _ => {
-            let button = if f.notify_me { "button.notify_me" } else { "button.sold_out" };
-            let (key, badge) = match f.reason {
+            let button = if d.notify_me { "button.notify_me" } else { "button.sold_out" };
+            let (key, badge) = match d.reason {
                 Reason::Discontinued => ("discontinued", "badge.discontinued"),
                 Reason::PreorderCapReached => ("preorder_cap_reached", "badge.sold_out"),
                 Reason::PreorderNotOpen => ("preorder_not_open", "badge.coming_soon"),
                 Reason::PreorderClosed => ("preorder_closed", "badge.sold_out"),
-                _ if f.notify_me => ("out_of_stock_notify", "badge.out_of_stock"),
+                _ if d.notify_me => ("out_of_stock_notify", "badge.out_of_stock"),
                 _ => ("out_of_stock", "badge.out_of_stock"),
             };
             (key, badge, button, None)
         }
     };
-    let (key, count) = match (f.reason, f.order_limit) {
+    let (key, count) = match (d.reason, order_limit) {
         (Reason::BelowMinimumQuantity, _) => {
-            params = params.with("min", Param::Count(f.min_quantity));
-            ("below_minimum_quantity", Some(f.min_quantity))
+            params = params.with("min", Param::Count(d.min_quantity));
+            ("below_minimum_quantity", Some(d.min_quantity))
         }
         (Reason::ExceedsOrderLimit, Some(0)) => ("order_limit_reached", None),
         (Reason::ExceedsOrderLimit, Some(n)) => {
@@ -370,8 +381,11 @@ pub(crate) fn render(f: &Facts, w: &Writer) -> Message {
         }
         _ => (key, count),
     };
-    let notice = f.missed.map(|(name, ship_by)| {
-        let p = Params::default().with("deadline", Param::Text(name.to_owned())).with("date", Param::Date(ship_by));
+    // The first missed deadline.
+    let notice = d.warnings.iter().find(|w| w.code == "deadline_missed").map(|missed| {
+        let p = Params::default()
+            .with("deadline", Param::Text(missed.deadline.clone()))
+            .with("date", Param::Date(missed.ship_by));
         w.fill("deadline_missed", &p, None, false)
     });
     Message {
@@ -382,7 +396,7 @@ pub(crate) fn render(f: &Facts, w: &Writer) -> Message {
         params,
         notice,
         charge: None,
-        confirm: f.notify_me.then(|| w.word(notify_key(f.reason))),
+        confirm: d.notify_me.then(|| w.word(notify_key(d.reason))),
     }
 }
 
@@ -418,7 +432,7 @@ pub(crate) fn confirmation(
 
 /// The one-sentence cart summary: units per ship date, in date order
 /// ("2 items ship today; 1 ships by Thursday, December 3").
-pub(crate) fn cart_summary(w: &Writer, units_by_date: &[(NaiveDate, u64)]) -> String {
+fn cart_summary(w: &Writer, units_by_date: &[(NaiveDate, u64)]) -> String {
     if units_by_date.is_empty() {
         return w.word("cart.nothing");
     }
@@ -553,7 +567,7 @@ pub(crate) fn shipped(w: &Writer, order: &str, title: &str, tracking: Option<&st
 }
 
 /// A product roll-up's message: the badge of `policy`, and `key`'s text.
-pub(crate) fn product(policy: Policy, key: &'static str, notify_me: bool, w: &Writer) -> Message {
+fn product(policy: Policy, key: &'static str, notify_me: bool, w: &Writer) -> Message {
     let (badge, button) = match policy {
         Policy::InStock => ("badge.in_stock", "button.add_to_cart"),
         Policy::Backorder => ("badge.backorder", "button.backorder"),

@@ -4,7 +4,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** A sales channel (SPEC §4). */
+/** A sales channel (docs/rules.md §6). */
 export type Channel = "dtc" | "amazon" | "ebay" | "walmart" | "tiktok_shop";
 
 /** How an item can be bought. */
@@ -156,7 +156,7 @@ export type Warning =
   | { code: "deadline_missed"; deadline: string; shipBy: IsoDate }
   | { code: "availability_date_too_far"; shipBy: IsoDate };
 
-/** The availability answer for one item (SPEC §5). */
+/** The availability answer for one item (docs/rules.md §7). */
 export interface Decision {
   sku: string;
   policy: Policy;
@@ -200,6 +200,8 @@ export interface ProductDecision {
   unavailable: number;
   /** "hide" when every variant is hidden. */
   listing: "show" | "hide";
+  /** The variants cannot all be bought the same way (some on backorder, on pre-order or sold out while others are not). */
+  variantsDiffer: boolean;
   /** key "product.some_backorder", "product.some_preorder", "product.some_sold_out" when variants differ. */
   message: Message;
 }
