@@ -1,5 +1,7 @@
 import type { Channel, Snapshot, SnapshotItem } from "./storefront_availability.js";
 
+export { AvailabilityError, type ErrorCode } from "./error.js";
+
 /** A platform `importSnapshot` understands. */
 export type Platform = "shopify" | "woocommerce" | "magento" | "saleor" | "medusa" | "solidus";
 

@@ -5,16 +5,15 @@
 // shopper's download does not grow. The mapping of each platform is in
 // docs/platforms.md.
 
+import { AvailabilityError } from "./error.js";
+
+export { AvailabilityError };
+
 /** Platforms `importSnapshot` understands. */
 export const platforms = ["shopify", "woocommerce", "magento", "saleor", "medusa", "solidus"];
 
 /** A shape the importer cannot read at all: thrown, with the path. */
-function shapeError(path, message) {
-  const error = new Error(`${path || "data"}: ${message}`);
-  error.code = "invalid_import";
-  error.path = path;
-  return error;
-}
+const shapeError = (path, message) => new AvailabilityError("invalid_import", `${path || "data"}: ${message}`, { path });
 
 const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -911,9 +910,7 @@ const adapters = {
 export function importSnapshot(platform, data, options) {
   const adapter = Object.hasOwn(adapters, platform) ? adapters[platform] : null;
   if (!adapter) {
-    const error = new Error(`unknown platform ${JSON.stringify(platform)}; expected one of ${platforms.join(", ")}`);
-    error.code = "unknown_platform";
-    throw error;
+    throw new AvailabilityError("unknown_platform", `unknown platform ${JSON.stringify(platform)}; expected one of ${platforms.join(", ")}`);
   }
   return adapter(data, options);
 }

@@ -6,6 +6,7 @@ import type {
 } from "./storefront_availability.js";
 
 export type * from "./storefront_availability.js";
+export { AvailabilityError, type ErrorCode, type Problem } from "./error.js";
 export { default, initSync, memoryBytes } from "./storefront_availability.js";
 
 /** A change to apply with `catalog.update`: items replace those with the same SKU. */

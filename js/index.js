@@ -13,7 +13,9 @@
 //   answered (a `recover` event says it happened).
 import init, { Catalog as Engine, initSync, maxSnapshotBytes, memoryBytes, __wbg_reset_state as resetInstance } from "./storefront_availability.js";
 
-export { init as default, initSync, memoryBytes };
+import { AvailabilityError, availabilityError } from "./error.js";
+
+export { init as default, initSync, memoryBytes, AvailabilityError };
 
 /** Bumped each time the wasm instance is replaced (after a trap, or to return memory). */
 let instance = 0;
@@ -35,9 +37,7 @@ const MEMORY_SLACK = 64 * 1024 * 1024;
  */
 const MEMORY_CEILING = 512 * 1024 * 1024;
 
-function codedError(code, message, extra) {
-  return Object.assign(new Error(message), { code }, extra);
-}
+const codedError = (code, message, extra) => new AvailabilityError(code, message, extra);
 
 /** An error the engine raised on purpose (it carries our `code`): the engine is fine. */
 const isCoded = (error) => error instanceof Error && typeof error.code === "string";
@@ -90,7 +90,7 @@ function readCart(options) {
   try {
     lines = Array.isArray(read.lines) ? Array.from(read.lines, (line) => readOptions(line, ["sku", "quantity", "unitPrice"])) : read.lines;
   } catch (e) {
-    if (isCoded(e)) throw e;
+    if (isCoded(e)) throw availabilityError(e);
     throw codedError("invalid_cart", `lines could not be read: ${e?.message ?? e}`);
   }
   const purchased = read.purchased;
@@ -124,7 +124,7 @@ function snapshotText(snapshot) {
     const text = JSON.stringify(snapshot, (_, v) => (typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v));
     return withinLimit(text);
   } catch (e) {
-    if (isCoded(e)) throw e;
+    if (isCoded(e)) throw availabilityError(e);
     throw snapshotError(`the object could not be read as JSON: ${e?.message ?? e}`);
   }
 }
@@ -188,7 +188,7 @@ export class Catalog extends EventTarget {
     try {
       return ask(this.#engine);
     } catch (error) {
-      if (isCoded(error)) throw error;
+      if (isCoded(error)) throw availabilityError(error);
       replaceInstance();
       this.#reload();
       this.dispatchEvent(Object.assign(new Event("recover"), { error }));
@@ -473,7 +473,7 @@ function guarded(run) {
   try {
     return run();
   } catch (error) {
-    if (isCoded(error)) throw error;
+    if (isCoded(error)) throw availabilityError(error);
     replaceInstance();
     throw codedError("internal", `the availability engine failed (${error?.message ?? error}); it was restarted, please report this`, { cause: error });
   }
@@ -489,7 +489,7 @@ function load(text) {
   try {
     return Engine.fromJson(text);
   } catch (error) {
-    if (isCoded(error)) throw error;
+    if (isCoded(error)) throw availabilityError(error);
     replaceInstance();
     return guarded(() => Engine.fromJson(text));
   }

@@ -28,10 +28,10 @@ npx --no-install wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memo
 { echo '/// <reference lib="esnext.disposable" />'; cat "pkg/$name.d.ts"; } > "pkg/$name.d.ts.tmp"
 mv "pkg/$name.d.ts.tmp" "pkg/$name.d.ts"
 # Our JavaScript ships minified (its documentation is in the .d.ts files).
-for file in index elements; do
+for file in index elements error; do
   npx --no-install esbuild "js/$file.js" --minify --keep-names --format=esm --log-level=warning --outfile="pkg/$file.js"
 done
 # The importer runs on servers and build steps: shipped readable, not minified.
-cp js/index.d.ts js/elements.d.ts js/node.js js/node.d.ts js/import.js js/import.d.ts pkg/
+cp js/index.d.ts js/elements.d.ts js/error.d.ts js/node.js js/node.d.ts js/import.js js/import.d.ts pkg/
 
-node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js" pkg/index.js pkg/elements.js
+node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js" pkg/index.js pkg/error.js pkg/elements.js

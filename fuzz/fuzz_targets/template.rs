@@ -7,6 +7,7 @@ use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use storefront_availability::model::message::KEYS;
 use storefront_availability::read::messages::check_template;
+use storefront_availability::text::template;
 use storefront_availability::{Catalog, Request};
 
 #[derive(Arbitrary, Debug)]

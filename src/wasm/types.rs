@@ -216,16 +216,6 @@ export interface Diagnostic {
   message: string;
 }
 
-/** Thrown by the constructor, `fromJson`, `decide` and `decideAll`. */
-export interface AvailabilityError extends Error {
-  code: "invalid_snapshot" | "invalid_quantity" | "unknown_channel" | "invalid_now" | "invalid_sku" | "invalid_locale" | "invalid_options" | "not_purchasable"
-    | "invalid_cart" | "invalid_price" | "invalid_currency" | "invalid_update" | "internal" | "freed" | "invalid_product";
-  /** For invalid_snapshot and invalid_update: the JSON path of the first problem; for argument errors, where in the arguments (e.g. "lines[2].unitPrice"). */
-  path?: string;
-  /** For invalid_snapshot: every store-level problem. */
-  problems?: { path: string; message: string }[];
-}
-
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
 export interface ChannelOverride {

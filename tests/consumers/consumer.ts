@@ -1,6 +1,6 @@
 // A strict TypeScript consumer: the package's types must describe what it
 // returns, and reject what it rejects.
-import init, { Catalog, type Decision, type DecideOptions, type Snapshot, type Reason, type AvailabilityError, type Plan } from "storefront-availability";
+import init, { AvailabilityError, Catalog, type Decision, type DecideOptions, type Snapshot, type Reason, type Plan, type ErrorCode } from "storefront-availability";
 
 await init();
 
@@ -22,8 +22,11 @@ const fromText: Catalog = Catalog.fromJson(JSON.stringify(snapshot));
 try {
   fromText.decide("TEE-M", { quantity: 0 });
 } catch (e) {
-  const code: AvailabilityError["code"] = (e as AvailabilityError).code;
-  console.log(code);
+  // A class: instanceof narrows to our errors, with typed code and path.
+  if (!(e instanceof AvailabilityError)) throw e;
+  const code: ErrorCode = e.code;
+  const path: string | undefined = e.path;
+  console.log(code, path);
 }
 console.log(reason, shipDate, all.length, paths, decision.message.params.date);
 

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import init, { Catalog } from "storefront-availability";
+import init, { AvailabilityError, Catalog } from "storefront-availability";
+import { AvailabilityError as ImportError, importSnapshot } from "storefront-availability/import";
 
 const snapshot = readFileSync(new URL("sample-snapshot.json", import.meta.url), "utf8");
 const now = "2026-11-23T15:00:00Z"; // Monday 10:00 in New York
@@ -128,4 +129,42 @@ test("the package has no runtime dependencies: nothing for npm audit to find in 
   assert.equal(manifest.dependencies, undefined);
   assert.equal(manifest.optionalDependencies, undefined);
   assert.equal(manifest.peerDependencies, undefined);
+});
+
+test("every error the package throws on purpose is an AvailabilityError, from JavaScript and from the wasm alike", () => {
+  assert.equal(ImportError, AvailabilityError, "one class for the core and the importers");
+  const catalog = Catalog.fromJson(snapshot);
+  const cases = {
+    // Raised inside the wasm engine:
+    invalid_quantity: () => catalog.decide("TEE-S", { quantity: 0 }),
+    unknown_channel: () => catalog.decide("TEE-S", { channel: "etsy" }),
+    invalid_snapshot: () => Catalog.fromJson('{"version": 2}'),
+    invalid_price: () => catalog.planCart({ lines: [{ sku: "TEE-S", quantity: 1, unitPrice: -1 }], currency: "USD" }),
+    // Raised by the JavaScript layer:
+    invalid_update: () => catalog.update({ items: [{ onHand: 1 }] }),
+    invalid_import: () => importSnapshot("woocommerce", { products: 7 }),
+    unknown_platform: () => importSnapshot("etsy", {}),
+  };
+  for (const [code, run] of Object.entries(cases)) {
+    assert.throws(run, (err) => {
+      assert.ok(err instanceof AvailabilityError, `${code}: ${err?.constructor?.name}`);
+      assert.ok(err instanceof Error);
+      assert.equal(err.code, code);
+      assert.equal(err.name, "AvailabilityError");
+      assert.equal(typeof err.message, "string");
+      return true;
+    }, code);
+  }
+  // The snapshot's problems and paths survive the crossing.
+  try {
+    Catalog.fromJson('{"version": 1, "generatedAt": "soon", "items": []}');
+    assert.fail("accepted");
+  } catch (err) {
+    assert.ok(err instanceof AvailabilityError);
+    assert.equal(err.path, "generatedAt");
+    assert.equal(err.problems[0].path, "generatedAt");
+  }
+  const freed = Catalog.fromJson(snapshot);
+  freed.free();
+  assert.throws(() => freed.decide("TEE-S"), (err) => err instanceof AvailabilityError && err.code === "freed");
 });

@@ -1,0 +1,87 @@
+//! The TypeScript types name every code the library produces, so they cannot
+//! drift from the code again: every reason code and channel of the core is
+//! in its TS union (and nothing else is), and every error code thrown from
+//! Rust or JavaScript is in `ErrorCode` (and every `ErrorCode` is thrown
+//! somewhere).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use storefront_availability::{Channel, Reason};
+
+fn read(path: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The string literals of `export type NAME = "a" | "b" …;` in `ts`.
+fn union(ts: &str, name: &str) -> BTreeSet<String> {
+    let start = ts.find(&format!("export type {name} =")).unwrap_or_else(|| panic!("no type {name}"));
+    let body = &ts[start..];
+    let body = &body[..body.find(';').expect("the union ends with ;")];
+    body.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
+/// The first argument of every call `marker"code"` (a literal) in `source`.
+fn literal_codes(source: &str, markers: &[&str], codes: &mut BTreeSet<String>) {
+    for marker in markers {
+        for (at, _) in source.match_indices(marker) {
+            let rest = source[at + marker.len()..].trim_start();
+            if let Some(rest) = rest.strip_prefix('"') {
+                codes.insert(rest[..rest.find('"').expect("closed string")].to_owned());
+            }
+        }
+    }
+}
+
+fn sources(dir: &str, extension: &str, out: &mut Vec<String>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    for entry in fs::read_dir(&root).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            sources(path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_str().unwrap(), extension, out);
+        } else if path.extension().is_some_and(|e| e == extension) {
+            out.push(fs::read_to_string(&path).expect("readable source"));
+        }
+    }
+}
+
+#[test]
+fn every_reason_code_is_in_the_typescript_union() {
+    let ts = union(&read("src/wasm/types.rs"), "Reason");
+    let rust: BTreeSet<String> = Reason::ALL.iter().map(|r| r.code().to_owned()).collect();
+    assert_eq!(rust, ts, "Reason in Rust vs. TypeScript");
+}
+
+#[test]
+fn every_channel_is_in_the_typescript_union() {
+    let ts = union(&read("src/wasm/types.rs"), "Channel");
+    let rust: BTreeSet<String> = Channel::ALL.iter().map(|c| c.name().to_owned()).collect();
+    assert_eq!(rust, ts, "Channel in Rust vs. TypeScript");
+}
+
+#[test]
+fn every_error_code_thrown_is_in_error_code_and_back() {
+    let declared = union(&read("js/error.d.ts"), "ErrorCode");
+    let mut thrown = BTreeSet::new();
+    let mut rust = Vec::new();
+    sources("src", "rs", &mut rust);
+    for source in &rust {
+        literal_codes(source, &["ArgError::new(", "js_error("], &mut thrown);
+    }
+    let mut js = Vec::new();
+    sources("js", "js", &mut js);
+    for source in &js {
+        literal_codes(source, &["codedError(", "new AvailabilityError("], &mut thrown);
+    }
+    // A refused snapshot's code is a constant of the core.
+    thrown.insert(storefront_availability::SnapshotError::CODE.to_owned());
+    // The scan must find what it looks for: a sample of codes known to be thrown.
+    for known in ["invalid_quantity", "invalid_options", "invalid_import", "freed", "invalid_product"] {
+        assert!(thrown.contains(known), "the scan missed {known}");
+    }
+    let undeclared: Vec<_> = thrown.difference(&declared).collect();
+    assert!(undeclared.is_empty(), "thrown but missing from ErrorCode in js/error.d.ts: {undeclared:?}");
+    let stale: Vec<_> = declared.difference(&thrown).collect();
+    assert!(stale.is_empty(), "in ErrorCode but never thrown: {stale:?}");
+}
