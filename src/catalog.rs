@@ -17,7 +17,7 @@ pub fn parse_channel(name: &str) -> Result<Channel, ArgError> {
 }
 
 /// Checks a quantity: an integer from 1 to 2^53 − 1.
-pub fn check_quantity(quantity: f64) -> Result<u64, ArgError> {
+pub(crate) fn check_quantity(quantity: f64) -> Result<u64, ArgError> {
     if quantity.fract() == 0.0 && (1.0..=MAX_SAFE_INTEGER as f64).contains(&quantity) {
         Ok(quantity as u64)
     } else {

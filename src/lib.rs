@@ -33,24 +33,45 @@
 //! assert_eq!(d.message.text, "Backordered – ships by Tuesday, December 1");
 //! ```
 
-pub mod model;
-pub mod read;
-pub mod rules;
-pub mod text;
+#![warn(unreachable_pub)]
 
-pub mod catalog;
+mod catalog;
+mod model;
+mod read;
+mod rules;
+mod text;
 
 #[cfg(target_arch = "wasm32")]
-pub mod wasm;
+mod wasm;
 
-pub use catalog::Catalog;
+pub use catalog::{parse_channel, Catalog};
 pub use model::calendar::parse_timestamp;
 pub use model::cart::{Capture, Cart, Line, Part, Plan, PlannedLine, Shipment, ShipmentLine};
 pub use model::channel::Channel;
 pub use model::decision::{
     Decision, Delivery, Listing, Payment, Policy, Price, ProductDecision, Reason, Request, Split, Warning,
 };
-pub use model::message::{Currency, Message};
+pub use model::message::{Currency, Message, Param, Params};
 pub use model::problem::{ArgError, Diagnostic, Problem, SnapshotError};
-pub use model::snapshot::MAX_SNAPSHOT_BYTES;
+pub use model::snapshot::{Entry, Item, Snapshot, MAX_SNAPSHOT_BYTES};
+#[cfg(not(target_arch = "wasm32"))]
+pub use model::zone::IanaZones;
+pub use model::zone::{StoreZone, Zones};
 pub use text::{DateStyle, Email, English, LocaleText, Stage, StatusUpdate};
+
+/// The crate's internals, for its own tests, fuzz targets and doc examples
+/// only: not a stable API, and not documented.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::model::calendar::{iso_date, parse_date, parse_time, write_timestamp, Calendar};
+    pub use crate::model::message::{placeholders, KEYS, PLURALS};
+    pub use crate::model::snapshot::{Percent, Ratio};
+    pub use crate::model::value::number_text;
+    pub use crate::read::json::{replace_lone_surrogates, Fields, Json};
+    pub use crate::read::messages::check_template;
+    pub use crate::rules::decision::today;
+    pub use crate::text::catalog::{builtin, LANGUAGES};
+    pub use crate::text::template::fill;
+    #[cfg(target_arch = "wasm32")]
+    pub use crate::wasm::JsCatalog;
+}

@@ -577,7 +577,7 @@ fn quantity_must_be_a_safe_positive_integer() {
     }
     assert_eq!(c.decide("A", &request("dtc", (1 << 53) - 1, NOW)).unwrap().reason, Reason::ExceedsAvailable);
     assert_eq!(c.decide("", &request("dtc", 1, NOW)).unwrap_err().code, "invalid_sku");
-    assert_eq!(storefront_availability::catalog::parse_channel("etsy").unwrap_err().code, "unknown_channel");
+    assert_eq!(storefront_availability::parse_channel("etsy").unwrap_err().code, "unknown_channel");
 }
 
 #[test]

@@ -7,9 +7,9 @@ mod common;
 use chrono::{NaiveDate, Weekday};
 use common::*;
 use serde_json::json;
-use storefront_availability::model::message::{placeholders, KEYS, PLURALS};
-use storefront_availability::read::messages::check_template as check;
-use storefront_availability::text::catalog::{builtin, LANGUAGES};
+use storefront_availability::internals::check_template as check;
+use storefront_availability::internals::{builtin, LANGUAGES};
+use storefront_availability::internals::{placeholders, KEYS, PLURALS};
 use storefront_availability::Catalog;
 use storefront_availability::{DateStyle, English, LocaleText, StatusUpdate};
 

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use proptest::prelude::*;
-use storefront_availability::model::calendar::{parse_date, parse_time, parse_timestamp, write_timestamp};
+use storefront_availability::internals::{parse_date, parse_time, write_timestamp};
+use storefront_availability::parse_timestamp;
 
 fn chrono_timestamp(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))

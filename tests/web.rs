@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Object, Reflect, JSON};
-use storefront_availability::wasm::JsCatalog;
+use storefront_availability::internals::JsCatalog;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

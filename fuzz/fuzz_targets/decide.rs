@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate};
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{json, Value};
-use storefront_availability::rules::decision::today;
+use storefront_availability::internals::today;
 use storefront_availability::{Catalog, Channel, Policy, Reason, Request};
 
 const ZONES: [&str; 5] = ["UTC", "America/St_Johns", "Europe/Berlin", "Pacific/Kiritimati", "Asia/Kathmandu"];

@@ -5,9 +5,9 @@
 
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
-use storefront_availability::model::message::KEYS;
-use storefront_availability::read::messages::check_template;
-use storefront_availability::text::template;
+use storefront_availability::internals::KEYS;
+use storefront_availability::internals::check_template;
+use storefront_availability::internals::fill;
 use storefront_availability::{Catalog, Request};
 
 #[derive(Arbitrary, Debug)]
@@ -20,7 +20,7 @@ struct Input {
 
 fuzz_target!(|input: Input| {
     let _ = check_template(&input.template, &["date", "n"]);
-    let _ = template::fill(&input.template, |_| Some(input.value.clone()));
+    let _ = fill(&input.template, |_| Some(input.value.clone()));
     let (key, _) = KEYS[usize::from(input.key) % KEYS.len()];
     let language = ["en", "de", "ja", "ar", "fr-CA"][usize::from(input.language) % 5];
     let snapshot = serde_json::json!({

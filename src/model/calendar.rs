@@ -19,7 +19,7 @@ impl Calendar {
     ///
     /// ```
     /// use chrono::{NaiveDate, Weekday};
-    /// use storefront_availability::model::calendar::Calendar;
+    /// use storefront_availability::internals::Calendar;
     /// let cal = Calendar::new(&[Weekday::Mon, Weekday::Tue], vec![]);
     /// let sunday = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     /// assert_eq!(cal.next(sunday), NaiveDate::from_ymd_opt(2026, 11, 23));
@@ -34,12 +34,6 @@ impl Calendar {
         let mut sorted = std::collections::BinaryHeap::from(holidays).into_sorted_vec();
         sorted.dedup();
         Calendar { weekdays: days, holidays: sorted }
-    }
-
-    /// Monday to Friday, no holidays.
-    pub fn weekdays() -> Calendar {
-        use Weekday::*;
-        Calendar::new(&[Mon, Tue, Wed, Thu, Fri], Vec::new())
     }
 
     /// Whether the warehouse ships on `date`.
@@ -86,7 +80,7 @@ impl Calendar {
 }
 
 /// Calendar days from `from` to `to` (negative when `to` is earlier).
-pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
@@ -173,7 +167,7 @@ pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use storefront_availability::model::calendar::iso_date;
+/// use storefront_availability::internals::iso_date;
 /// assert_eq!(iso_date(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()), "2026-12-01");
 /// assert_eq!(iso_date(NaiveDate::from_ymd_opt(12026, 1, 9).unwrap()), "+12026-01-09");
 /// ```
@@ -216,7 +210,7 @@ pub fn write_timestamp(at: DateTime<Utc>) -> String {
 }
 
 /// Parses a weekday abbreviation: `mon` … `sun`.
-pub fn parse_weekday(text: &str) -> Option<Weekday> {
+pub(crate) fn parse_weekday(text: &str) -> Option<Weekday> {
     use Weekday::*;
     Some(match text {
         "mon" => Mon,

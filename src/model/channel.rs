@@ -63,7 +63,7 @@ impl Channel {
 
 /// What one channel allows for one item, after every override.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ChannelRules {
+pub(crate) struct ChannelRules {
     pub backorder: bool,
     /// An explicit pre-order setting; when unset, `brand_registry` decides.
     pub(crate) preorder: Option<bool>,
@@ -74,13 +74,13 @@ pub struct ChannelRules {
 
 impl ChannelRules {
     /// Whether the channel takes pre-orders at all.
-    pub fn preorder(&self) -> bool {
+    pub(crate) fn preorder(&self) -> bool {
         self.preorder.unwrap_or(self.brand_registry)
     }
 
     /// Whether a promise `days_out` calendar days from today fits the
     /// channel's `maxShipDays`; an undated promise fits only without a limit.
-    pub fn ships_within(&self, days_out: Option<i64>) -> bool {
+    pub(crate) fn ships_within(&self, days_out: Option<i64>) -> bool {
         match (self.max_ship_days, days_out) {
             (None, _) => true,
             (Some(max), Some(days)) => days <= i64::from(max),
@@ -122,7 +122,7 @@ impl ChannelOverrides {
 
 /// The rules for `channel`: the built-in table, then the store's
 /// overrides, then the item's.
-pub fn rules(channel: Channel, store: &ChannelOverrides, item: &ChannelOverrides) -> ChannelRules {
+pub(crate) fn rules(channel: Channel, store: &ChannelOverrides, item: &ChannelOverrides) -> ChannelRules {
     let mut rules = channel.defaults();
     store.0[channel.index()].apply(&mut rules);
     item.0[channel.index()].apply(&mut rules);

@@ -265,7 +265,7 @@ pub struct ProductDecision {
 /// still empty) and the counts its text needs that the answer does not carry.
 /// The text layer turns it into a [`Decision`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Verdict {
+pub(crate) struct Verdict {
     pub decision: Decision,
     /// Units available now ("Only 3 left").
     pub available: u64,
@@ -277,7 +277,7 @@ pub struct Verdict {
 
 /// What is paid when, in minor units of `currency`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Charge {
+pub(crate) struct Charge {
     pub currency: Currency,
     pub now: u64,
     /// Captured at shipment, by ship date.

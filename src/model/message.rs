@@ -99,10 +99,10 @@ pub struct Overrides(pub(crate) Vec<(String, Vec<(String, String)>)>);
 
 /// The longest merchant template, in characters (a sentence or two; a
 /// 1 MB template once made every `decideAll` run out of memory).
-pub const MAX_TEMPLATE_CHARS: usize = 1000;
+pub(crate) const MAX_TEMPLATE_CHARS: usize = 1000;
 
 /// The most locales of merchant templates a snapshot may hold.
-pub const MAX_LOCALES: usize = 64;
+pub(crate) const MAX_LOCALES: usize = 64;
 
 /// Every message key and the placeholders it provides.
 pub const KEYS: &[(&str, &[&str])] = &[

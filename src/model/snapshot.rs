@@ -233,7 +233,7 @@ impl Percent {
     /// `amount × self / 100`, rounded half up to the minor unit.
     ///
     /// ```
-    /// use storefront_availability::model::snapshot::Percent;
+    /// use storefront_availability::internals::Percent;
     /// let p = Percent::from_f64(12.5).unwrap();
     /// assert_eq!(p.of(1999), 250); // 249.875 → 250
     /// assert_eq!(Percent::from_f64(20.0).unwrap().of(2505), 501);
@@ -259,7 +259,7 @@ impl Percent {
 /// its exact binary value instead, never rounded to 0.
 ///
 /// ```
-/// use storefront_availability::model::snapshot::Ratio;
+/// use storefront_availability::internals::Ratio;
 /// assert_eq!(Ratio::from_f64(0.29).unwrap().floor_mul(100), 29);
 /// assert_eq!(Ratio::from_f64(0.8).unwrap().floor_mul(500), 400);
 /// assert_eq!(Ratio::from_f64(0.1 * 3.0).unwrap().floor_mul(100), 30);

@@ -12,7 +12,7 @@ pub struct Locations {
 
 /// A warehouse, store or fulfilment centre.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
+pub(crate) struct Location {
     pub id: String,
     /// An inactive location's stock is not sold.
     pub active: bool,
@@ -21,7 +21,7 @@ pub struct Location {
 }
 
 impl Location {
-    pub fn serves(&self, channel: Channel) -> bool {
+    pub(crate) fn serves(&self, channel: Channel) -> bool {
         self.serves.map_or(true, |serves| serves.get(channel.index()) == Some(&true))
     }
 }

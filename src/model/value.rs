@@ -1,21 +1,21 @@
 //! Numbers and strings as the snapshot and JavaScript see them.
 
 /// The largest integer JavaScript represents exactly (2^53 − 1).
-pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+pub(crate) const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 
 /// The most days any day-count setting may hold (ten years): a guard
 /// against values that would overflow the calendar.
-pub const MAX_DAYS: u32 = 3660;
+pub(crate) const MAX_DAYS: u32 = 3660;
 
 /// `"text"` in double quotes, for error messages.
-pub fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     format!("\"{text}\"")
 }
 
 /// The shortest decimal `m / 10^k` (k ≤ 22) that reads back as `x` ≥ 0,
 /// found exactly: `m` and `10^k` are exact in f64 and division rounds
 /// correctly, as parsing does. `None` for values that need more digits.
-pub fn shortest_decimal(x: f64) -> Option<(u64, u32)> {
+pub(crate) fn shortest_decimal(x: f64) -> Option<(u64, u32)> {
     let mut power = 1.0;
     for k in 0..=22 {
         let m = (x * power).round();
@@ -35,7 +35,7 @@ pub fn shortest_decimal(x: f64) -> Option<(u64, u32)> {
 /// formatting in the wasm.
 ///
 /// ```
-/// use storefront_availability::model::value::number_text;
+/// use storefront_availability::internals::number_text;
 /// assert_eq!(number_text(2.5), "2.5");
 /// assert_eq!(number_text(0.29), "0.29");
 /// assert_eq!(number_text(-9007199254740992.0), "-9007199254740992");

@@ -18,19 +18,10 @@ pub trait Zones {
     fn resolve(&self, name: &str) -> Option<Box<dyn StoreZone>>;
 }
 
-/// UTC, the default zone.
-pub struct Utc0;
-
-impl StoreZone for Utc0 {
-    fn local(&self, at: DateTime<Utc>) -> NaiveDateTime {
-        at.naive_utc()
-    }
-}
-
 /// IANA zones from the `chrono-tz` database (native builds).
 ///
 /// ```
-/// use storefront_availability::model::zone::{IanaZones, Zones};
+/// use storefront_availability::{IanaZones, Zones};
 /// let zone = IanaZones.resolve("America/New_York").unwrap();
 /// let at = "2026-12-01T03:30:00Z".parse().unwrap();
 /// assert_eq!(zone.local(at).to_string(), "2026-11-30 22:30:00");

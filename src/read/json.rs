@@ -26,12 +26,6 @@ pub enum Json {
 }
 
 impl Json {
-    /// Parses JSON text. A byte-order mark at the start is ignored.
-    pub fn parse(text: &str) -> Result<Json, String> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        serde_json::from_str(text).map_err(|e| e.to_string())
-    }
-
     /// The value of `key` in an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
@@ -218,8 +212,8 @@ pub enum Slot<'a> {
 /// path for every missing or mistyped field.
 ///
 /// ```
-/// use storefront_availability::read::json::{Fields, Json};
-/// let value = Json::parse(r#"{"onHand": 2.5}"#).unwrap();
+/// use storefront_availability::internals::{Fields, Json};
+/// let value = Json::Object(vec![("onHand".into(), Json::Number(2.5))]);
 /// let mut problems = Vec::new();
 /// let mut item = Fields::new(&value, "items[0]".into(), &mut problems).unwrap();
 /// assert_eq!(item.integer("onHand", i64::MIN), None);
@@ -381,7 +375,7 @@ impl<'a, 'p> Fields<'a, 'p> {
 /// escape in valid JSON, so the scan needs no string tracking; O(n).
 ///
 /// ```
-/// use storefront_availability::read::json::replace_lone_surrogates;
+/// use storefront_availability::internals::replace_lone_surrogates;
 /// let (text, n, at) = replace_lone_surrogates("[\"ok\",\n \"\\ud83d\", \"\\ud83d\\ude00\", \"\\\\ud83d\"]").unwrap();
 /// assert_eq!((text.as_str(), n, at), ("[\"ok\",\n \"\\ufffd\", \"\\ud83d\\ude00\", \"\\\\ud83d\"]", 1, (2, 3)));
 /// ```
@@ -428,7 +422,7 @@ pub fn replace_lone_surrogates(text: &str) -> Option<(String, usize, (usize, usi
     Some((out, replaced, place))
 }
 
-pub fn as_str(v: &Json) -> Option<&str> {
+pub(crate) fn as_str(v: &Json) -> Option<&str> {
     match v {
         Json::String(s) => Some(s),
         _ => None,
@@ -436,7 +430,7 @@ pub fn as_str(v: &Json) -> Option<&str> {
 }
 
 /// A number that is an integer JavaScript represents exactly.
-pub fn as_safe_integer(v: &Json) -> Option<i64> {
+pub(crate) fn as_safe_integer(v: &Json) -> Option<i64> {
     match v {
         Json::Number(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER as f64 => Some(*n as i64),
         _ => None,

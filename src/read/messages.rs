@@ -61,7 +61,7 @@ pub(crate) fn read_messages(messages: Option<&Json>, diagnostics: &mut Vec<Diagn
 /// `allowed`, and every `{` closed. Rendering is `text::template::fill`.
 ///
 /// ```
-/// use storefront_availability::read::messages::check_template as check;
+/// use storefront_availability::internals::check_template as check;
 /// check("Ships by {date}", &["date"]).unwrap();
 /// assert_eq!(check("{when}", &["date"]).unwrap_err(), "unknown placeholder {when}; this message has {date}");
 /// assert_eq!(check("Ships {date", &["date"]).unwrap_err(), "unclosed \"{\" at character 7");

@@ -58,9 +58,8 @@ impl Snapshot {
         Ok(snapshot)
     }
 
-    /// Validates a snapshot delivered by any serde deserializer (`from_json`
-    /// uses `serde_json`).
-    pub fn from_document(document: Document, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
+    /// Validates a parsed document: every store-level problem, or the snapshot.
+    fn from_document(document: Document, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
         let mut problems = Vec::new();
         let store = read_store(document, zones, &mut problems);
         match store {
@@ -194,7 +193,7 @@ fn read_ratio(f: &mut Fields) -> Option<Ratio> {
     })
 }
 
-pub use crate::model::calendar::parse_timestamp;
+pub(crate) use crate::model::calendar::parse_timestamp;
 
 type ReadItems = (Vec<Entry>, Vec<Diagnostic>, HashMap<String, usize>);
 
@@ -316,7 +315,7 @@ fn invalidate(entry: &mut Entry) {
 /// A snapshot as the parser delivers it: the store-level keys as a JSON
 /// tree, the items already read one by one. The whole document is never
 /// held as a tree (bench: 100k items took 117 MB that way).
-pub struct Document {
+struct Document {
     store: Json,
     items: ItemsField,
 }

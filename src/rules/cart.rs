@@ -37,7 +37,7 @@ fn money_error(what: String) -> ArgError {
 ///
 /// O(n log n) in the cart's lines: lines are grouped by SKU once, units
 /// already promised are kept by SKU, shipments by date.
-pub fn plan(snapshot: &Snapshot, cart: &Cart, word: &dyn Fn(Verdict) -> Decision) -> Result<Plan, ArgError> {
+pub(crate) fn plan(snapshot: &Snapshot, cart: &Cart, word: &dyn Fn(Verdict) -> Decision) -> Result<Plan, ArgError> {
     let request = Request { channel: cart.channel, quantity: 1, now: cart.now, purchased: 0, price: None };
     let mut moment = Moment::new(snapshot, &request);
     let mut lines: Vec<Option<PlannedLine>> = vec![None; cart.lines.len()];

@@ -125,7 +125,7 @@ struct Context<'a> {
 /// What every decision of one call shares: the request, the store-local
 /// moment, the in-stock ship date and staleness.
 /// Made once per `decide`/`decide_all` call, not once per item.
-pub struct Moment {
+pub(crate) struct Moment {
     request: Request,
     pub(crate) today: NaiveDate,
     pub(crate) in_stock_ship: Option<NaiveDate>,
@@ -145,7 +145,7 @@ impl Moment {
         self.request.purchased = purchased;
     }
 
-    pub fn new(snapshot: &Snapshot, request: &Request) -> Moment {
+    pub(crate) fn new(snapshot: &Snapshot, request: &Request) -> Moment {
         let local = snapshot.zone.local(request.now);
         let today = local.date();
         let processing = snapshot.calendar.processing_day(today, local.time(), snapshot.cutoff);
@@ -161,7 +161,7 @@ impl Moment {
 }
 
 /// Decides `entry` (the snapshot's entry for `sku`, if any) at `moment`.
-pub fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Moment) -> Verdict {
+pub(crate) fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Moment) -> Verdict {
     let outcome = match entry {
         None => Outcome::out_of_stock(Reason::UnknownSku, false),
         Some(Entry::Invalid { .. }) => Outcome::out_of_stock(Reason::InvalidItem, false),
@@ -508,7 +508,7 @@ pub(crate) fn deposit_of(deposit: Deposit, unit_price: u64, quantity: u64) -> u6
 
 /// Rolls up the decisions of one product's variants (docs/rules.md §3 per variant,
 /// then: all out → out; some purchasable → the best purchasable policy).
-pub fn roll_up(product_id: &str, variants: &[Decision]) -> ProductDecision {
+pub(crate) fn roll_up(product_id: &str, variants: &[Decision]) -> ProductDecision {
     let count = |policy| variants.iter().filter(|d| d.can_purchase && d.policy == policy).count();
     let (in_stock, backorder, preorder) = (count(Policy::InStock), count(Policy::Backorder), count(Policy::Preorder));
     let unavailable = variants.iter().filter(|d| !d.can_purchase).count();

@@ -1,5 +1,5 @@
 //! The rules: pure functions of model + request + today.
 
-pub mod cart;
-pub mod decision;
-pub mod stock;
+pub(crate) mod cart;
+pub(crate) mod decision;
+pub(crate) mod stock;

@@ -26,20 +26,20 @@ use crate::model::stock::Source;
 /// waiting; never below 0. `taken` lists units of
 /// stocked SKUs already promised to earlier lines of the same cart, so a
 /// kit and its components never sell the same unit twice.
-pub fn available(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Taken) -> u64 {
+pub(crate) fn available(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Taken) -> u64 {
     on_hand(snapshot, item, channel, taken).saturating_sub(waiting(item))
 }
 
 /// Backorders already waiting for the item's restock. Units on hand serve
 /// them first, first in, first out (queue first), so new orders get only
 /// what is left after them.
-pub fn waiting(item: &Item) -> u64 {
+pub(crate) fn waiting(item: &Item) -> u64 {
     item.restock.iter().fold(0, |total, r| total.saturating_add(r.backordered))
 }
 
 /// Units of `item` on hand for `channel` before the waiting backorders take
 /// theirs; see [`available`].
-pub fn on_hand(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Taken) -> u64 {
+pub(crate) fn on_hand(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Taken) -> u64 {
     let units = match &item.source {
         Source::Count(on_hand) => i128::from(*on_hand),
         Source::Locations(levels) => levels
@@ -70,7 +70,7 @@ pub fn on_hand(snapshot: &Snapshot, item: &Item, channel: Channel, taken: &Taken
 }
 
 /// Units of stocked SKUs already promised from stock, by SKU.
-pub type Taken = std::collections::HashMap<String, u64>;
+pub(crate) type Taken = std::collections::HashMap<String, u64>;
 
 /// Records in `taken` that `units` of `item` leave stock now: the item's
 /// own units, or each component's share of a kit.

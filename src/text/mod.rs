@@ -7,8 +7,8 @@
 //! from a [`LocaleText`]: the browser's `Intl` in wasm, US English natively.
 //! Output is plain text, never markup.
 
-pub mod catalog;
-pub mod template;
+pub(crate) mod catalog;
+pub(crate) mod template;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -202,7 +202,7 @@ fn language(tag: &str) -> &str {
 const RTL: [&str; 6] = ["ar", "he", "fa", "ur", "ps", "yi"];
 
 /// Writes messages for one locale.
-pub struct Writer<'a> {
+pub(crate) struct Writer<'a> {
     text: &'a dyn LocaleText,
     overrides: &'a Overrides,
     /// Lower-case tags to look in, most specific first; `en` last.
@@ -214,7 +214,7 @@ pub struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    pub fn new(text: &'a dyn LocaleText, overrides: &'a Overrides, today: NaiveDate) -> Writer<'a> {
+    pub(crate) fn new(text: &'a dyn LocaleText, overrides: &'a Overrides, today: NaiveDate) -> Writer<'a> {
         let tag = text.locale().to_ascii_lowercase();
         let language = language(&tag).to_owned();
         let mut chain = vec![tag.clone()];
@@ -288,7 +288,7 @@ impl<'a> Writer<'a> {
 }
 
 /// Puts a verdict into words: its decision, with the message written by `w`.
-pub fn word(verdict: Verdict, w: &Writer) -> Decision {
+pub(crate) fn word(verdict: Verdict, w: &Writer) -> Decision {
     let Verdict { mut decision, available, order_limit, charge } = verdict;
     let mut message = render(&decision, available, order_limit, w);
     message.charge = charge.map(|c| charges(w, c.currency, c.now, &c.later));
@@ -297,14 +297,14 @@ pub fn word(verdict: Verdict, w: &Writer) -> Decision {
 }
 
 /// Writes a product roll-up's message from the key the rules chose.
-pub fn word_product(mut product: ProductDecision, w: &Writer) -> ProductDecision {
+pub(crate) fn word_product(mut product: ProductDecision, w: &Writer) -> ProductDecision {
     product.message = self::product(product.policy, product.message.key, product.notify_me, w);
     product
 }
 
 /// Writes a cart plan's `summary` ("2 items ship today; …") and, given its
 /// currency and anything accepted, its `charges` sentence.
-pub fn word_plan(plan: &mut Plan, currency: Option<Currency>, w: &Writer) {
+pub(crate) fn word_plan(plan: &mut Plan, currency: Option<Currency>, w: &Writer) {
     let units: Vec<(NaiveDate, u64)> =
         plan.shipments.iter().map(|s| (s.date, s.lines.iter().map(|l| l.quantity).sum())).collect();
     plan.summary = cart_summary(w, &units);

@@ -29,7 +29,7 @@ fn date_time_format(locale: &str, pairs: &[(&str, &str)]) -> Option<DateTimeForm
 }
 
 /// Resolves IANA zone names with `Intl` (no tz data in the wasm).
-pub struct IntlZones;
+pub(crate) struct IntlZones;
 
 impl Zones for IntlZones {
     fn resolve(&self, name: &str) -> Option<Box<dyn StoreZone>> {
@@ -91,7 +91,7 @@ impl StoreZone for IntlZone {
 /// Everything locale-specific, written by the browser's `Intl`. Each `Intl`
 /// object is made on first use: creating one costs far more than using it,
 /// and a first decision needs few of them (cold start).
-pub struct IntlText {
+pub(crate) struct IntlText {
     locale: String,
     /// Indexed by `weekday as usize * 2 + year as usize`.
     dates: [OnceCell<Option<DateTimeFormat>>; 4],
@@ -114,7 +114,7 @@ const SMALL: u64 = 10_000;
 
 impl IntlText {
     /// `None` when `Intl` rejects the locale.
-    pub fn new(locale: &str) -> Option<IntlText> {
+    pub(crate) fn new(locale: &str) -> Option<IntlText> {
         // Validates the tag; the other objects follow on first use.
         let numbers = NumberFormat::new(&locale.into(), &options(&[])?).ok()?;
         Some(IntlText {
@@ -174,7 +174,7 @@ fn first_weekday(locale: &str) -> Option<Weekday> {
 }
 
 /// Whether `Intl` accepts `locale` as a BCP 47 tag.
-pub fn is_valid_locale(locale: &str) -> bool {
+pub(crate) fn is_valid_locale(locale: &str) -> bool {
     get_canonical_locales(&locale.into()).is_ok()
 }
 

@@ -6,7 +6,7 @@
 //! serializer.
 
 mod intl;
-pub mod types;
+pub(crate) mod types;
 
 use std::cell::RefCell;
 
@@ -186,6 +186,7 @@ fn units(value: &JsValue) -> Option<u64> {
 /// if (text.length > maxSnapshotBytes()) split(text);
 /// ```
 #[wasm_bindgen(js_name = maxSnapshotBytes)]
+#[allow(unreachable_pub)] // exported to JavaScript; wasm-bindgen needs `pub`
 pub fn max_snapshot_bytes() -> usize {
     crate::model::snapshot::MAX_SNAPSHOT_BYTES
 }
@@ -198,6 +199,7 @@ pub fn max_snapshot_bytes() -> usize {
 /// memoryBytes(); // 1179648
 /// ```
 #[wasm_bindgen(js_name = memoryBytes)]
+#[allow(unreachable_pub)] // exported to JavaScript; wasm-bindgen needs `pub`
 pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) as f64) * 65536.0
 }
