@@ -51,6 +51,9 @@ fn every_reason_code_is_in_the_typescript_union() {
     let ts = union(&read("src/wasm/types.rs"), "Reason");
     let rust: BTreeSet<String> = Reason::ALL.iter().map(|r| r.code().to_owned()).collect();
     assert_eq!(rust, ts, "Reason in Rust vs. TypeScript");
+    for reason in Reason::ALL {
+        assert_eq!(serde_json::to_value(reason).unwrap(), reason.code(), "{reason:?} serializes as its code");
+    }
 }
 
 #[test]

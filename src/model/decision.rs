@@ -44,104 +44,57 @@ pub enum Policy {
     OutOfStock,
 }
 
-/// Why: the rule that decided (stable codes, docs/rules.md §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    InvalidItem,
-    UnknownSku,
-    ChannelDisallowsPreorder,
-    PreorderNotOpen,
-    PreorderClosed,
-    PreorderUncapped,
-    PreorderUndated,
-    PreorderOverdue,
-    PreorderCapReached,
-    Preorder,
-    InStock,
-    LowStock,
-    Discontinued,
-    BackordersDisabled,
-    RestockUnconfirmed,
-    RestockOverdue,
-    RestockTooFar,
-    ChannelDisallowsBackorder,
-    RestockOversubscribed,
-    Backorder,
-    ExceedsAvailable,
-    ExceedsBackorderCapacity,
-    ExceedsPreorderRemaining,
-    StaleSnapshot,
-    BelowMinimumQuantity,
-    ExceedsOrderLimit,
+/// Defines [`Reason`] from one list, so the variants, [`Reason::ALL`] and
+/// the JSON codes cannot disagree.
+macro_rules! reasons {
+    ($($variant:ident = $code:literal,)*) => {
+        /// Why: the rule that decided (stable codes, docs/rules.md §3).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum Reason {
+            $(#[serde(rename = $code)] $variant,)*
+        }
+
+        impl Reason {
+            /// Every reason code, in the order of docs/rules.md §3.
+            pub const ALL: [Reason; [$($code),*].len()] = [$(Reason::$variant),*];
+
+            /// The code as it appears in JSON, e.g. `"restock_too_far"`.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $(Reason::$variant => $code,)*
+                }
+            }
+        }
+    };
 }
 
-impl Reason {
-    /// Every reason code, in the order of docs/rules.md §3.
-    pub const ALL: [Reason; 26] = {
-        use Reason::*;
-        [
-            InvalidItem,
-            UnknownSku,
-            ChannelDisallowsPreorder,
-            PreorderNotOpen,
-            PreorderClosed,
-            PreorderUncapped,
-            PreorderUndated,
-            PreorderOverdue,
-            PreorderCapReached,
-            Preorder,
-            InStock,
-            LowStock,
-            Discontinued,
-            BackordersDisabled,
-            RestockUnconfirmed,
-            RestockOverdue,
-            RestockTooFar,
-            ChannelDisallowsBackorder,
-            RestockOversubscribed,
-            Backorder,
-            ExceedsAvailable,
-            ExceedsBackorderCapacity,
-            ExceedsPreorderRemaining,
-            StaleSnapshot,
-            BelowMinimumQuantity,
-            ExceedsOrderLimit,
-        ]
-    };
-
-    /// The code as it appears in JSON, e.g. `"restock_too_far"`.
-    pub fn code(self) -> &'static str {
-        use Reason::*;
-        match self {
-            InvalidItem => "invalid_item",
-            UnknownSku => "unknown_sku",
-            ChannelDisallowsPreorder => "channel_disallows_preorder",
-            PreorderNotOpen => "preorder_not_open",
-            PreorderClosed => "preorder_closed",
-            PreorderUncapped => "preorder_uncapped",
-            PreorderUndated => "preorder_undated",
-            PreorderOverdue => "preorder_overdue",
-            PreorderCapReached => "preorder_cap_reached",
-            Preorder => "preorder",
-            InStock => "in_stock",
-            LowStock => "low_stock",
-            Discontinued => "discontinued",
-            BackordersDisabled => "backorders_disabled",
-            RestockUnconfirmed => "restock_unconfirmed",
-            RestockOverdue => "restock_overdue",
-            RestockTooFar => "restock_too_far",
-            ChannelDisallowsBackorder => "channel_disallows_backorder",
-            RestockOversubscribed => "restock_oversubscribed",
-            Backorder => "backorder",
-            ExceedsAvailable => "exceeds_available",
-            ExceedsBackorderCapacity => "exceeds_backorder_capacity",
-            ExceedsPreorderRemaining => "exceeds_preorder_remaining",
-            StaleSnapshot => "stale_snapshot",
-            BelowMinimumQuantity => "below_minimum_quantity",
-            ExceedsOrderLimit => "exceeds_order_limit",
-        }
-    }
+reasons! {
+    InvalidItem = "invalid_item",
+    UnknownSku = "unknown_sku",
+    ChannelDisallowsPreorder = "channel_disallows_preorder",
+    PreorderNotOpen = "preorder_not_open",
+    PreorderClosed = "preorder_closed",
+    PreorderUncapped = "preorder_uncapped",
+    PreorderUndated = "preorder_undated",
+    PreorderOverdue = "preorder_overdue",
+    PreorderCapReached = "preorder_cap_reached",
+    Preorder = "preorder",
+    InStock = "in_stock",
+    LowStock = "low_stock",
+    Discontinued = "discontinued",
+    BackordersDisabled = "backorders_disabled",
+    RestockUnconfirmed = "restock_unconfirmed",
+    RestockOverdue = "restock_overdue",
+    RestockTooFar = "restock_too_far",
+    ChannelDisallowsBackorder = "channel_disallows_backorder",
+    RestockOversubscribed = "restock_oversubscribed",
+    Backorder = "backorder",
+    ExceedsAvailable = "exceeds_available",
+    ExceedsBackorderCapacity = "exceeds_backorder_capacity",
+    ExceedsPreorderRemaining = "exceeds_preorder_remaining",
+    StaleSnapshot = "stale_snapshot",
+    BelowMinimumQuantity = "below_minimum_quantity",
+    ExceedsOrderLimit = "exceeds_order_limit",
 }
 
 /// When the shopper pays.
