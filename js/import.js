@@ -9,6 +9,9 @@ import { AvailabilityError } from "./error.js";
 
 export { AvailabilityError };
 
+/** Our channels (the core's Channel; tests/types.rs keeps the two lists equal). */
+const CHANNELS = ["dtc", "amazon", "ebay", "walmart", "tiktok_shop"];
+
 /** Platforms `importSnapshot` understands. */
 export const platforms = ["shopify", "woocommerce", "magento", "saleor", "medusa", "solidus"];
 
@@ -94,10 +97,10 @@ class Importer {
   /** Our channel for a platform channel (options.channels, then `defaults`, then the name itself). */
   channel(name, at, defaults = {}) {
     const mapped = own(this.options.channels, name) ?? own(defaults, name) ?? name;
-    if (["dtc", "amazon", "ebay", "walmart", "tiktok_shop"].includes(mapped)) return mapped;
+    if (CHANNELS.includes(mapped)) return mapped;
     if (!this.unmappedChannels.has(name)) {
       this.unmappedChannels.add(name);
-      this.report("unmapped_channel", null, at, `channel ${JSON.stringify(name)} is not mapped to one of dtc, amazon, ebay, walmart, tiktok_shop (options.channels); its stock and thresholds are not used`);
+      this.report("unmapped_channel", null, at, `channel ${JSON.stringify(name)} is not mapped to one of ${CHANNELS.join(", ")} (options.channels); its stock and thresholds are not used`);
     }
     return null;
   }

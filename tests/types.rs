@@ -61,6 +61,12 @@ fn every_channel_is_in_the_typescript_union() {
     let ts = union(&read("src/wasm/types.rs"), "Channel");
     let rust: BTreeSet<String> = Channel::ALL.iter().map(|c| c.name().to_owned()).collect();
     assert_eq!(rust, ts, "Channel in Rust vs. TypeScript");
+    // The importers (plain JavaScript, no wasm) keep their own copy.
+    let import = read("js/import.js");
+    let start = import.find("const CHANNELS = [").expect("js/import.js lists CHANNELS");
+    let list = &import[start..start + import[start..].find(']').expect("closed list")];
+    let js: BTreeSet<String> = list.split('"').skip(1).step_by(2).map(str::to_owned).collect();
+    assert_eq!(rust, js, "Channel in Rust vs. js/import.js");
 }
 
 #[test]

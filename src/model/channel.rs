@@ -12,7 +12,11 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 5] = [Channel::Dtc, Channel::Amazon, Channel::Ebay, Channel::Walmart, Channel::TiktokShop];
+    /// How many channels there are (the length of tables indexed by channel).
+    pub const COUNT: usize = 5;
+
+    pub const ALL: [Channel; Channel::COUNT] =
+        [Channel::Dtc, Channel::Amazon, Channel::Ebay, Channel::Walmart, Channel::TiktokShop];
 
     /// The channel's name in snapshots and calls.
     ///
@@ -110,14 +114,14 @@ impl ChannelPatch {
 
 /// The `channels` object of a store or an item.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChannelOverrides(pub(crate) [ChannelPatch; 5]);
+pub struct ChannelOverrides(pub(crate) [ChannelPatch; Channel::COUNT]);
 
 const NO_PATCH: ChannelPatch =
     ChannelPatch { backorder: None, preorder: None, brand_registry: None, max_ship_days: None };
 
 impl ChannelOverrides {
     /// No overrides at all.
-    pub const NONE: ChannelOverrides = ChannelOverrides([NO_PATCH; 5]);
+    pub const NONE: ChannelOverrides = ChannelOverrides([NO_PATCH; Channel::COUNT]);
 }
 
 /// The rules for `channel`: the built-in table, then the store's

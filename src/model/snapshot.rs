@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::model::calendar::Calendar;
-use crate::model::channel::ChannelOverrides;
+use crate::model::channel::{Channel, ChannelOverrides};
 use crate::model::message::Overrides;
 use crate::model::problem::Diagnostic;
 use crate::model::stock::{Limits, Locations, Source};
@@ -140,7 +140,7 @@ const NO_PREORDER: Preorder = Preorder {
     release_date: None,
     ship_date: None,
     deposit: None,
-    channel_caps: [None; 5],
+    channel_caps: [None; Channel::COUNT],
 };
 
 impl Item {
@@ -203,7 +203,7 @@ pub struct Preorder {
     pub deposit: Option<Deposit>,
     /// A cap per channel on top of the item's cap (Saleor's channel
     /// `preorderThreshold`): the tighter one binds. By [`Channel`] index.
-    pub channel_caps: [Option<ChannelCap>; 5],
+    pub channel_caps: [Option<ChannelCap>; Channel::COUNT],
 }
 
 /// One channel's pre-order cap: at most `limit`, of which `sold` are taken.

@@ -17,7 +17,7 @@ pub(crate) struct Location {
     /// An inactive location's stock is not sold.
     pub active: bool,
     /// The channels it serves, by [`Channel`] index; `None`: all of them.
-    pub(crate) serves: Option<[bool; 5]>,
+    pub(crate) serves: Option<[bool; Channel::COUNT]>,
 }
 
 impl Location {

@@ -11,6 +11,7 @@ use chrono::NaiveTime;
 use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::model::calendar::{parse_date, parse_time, parse_weekday, Calendar};
+use crate::model::channel::Channel;
 use crate::model::problem::{Diagnostic, Problem, SnapshotError};
 use crate::model::snapshot::*;
 use crate::model::stock::{Locations, Source};
@@ -572,8 +573,8 @@ fn read_preorder(p: &mut Fields) -> Preorder {
 }
 
 /// `preorder.channels`: `{ "dtc": { "limit": 50, "sold": 12 } }`.
-fn read_channel_caps(p: &mut Fields) -> [Option<ChannelCap>; 5] {
-    let mut caps = [None; 5];
+fn read_channel_caps(p: &mut Fields) -> [Option<ChannelCap>; Channel::COUNT] {
+    let mut caps = [None; Channel::COUNT];
     p.object("channels", |channels| {
         for (name, value) in channels.entries() {
             let Some(channel) = crate::Channel::parse(name) else { continue };

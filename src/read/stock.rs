@@ -17,7 +17,7 @@ pub(crate) fn read_locations(f: &mut Fields) -> (Locations, Vec<(String, String)
             let Some(mut l) = locations.nested(value, path.clone()) else { continue };
             let names = l.list("channels", "a channel name", |v| as_str(v).map(str::to_owned));
             let serves = names.map(|names| {
-                let mut serves = [false; 5];
+                let mut serves = [false; Channel::COUNT];
                 for (i, name) in names.iter().enumerate() {
                     match Channel::parse(name) {
                         Some(channel) => {
