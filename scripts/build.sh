@@ -20,7 +20,7 @@ rm -rf pkg && mkdir -p pkg
 # The reset function lets js/index.js replace a trapped instance by a fresh one.
 wasm-bindgen "$wasm" --out-dir pkg --target web --out-name "$name" --experimental-reset-state-function
 # binaryen from npm (Debian's 108 corrupts LTO builds).
-npx --no-install wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+npx --no-install wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals \
   "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
 # wasm-bindgen's types use Symbol.dispose: name the lib it needs, so strict

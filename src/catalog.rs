@@ -201,9 +201,21 @@ impl Catalog {
 
     /// The weekly status email for an order: "still on track" while the
     /// expected date holds, the new date with an apology once it moved.
-    pub fn weekly_status(&self, update: &StatusUpdate, now: DateTime<Utc>, text: &dyn LocaleText) -> Email {
+    /// `invalid_options` unless 1 ≤ position ≤ total.
+    pub fn weekly_status(
+        &self,
+        update: &StatusUpdate,
+        now: DateTime<Utc>,
+        text: &dyn LocaleText,
+    ) -> Result<Email, ArgError> {
+        if update.position.is_some_and(|(position, total)| position < 1 || position > total) {
+            return Err(ArgError::new(
+                "invalid_options",
+                "position and total must be whole numbers with 1 ≤ position ≤ total",
+            ));
+        }
         let writer = self.writer(text, decision::today(&self.snapshot, now));
-        text::status(&writer, update)
+        Ok(text::status(&writer, update))
     }
 
     /// A decision for every item, in snapshot order (an item whose SKU could

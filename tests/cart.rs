@@ -137,6 +137,23 @@ fn amounts_beyond_safe_integers_are_refused_not_wrapped() {
     assert_eq!(shop().plan_cart(&cart, &English).unwrap_err().code, "invalid_price");
 }
 
+#[test]
+fn a_plan_names_its_currency() {
+    let mut cart = Cart {
+        lines: vec![line("MUG", 1, 1250)],
+        channel: Channel::Dtc,
+        now: NOW.parse().unwrap(),
+        hold_together: false,
+        purchased: Default::default(),
+        currency: storefront_availability::Currency::parse("EUR"),
+    };
+    let plan = shop().plan_cart(&cart, &English).unwrap();
+    assert_eq!(serde_json::to_value(&plan).unwrap()["currency"], "EUR");
+    cart.currency = None;
+    let plan = shop().plan_cart(&cart, &English).unwrap();
+    assert_eq!(serde_json::to_value(&plan).unwrap()["currency"], serde_json::Value::Null);
+}
+
 // ---------- properties ----------
 
 fn day(offset: i64) -> String {

@@ -210,7 +210,7 @@ fn weekly_status_says_on_track_or_gives_the_new_date() {
         warehouse_arrival: None,
     };
     let now = NOW.parse().unwrap();
-    let on_track = c.weekly_status(&update, now, &English);
+    let on_track = c.weekly_status(&update, now, &English).unwrap();
     assert_eq!(on_track.subject, "Update on your order — Merino Tee");
     assert_eq!(
         on_track.body,
@@ -219,7 +219,13 @@ fn weekly_status_says_on_track_or_gives_the_new_date() {
     update.expected = date("2026-12-08");
     update.position = None;
     assert_eq!(
-        c.weekly_status(&update, now, &English).body,
+        c.weekly_status(&update, now, &English).unwrap().body,
         "The new expected ship date is Tuesday, December 8. We apologize for the delay."
     );
+    // The core checks the position, for servers as for browsers.
+    for position in [(41, 40), (0, 40)] {
+        update.position = Some(position);
+        let error = c.weekly_status(&update, now, &English).unwrap_err();
+        assert_eq!(error.code, "invalid_options", "{position:?}");
+    }
 }

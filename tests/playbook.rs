@@ -372,7 +372,7 @@ fn the_rhythm_is_complete_confirm_weekly_update_shipped() {
         stage: Some(Stage::InTransit),
         warehouse_arrival: Some(date("2026-11-30")),
     };
-    let status = c.weekly_status(&update, now, &English);
+    let status = c.weekly_status(&update, now, &English).unwrap();
     assert_eq!(
         status.body,
         "Your order is still on track to ship by Tuesday, December 1.\nCurrent status: in transit from the supplier\nEstimated arrival at our warehouse: Monday, November 30\nYour order position: 13 of 52 backorders"

@@ -37,6 +37,8 @@ pub struct Cart {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
+    /// The cart's currency: every amount is in its minor units.
+    pub currency: Option<Currency>,
     /// In date order.
     pub shipments: Vec<Shipment>,
     /// One per cart line, in cart order.

@@ -71,6 +71,13 @@ impl Serialize for Params {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Currency([u8; 3]);
 
+/// Serialized as its code, e.g. `"USD"`.
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.code())
+    }
+}
+
 impl Currency {
     /// `None` unless `code` is three letters A–Z.
     pub fn parse(code: &str) -> Option<Currency> {

@@ -92,6 +92,7 @@ pub(crate) fn plan(snapshot: &Snapshot, cart: &Cart, word: &dyn Fn(Verdict) -> D
     let authorized_now = sum(captures.iter().map(|c| c.amount))?;
     let shipments = shipments.into_iter().map(|s| s.shipment).collect();
     Ok(Plan {
+        currency: cart.currency,
         shipments,
         lines,
         total,

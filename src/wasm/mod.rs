@@ -363,14 +363,13 @@ impl JsCatalog {
         }
         let (request, locale) = self.request(&options, true)?;
         let currency = Reflect::get(&options, &"currency".into()).ok().and_then(|v| v.as_string());
-        let currency =
-            currency.filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())).ok_or_else(|| {
-                js_error(
-                    "invalid_currency",
-                    "currency must be an ISO 4217 code like \"USD\" (amounts are its minor units)",
-                    &[],
-                )
-            })?;
+        let currency = currency.and_then(|c| crate::model::message::Currency::parse(&c)).ok_or_else(|| {
+            js_error(
+                "invalid_currency",
+                "currency must be an ISO 4217 code like \"USD\" (amounts are its minor units)",
+                &[],
+            )
+        })?;
         let lines = Reflect::get(&options, &"lines".into()).unwrap_or(JsValue::UNDEFINED);
         let lines: &Array = lines
             .dyn_ref::<Array>()
@@ -421,12 +420,10 @@ impl JsCatalog {
             now: request.now,
             hold_together,
             purchased,
-            currency: crate::model::message::Currency::parse(&currency),
+            currency: Some(currency),
         };
         let plan = self.with_text(&locale, |text| self.inner.plan_cart(&cart, text))??;
-        let plan = to_js(&plan);
-        let _ = Reflect::set(&plan, &"currency".into(), &currency.into());
-        Ok(plan.unchecked_into())
+        Ok(to_js(&plan).unchecked_into())
     }
 
     /// The weekly status email for an order: "still on track", or the new
@@ -449,13 +446,7 @@ impl JsCatalog {
         let (request, locale) = self.request(&options, false)?;
         let count = |key: &str| Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_f64());
         let position = match (count("position"), count("total")) {
-            (Some(p), Some(t))
-                if p >= 1.0
-                    && t >= p
-                    && t <= crate::model::value::MAX_SAFE_INTEGER as f64
-                    && p.fract() == 0.0
-                    && t.fract() == 0.0 =>
-            {
+            (Some(p), Some(t)) if units(&p.into()).is_some() && units(&t.into()).is_some() => {
                 Some((p as u64, t as u64))
             }
             (None, None) => None,
@@ -484,7 +475,7 @@ impl JsCatalog {
                 _ => Some(date_option(&options, "warehouseArrival")?),
             },
         };
-        let email = self.with_text(&locale, |text| self.inner.weekly_status(&update, request.now, text))?;
+        let email = self.with_text(&locale, |text| self.inner.weekly_status(&update, request.now, text))??;
         Ok(to_js(&email).unchecked_into())
     }
 
