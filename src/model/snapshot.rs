@@ -61,6 +61,22 @@ pub struct PreorderSettings {
     pub buffer_days: u32,
 }
 
+/// The defaults of docs/rules.md §1: backorders on, up to 14 days' wait,
+/// one receiving day.
+impl Default for BackorderSettings {
+    fn default() -> BackorderSettings {
+        BackorderSettings { enabled: true, max_wait_days: 14, receiving_days: 1 }
+    }
+}
+
+/// The defaults of docs/rules.md §1: a cap of 80 % of planned production,
+/// a 7-day buffer.
+impl Default for PreorderSettings {
+    fn default() -> PreorderSettings {
+        PreorderSettings { cap_ratio: Ratio::DEFAULT, buffer_days: 7 }
+    }
+}
+
 /// A store deadline, e.g. Christmas: orders must ship by `ship_by`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {

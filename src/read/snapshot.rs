@@ -96,20 +96,8 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
     let holidays = f.list("holidays", "a date \"YYYY-MM-DD\"", |d| as_str(d).and_then(parse_date));
     let handling_days = f.days("handlingDays").unwrap_or(0);
     let hide_sold_out = f.boolean("hideSoldOut").unwrap_or(false);
-    let backorder = f
-        .object("backorder", |b| BackorderSettings {
-            enabled: b.boolean("enabled").unwrap_or(true),
-            max_wait_days: b.days("maxWaitDays").unwrap_or(14),
-            receiving_days: b.days("receivingDays").unwrap_or(1),
-        })
-        .unwrap_or(BackorderSettings { enabled: true, max_wait_days: 14, receiving_days: 1 });
-    let default_ratio = Ratio::DEFAULT;
-    let preorder = f
-        .object("preorder", |p| PreorderSettings {
-            cap_ratio: read_ratio(p).unwrap_or(default_ratio),
-            buffer_days: p.days("bufferDays").unwrap_or(7),
-        })
-        .unwrap_or(PreorderSettings { cap_ratio: default_ratio, buffer_days: 7 });
+    let backorder = read_backorder_settings(&mut f);
+    let preorder = read_preorder_settings(&mut f);
     let low_stock_threshold = f.integer("lowStockThreshold", 0).map(|n| n as u64);
     let out_of_stock_threshold = f.integer("outOfStockThreshold", 0).map(|n| n as u64);
     let (locations, location_channels) = read_locations(&mut f);
@@ -119,21 +107,7 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
     });
     let deadlines = read_deadlines(&mut f, deadlines.map(Vec::as_slice).unwrap_or(&[]));
     let channels = read_channels(&mut f);
-    let reader = match items {
-        ItemsField::Read(reader) => reader,
-        ItemsField::Absent => {
-            f.problem("items", "missing; expected an array of items".into());
-            ItemReader::default()
-        }
-        ItemsField::NotArray(found) => {
-            f.problem("items", format!("expected an array of items, got {found}"));
-            ItemReader::default()
-        }
-        ItemsField::Repeated => {
-            f.problem("items", "appears more than once; a snapshot has one array of items".into());
-            ItemReader::default()
-        }
-    };
+    let reader = items_read(items, &mut f);
     let store_problems = f.problem_count();
     let (items, mut diagnostics, index) = reader.finish(&locations);
     let messages = read_messages(f.value("messages"), &mut diagnostics);
@@ -169,6 +143,40 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
         diagnostics,
         index,
     })
+}
+
+/// The store's `backorder` settings, defaults for what is not given.
+fn read_backorder_settings(f: &mut Fields) -> BackorderSettings {
+    let default = BackorderSettings::default();
+    f.object("backorder", |b| BackorderSettings {
+        enabled: b.boolean("enabled").unwrap_or(default.enabled),
+        max_wait_days: b.days("maxWaitDays").unwrap_or(default.max_wait_days),
+        receiving_days: b.days("receivingDays").unwrap_or(default.receiving_days),
+    })
+    .unwrap_or(default)
+}
+
+/// The store's `preorder` settings, defaults for what is not given.
+fn read_preorder_settings(f: &mut Fields) -> PreorderSettings {
+    let default = PreorderSettings::default();
+    f.object("preorder", |p| PreorderSettings {
+        cap_ratio: read_ratio(p).unwrap_or(default.cap_ratio),
+        buffer_days: p.days("bufferDays").unwrap_or(default.buffer_days),
+    })
+    .unwrap_or(default)
+}
+
+/// The items the streaming reader already read, or a problem saying why
+/// there are none.
+fn items_read(items: ItemsField, f: &mut Fields) -> ItemReader {
+    let problem = match items {
+        ItemsField::Read(reader) => return reader,
+        ItemsField::Absent => "missing; expected an array of items".to_owned(),
+        ItemsField::NotArray(found) => format!("expected an array of items, got {found}"),
+        ItemsField::Repeated => "appears more than once; a snapshot has one array of items".to_owned(),
+    };
+    f.problem("items", problem);
+    ItemReader::default()
 }
 
 fn read_deadlines(f: &mut Fields, list: &[Json]) -> Vec<Deadline> {

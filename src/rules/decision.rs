@@ -415,16 +415,7 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, mom
         }
         _ => None,
     };
-    let (schema_org, merchant_availability) = match (o.policy, o.reason) {
-        // Few left: search engines read LimitedAvailability; the Merchant feed has no such value.
-        (Policy::InStock, Reason::LowStock) => ("https://schema.org/LimitedAvailability", "in_stock"),
-        (Policy::InStock, _) => ("https://schema.org/InStock", "in_stock"),
-        (Policy::Backorder, _) => ("https://schema.org/BackOrder", "backorder"),
-        (Policy::Preorder, _) => ("https://schema.org/PreOrder", "preorder"),
-        (_, Reason::Discontinued) => ("https://schema.org/Discontinued", "out_of_stock"),
-        (_, Reason::PreorderCapReached) => ("https://schema.org/SoldOut", "out_of_stock"),
-        _ => ("https://schema.org/OutOfStock", "out_of_stock"),
-    };
+    let (schema_org, merchant_availability) = feed_values(o.policy, o.reason);
     let dated_promise = matches!(o.policy, Policy::Backorder | Policy::Preorder);
     let payment = match o.policy {
         Policy::InStock => Some(Payment::ChargeNow),
@@ -432,22 +423,8 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, mom
         Policy::Backorder | Policy::Preorder => Some(Payment::AuthorizeNowCaptureAtShipment),
         Policy::OutOfStock => None,
     };
-    let mut warnings: Vec<Warning> = match o.ship_date {
-        Some(ship) => snapshot
-            .deadlines
-            .iter()
-            .filter(|d| d.ship_by < ship)
-            .map(|d| Warning { code: "deadline_missed", deadline: d.name.clone(), ship_by: d.ship_by })
-            .collect(),
-        None => Vec::new(),
-    };
     let availability_date = o.ship_date.filter(|_| dated_promise);
-    let a_year_ahead = today.checked_add_months(chrono::Months::new(12));
-    if let (Some(date), Some(limit)) = (availability_date, a_year_ahead) {
-        if date > limit {
-            warnings.push(Warning { code: "availability_date_too_far", deadline: String::new(), ship_by: date });
-        }
-    }
+    let warnings = warnings(snapshot, o.ship_date, availability_date, today);
     let hide_sold_out = match entry {
         Some(Entry::Valid(item)) => item.hide_sold_out,
         _ => None,
@@ -493,6 +470,46 @@ fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, mom
         message: Message::default(),
     };
     Verdict { decision, available: o.available, order_limit: o.order_limit, charge }
+}
+
+/// The schema.org availability and the Merchant feed's value of a decision.
+fn feed_values(policy: Policy, reason: Reason) -> (&'static str, &'static str) {
+    match (policy, reason) {
+        // Few left: search engines read LimitedAvailability; the Merchant feed has no such value.
+        (Policy::InStock, Reason::LowStock) => ("https://schema.org/LimitedAvailability", "in_stock"),
+        (Policy::InStock, _) => ("https://schema.org/InStock", "in_stock"),
+        (Policy::Backorder, _) => ("https://schema.org/BackOrder", "backorder"),
+        (Policy::Preorder, _) => ("https://schema.org/PreOrder", "preorder"),
+        (_, Reason::Discontinued) => ("https://schema.org/Discontinued", "out_of_stock"),
+        (_, Reason::PreorderCapReached) => ("https://schema.org/SoldOut", "out_of_stock"),
+        _ => ("https://schema.org/OutOfStock", "out_of_stock"),
+    }
+}
+
+/// The store deadlines a ship date misses, and an availability date more
+/// than a year ahead (feeds refuse those).
+fn warnings(
+    snapshot: &Snapshot,
+    ship: Option<NaiveDate>,
+    availability_date: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Vec<Warning> {
+    let mut warnings: Vec<Warning> = match ship {
+        Some(ship) => snapshot
+            .deadlines
+            .iter()
+            .filter(|d| d.ship_by < ship)
+            .map(|d| Warning { code: "deadline_missed", deadline: d.name.clone(), ship_by: d.ship_by })
+            .collect(),
+        None => Vec::new(),
+    };
+    let a_year_ahead = today.checked_add_months(chrono::Months::new(12));
+    if let (Some(date), Some(limit)) = (availability_date, a_year_ahead) {
+        if date > limit {
+            warnings.push(Warning { code: "availability_date_too_far", deadline: String::new(), ship_by: date });
+        }
+    }
+    warnings
 }
 
 /// The deposit charged now for `quantity` units at `unit_price`: a
