@@ -11,7 +11,7 @@
 // - keeps the last good snapshot, so if the module ever traps the instance
 //   is replaced by a fresh one, every catalog reloads and the call is
 //   answered (a `recover` event says it happened).
-import init, { Catalog as Engine, initSync, maxSnapshotBytes, memoryBytes, __wbg_reset_state as resetInstance } from "./storefront_availability.js";
+import init, { Engine, initSync, maxSnapshotBytes, memoryBytes, __wbg_reset_state as resetInstance } from "./storefront_availability.js";
 
 import { AvailabilityError, availabilityError } from "./error.js";
 

@@ -58,13 +58,14 @@ fn snapshot_error(e: SnapshotError) -> JsValue {
 
 /// The engine behind the package's `Catalog` (js/index.js), which reads
 /// arguments into plain values, turns snapshot objects into JSON text and
-/// recovers from traps; this class is not exported to users.
+/// recovers from traps; this class is not exported to users (and has no
+/// TypeScript declaration), so its name is its own.
 ///
 /// ```js
-/// const catalog = Catalog.fromJson(await (await fetch("/inventory.json")).text());
-/// catalog.decide("TEE-M", { quantity: 2, locale: "en-GB" }).message.text;
+/// const engine = Engine.fromJson(await (await fetch("/inventory.json")).text());
+/// engine.decide("TEE-M", { quantity: 2, locale: "en-GB" }).message.text;
 /// ```
-#[wasm_bindgen(js_name = Catalog)]
+#[wasm_bindgen(js_name = Engine, skip_typescript)]
 pub struct JsCatalog {
     inner: crate::Catalog,
     /// `Intl` writers by requested locale, made on first use, at most
@@ -248,7 +249,7 @@ fn read_now(value: &JsValue) -> Result<chrono::DateTime<chrono::Utc>, JsValue> {
     DateTime::from_timestamp_millis(ms.floor() as i64).ok_or_else(|| invalid(number_text(ms)).into())
 }
 
-#[wasm_bindgen(js_class = Catalog)]
+#[wasm_bindgen(js_class = Engine)]
 impl JsCatalog {
     /// Loads snapshot JSON text (as fetched from the CDN).
     ///

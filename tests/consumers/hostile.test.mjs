@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { Catalog } from "storefront-availability";
 // The wasm-bindgen module the package's Catalog runs on (the same module
 // instance: the same file), reached by path only to force a trap.
-import { Catalog as Engine, initSync } from "./node_modules/storefront-availability/pkg/storefront_availability.js";
+import { Engine, initSync } from "./node_modules/storefront-availability/pkg/storefront_availability.js";
 
 const snapshot = readFileSync(new URL("sample-snapshot.json", import.meta.url), "utf8");
 const now = "2026-11-23T15:00:00Z";
@@ -109,7 +109,7 @@ function trapNextDecide() {
   const decide = Engine.prototype.decide;
   Engine.prototype.decide = function (...args) {
     Engine.prototype.decide = decide;
-    return initSync().catalog_decide(0x7ffffff0, ...args);
+    return initSync().engine_decide(0x7ffffff0, ...args);
   };
 }
 
@@ -121,7 +121,7 @@ test("after a trap, catalogs answer from a fresh instance and their last good sn
   catalog.addEventListener("recover", (e) => events.push(e.error));
   const memory = initSync().memory;
 
-  assert.throws(() => initSync().catalog_decide(0x7ffffff0, "TEE-S", undefined), WebAssembly.RuntimeError, "the forced access really traps");
+  assert.throws(() => initSync().engine_decide(0x7ffffff0, "TEE-S", undefined), WebAssembly.RuntimeError, "the forced access really traps");
   trapNextDecide();
   const d = catalog.decide("TEE-S", { now });
 
@@ -138,7 +138,7 @@ test("a call that traps again on the fresh instance fails with `internal`, and t
   const catalog = Catalog.fromJson(snapshot);
   const decide = Engine.prototype.decide;
   Engine.prototype.decide = function (...args) {
-    return initSync().catalog_decide(0x7ffffff0, ...args); // every decide traps
+    return initSync().engine_decide(0x7ffffff0, ...args); // every decide traps
   };
   try {
     assert.throws(() => catalog.decide("TEE-S", { now }), { code: "internal" });

@@ -1,7 +1,7 @@
 // A theme page under a strict Content-Security-Policy: no inline script, no
 // import map (both would need 'unsafe-inline'), the package by path.
 import init, { Catalog } from "/node_modules/storefront-availability/pkg/index.js";
-import { Catalog as Engine, initSync } from "/node_modules/storefront-availability/pkg/storefront_availability.js";
+import { Engine, initSync } from "/node_modules/storefront-availability/pkg/storefront_availability.js";
 
 window.violations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
@@ -16,7 +16,7 @@ try {
   const decide = Engine.prototype.decide;
   Engine.prototype.decide = function (...args) {
     Engine.prototype.decide = decide;
-    return initSync().catalog_decide(0x7ffffff0, ...args);
+    return initSync().engine_decide(0x7ffffff0, ...args);
   };
   catalog.addEventListener("recover", (e) => (document.querySelector("#recovered").dataset.error = e.error.message));
   document.querySelector("#recovered").textContent = catalog.decide("TEE-L", { locale: "en-US" }).message.text;
