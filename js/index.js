@@ -90,7 +90,7 @@ function readCart(options) {
   try {
     lines = Array.isArray(read.lines) ? Array.from(read.lines, (line) => readOptions(line, ["sku", "quantity", "unitPrice"])) : read.lines;
   } catch (e) {
-    if (isCoded(e)) throw availabilityError(e);
+    if (isCoded(e)) throw e; // ours already (readOptions), or the caller's own
     throw codedError("invalid_cart", `lines could not be read: ${e?.message ?? e}`);
   }
   const purchased = read.purchased;
@@ -124,7 +124,7 @@ function snapshotText(snapshot) {
     const text = JSON.stringify(snapshot, (_, v) => (typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v));
     return withinLimit(text);
   } catch (e) {
-    if (isCoded(e)) throw availabilityError(e);
+    if (isCoded(e)) throw e;
     throw snapshotError(`the object could not be read as JSON: ${e?.message ?? e}`);
   }
 }

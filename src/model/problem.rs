@@ -5,7 +5,7 @@ use std::fmt;
 use serde::Serialize;
 
 /// A data problem found while reading a snapshot: where, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     /// JSON path of the offending value, e.g. `items[12].restock.date`.
     pub path: String,
@@ -28,8 +28,9 @@ impl fmt::Display for Problem {
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     /// `invalid_item`, `duplicate_sku`, `invalid_template`,
-    /// `unknown_channel` (a name in `channels` that is no channel; ignored) or
-    /// `unknown_location` (stock at a location the store does not list; not sold).
+    /// `unknown_channel` (a name in `channels` that is no channel; ignored),
+    /// `unknown_location` (stock at a location the store does not list; not
+    /// sold) or `invalid_text` (half a character, read as U+FFFD).
     pub code: &'static str,
     /// The item's SKU when it could be read (`None` for templates).
     pub sku: Option<String>,
@@ -72,8 +73,8 @@ impl std::error::Error for SnapshotError {}
 /// `Error` with a stable `code`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArgError {
-    /// `invalid_quantity`, `unknown_channel`, `invalid_now`, `invalid_sku`
-    /// or `invalid_locale`.
+    /// One of the codes of `ErrorCode` in js/error.d.ts, e.g.
+    /// `invalid_quantity` (tests/types.rs keeps that list complete).
     pub code: &'static str,
     pub message: String,
     /// Where in the arguments, e.g. `lines[2].unitPrice`; empty when the
