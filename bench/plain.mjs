@@ -121,21 +121,21 @@ export class PlainCatalog {
     return r;
   }
 
-  decide(sku, { channel = "dtc", quantity = 1, now = Date.now() } = {}) {
+  decide(sku, { channel = "dtc", quantity = 1, now = Date.now(), messages = true } = {}) {
     if (!CHANNELS[channel]) throw Object.assign(new Error(`unknown channel ${channel}`), { code: "unknown_channel" });
     if (!isInt(quantity, 1)) throw Object.assign(new Error("invalid quantity"), { code: "invalid_quantity" });
     const at = typeof now === "number" ? now : Date.parse(now);
     const i = this.bySku.get(sku);
-    return this.#decide(i === undefined ? null : this.items[i], sku, channel, quantity, at, this.#local(at));
+    return this.#decide(i === undefined ? null : this.items[i], sku, channel, quantity, at, this.#local(at), messages);
   }
 
-  decideAll({ channel = "dtc", quantity = 1, now = Date.now() } = {}) {
+  decideAll({ channel = "dtc", quantity = 1, now = Date.now(), messages = true } = {}) {
     const at = typeof now === "number" ? now : Date.parse(now);
     const local = this.#local(at);
-    return this.items.map((item) => this.#decide(item, item.sku, channel, quantity, at, local));
+    return this.items.map((item) => this.#decide(item, item.sku, channel, quantity, at, local, messages));
   }
 
-  #decide(item, sku, channel, quantity, now, { today, minutes }) {
+  #decide(item, sku, channel, quantity, now, { today, minutes }, messages = true) {
     const out = (reason, notifyMe) => ({ policy: "out_of_stock", reason, canPurchase: false, notifyMe, maxQuantity: 0, shipDate: null, available: 0 });
     let o;
     if (!item) o = out("unknown_sku", false);
@@ -156,7 +156,7 @@ export class PlainCatalog {
       }
       if (o.policy !== "out_of_stock" && o.canPurchase && quantity < o.minQuantity) Object.assign(o, { reason: "below_minimum_quantity", canPurchase: false, split: null });
     }
-    return this.#finish(sku, o, today, item, channel);
+    return this.#finish(sku, o, today, item, channel, messages);
   }
 
   #preorder(item, p, release, rules, now, today, quantity, stale) {
@@ -264,7 +264,7 @@ export class PlainCatalog {
     return format.format(new Date(day * DAY));
   }
 
-  #finish(sku, o, today, item, channel) {
+  #finish(sku, o, today, item, channel, messages) {
     const ship = o.shipDate;
     const dated = o.policy === "backorder" || o.policy === "preorder";
     const n = (x) => x.toLocaleString("en-US");
@@ -275,6 +275,19 @@ export class PlainCatalog {
     const t = new Date(today * DAY);
     const yearAhead = Math.min(Date.UTC(t.getUTCFullYear() + 1, t.getUTCMonth(), t.getUTCDate()), Date.UTC(t.getUTCFullYear() + 1, t.getUTCMonth() + 1, 0)) / DAY;
     if (dated && ship > yearAhead) warnings.push({ code: "availability_date_too_far", shipBy: isoOf(ship) });
+    const schemaOrg = o.reason === "low_stock" ? "LimitedAvailability" : { in_stock: "InStock", backorder: "BackOrder", preorder: "PreOrder" }[o.policy] ?? (o.reason === "discontinued" ? "Discontinued" : o.reason === "preorder_cap_reached" ? "SoldOut" : "OutOfStock");
+    const hideSoldOut = (item && !item.invalid ? item.hideSoldOut : undefined) ?? this.hideSoldOut;
+    const listing = o.policy === "out_of_stock" && (o.reason === "discontinued" || hideSoldOut) ? "hide" : "show";
+    const deposit = o.policy === "preorder" && channel === "dtc" && item?.preorder?.deposit != null;
+    const decision = {
+      sku, policy: o.policy, reason: o.reason, canPurchase: o.canPurchase, notifyMe: o.notifyMe, maxQuantity: o.maxQuantity, minQuantity: o.minQuantity ?? 1,
+      shipDate: ship === null ? null : isoOf(ship), remainingPreorders: o.remainingPreorders ?? null, queuePosition: o.queuePosition ?? null,
+      split: o.split ?? null, payment: o.policy === "in_stock" ? "charge_now" : deposit ? "deposit_now_balance_at_shipment" : dated ? "authorize_now_capture_at_shipment" : null,
+      cancellable: dated, warnings, schemaOrg: `https://schema.org/${schemaOrg}`,
+      merchantAvailability: o.policy === "out_of_stock" ? "out_of_stock" : o.policy, availabilityDate: dated ? isoOf(ship) : null,
+      listing, deliveries: o.deliveries ?? [],
+    };
+    if (!messages) return decision;
     let message;
     if (o.policy === "in_stock") {
       const params = { date: isoOf(ship) };
@@ -307,19 +320,8 @@ export class PlainCatalog {
     const [key, badge, text, button, params] = message;
     const missed = warnings.find((w) => w.code === "deadline_missed");
     const notice = missed ? `Won't ship in time for ${missed.deadline}: ships after ${plain(this.deadlines.find((d) => d.name === missed.deadline).shipBy)}` : null;
-    const schemaOrg = o.reason === "low_stock" ? "LimitedAvailability" : { in_stock: "InStock", backorder: "BackOrder", preorder: "PreOrder" }[o.policy] ?? (o.reason === "discontinued" ? "Discontinued" : o.reason === "preorder_cap_reached" ? "SoldOut" : "OutOfStock");
     const confirm = !o.notifyMe ? null : o.reason === "preorder_cap_reached" ? "You're on the waitlist — we'll email you if more become available" : o.reason === "preorder_not_open" ? "We'll email you when pre-orders open" : "We'll email you when it's back";
-    const hideSoldOut = (item && !item.invalid ? item.hideSoldOut : undefined) ?? this.hideSoldOut;
-    const listing = o.policy === "out_of_stock" && (o.reason === "discontinued" || hideSoldOut) ? "hide" : "show";
-    const deposit = o.policy === "preorder" && channel === "dtc" && item?.preorder?.deposit != null;
-    return {
-      sku, policy: o.policy, reason: o.reason, canPurchase: o.canPurchase, notifyMe: o.notifyMe, maxQuantity: o.maxQuantity, minQuantity: o.minQuantity ?? 1,
-      shipDate: ship === null ? null : isoOf(ship), remainingPreorders: o.remainingPreorders ?? null, queuePosition: o.queuePosition ?? null,
-      split: o.split ?? null, payment: o.policy === "in_stock" ? "charge_now" : deposit ? "deposit_now_balance_at_shipment" : dated ? "authorize_now_capture_at_shipment" : null,
-      cancellable: dated, warnings, schemaOrg: `https://schema.org/${schemaOrg}`,
-      merchantAvailability: o.policy === "out_of_stock" ? "out_of_stock" : o.policy, availabilityDate: dated ? isoOf(ship) : null,
-      listing, deliveries: o.deliveries ?? [],
-      message: { badge, text, button, key, params, notice, charge: null, confirm },
-    };
+    decision.message = { badge, text, button, key, params, notice, charge: null, confirm };
+    return decision;
   }
 }

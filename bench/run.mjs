@@ -46,7 +46,9 @@ results.size = {
 // Correctness first: the comparison is only fair if both give the same answers.
 const check = JSON.stringify(snapshot(2000, 7));
 for (const quantity of [1, 3]) {
-  assert.deepStrictEqual(new PlainCatalog(check).decideAll({ now, quantity }), Catalog.fromJson(check).decideAll({ now, quantity }));
+  for (const messages of [true, false]) {
+    assert.deepStrictEqual(new PlainCatalog(check).decideAll({ now, quantity, messages }), Catalog.fromJson(check).decideAll({ now, quantity, messages }));
+  }
 }
 
 // Ingest: text → ready catalog, against JSON.parse of the same text.
@@ -72,6 +74,8 @@ const one = sideBySide({
 row("decide (one call)", one.wasm * 1e6, one.plain * 1e6, "ns");
 const all = sideBySide({ wasm: () => wasm10k.decideAll({ now }), plain: () => plain10k.decideAll({ now }) });
 row("decideAll 10k items", all.wasm, all.plain, "ms");
+const bare = sideBySide({ wasm: () => wasm10k.decideAll({ now, messages: false }), plain: () => plain10k.decideAll({ now, messages: false }) });
+row("decideAll 10k items, messages: false", bare.wasm, bare.plain, "ms");
 
 // A 20-line cart (plain JS has no planner: no ratio).
 const cart = { currency: "USD", now, lines: skus.slice(0, 20).map((sku, i) => ({ sku, quantity: 1 + (i % 3), unitPrice: 1000 + i })) };

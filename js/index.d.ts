@@ -39,8 +39,10 @@ export declare class Catalog extends EventTarget {
   /** Loads snapshot JSON text (as fetched from the CDN). */
   static fromJson(text: string): Catalog;
   /** The decision for one SKU. */
+  decide(sku: string, options: DecideOptions & { messages: false }): Omit<Decision, "message">;
   decide(sku: string, options?: DecideOptions): Decision;
   /** A decision for every item, in snapshot order. */
+  decideAll(options: DecideOptions & { messages: false }): Omit<Decision, "message">[];
   decideAll(options?: DecideOptions): Decision[];
   /** One product's roll-up over its variants, for a collection badge. */
   decideProduct(productId: string, options?: DecideOptions): ProductDecision;

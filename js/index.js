@@ -49,7 +49,7 @@ function snapshotError(what) {
   return codedError("invalid_snapshot", `invalid snapshot: ${what}`, { path: "", problems: [] });
 }
 
-const DECIDE_KEYS = ["channel", "quantity", "now", "locale", "purchased", "unitPrice", "currency"];
+const DECIDE_KEYS = ["channel", "quantity", "now", "locale", "purchased", "unitPrice", "currency", "messages"];
 
 /**
  * A copy of `options` holding `keys`, every value a primitive, with no

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::model::channel::Channel;
-use crate::model::decision::{Decision, ProductDecision, Request};
+use crate::model::decision::{Decision, ProductDecision, Request, Verdict};
 use crate::model::problem::{ArgError, Diagnostic, SnapshotError};
 use crate::model::snapshot::Snapshot;
 use crate::model::value::MAX_SAFE_INTEGER;
@@ -75,14 +75,21 @@ impl Catalog {
     }
 
     /// The decision for `sku`, its message written with `text`.
+    pub fn decide_with(&self, sku: &str, request: &Request, text: &dyn LocaleText) -> Result<Decision, ArgError> {
+        self.decide_in(sku, request, Some(text))
+    }
+
+    /// The decision for `sku`, its message written with `text`, or left
+    /// empty (and out of JSON) without one: for feeds and JSON-LD, which
+    /// need no words, and skip the work of writing them.
     // Not inlined: decide, the e-mails and back-in-stock share one copy in the wasm.
     #[inline(never)]
-    pub fn decide_with(&self, sku: &str, request: &Request, text: &dyn LocaleText) -> Result<Decision, ArgError> {
+    pub fn decide_in(&self, sku: &str, request: &Request, text: Option<&dyn LocaleText>) -> Result<Decision, ArgError> {
         check_request(request)?;
         check_sku(sku)?;
         let moment = decision::Moment::new(&self.snapshot, request);
         let verdict = decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, &moment);
-        Ok(text::word(verdict, &self.writer(text, moment.today)))
+        Ok(Catalog::worded(verdict, &text.map(|text| self.writer(text, moment.today))))
     }
 
     /// The locale messages for a shopper asking for `requested` are written
@@ -221,15 +228,46 @@ impl Catalog {
     /// A decision for every item, in snapshot order (an item whose SKU could
     /// not be read gets `sku: ""` and reason `invalid_item`).
     pub fn decide_all_with(&self, request: &Request, text: &dyn LocaleText) -> Result<Vec<Decision>, ArgError> {
+        self.decide_all_in(request, Some(text))
+    }
+
+    /// [`Catalog::decide_all_with`], or without messages when `text` is
+    /// `None` (see [`Catalog::decide_all_without_messages`]).
+    // Not inlined: the boundary calls it with and without a writer.
+    #[inline(never)]
+    pub fn decide_all_in(&self, request: &Request, text: Option<&dyn LocaleText>) -> Result<Vec<Decision>, ArgError> {
         check_request(request)?;
         let snapshot = &self.snapshot;
         let moment = decision::Moment::new(snapshot, request);
-        let writer = self.writer(text, moment.today);
+        let writer = text.map(|text| self.writer(text, moment.today));
         Ok(snapshot
             .items
             .iter()
-            .map(|entry| text::word(decision::decide(snapshot, Some(entry), "", &moment), &writer))
+            .map(|entry| Catalog::worded(decision::decide(snapshot, Some(entry), "", &moment), &writer))
             .collect())
+    }
+
+    /// Every item's decision without its message, for feeds, JSON-LD and
+    /// servers that write their own words: the same fields (`message` left
+    /// empty, and out of JSON), without the work of writing text.
+    ///
+    /// ```
+    /// use storefront_availability::{Catalog, Request};
+    /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
+    ///   "items": [{ "sku": "MUG", "onHand": 3 }] }"#).unwrap();
+    /// let request = Request::at("2026-11-23T09:00:00Z".parse().unwrap());
+    /// let bare = catalog.decide_all_without_messages(&request).unwrap();
+    /// assert_eq!(bare[0].merchant_availability, "in_stock");
+    /// assert!(bare[0].message.is_unwritten());
+    /// ```
+    pub fn decide_all_without_messages(&self, request: &Request) -> Result<Vec<Decision>, ArgError> {
+        self.decide_all_in(request, None)
+    }
+
+    /// The decision for `sku` without its message (see
+    /// [`Catalog::decide_all_without_messages`]).
+    pub fn decide_without_message(&self, sku: &str, request: &Request) -> Result<Decision, ArgError> {
+        self.decide_in(sku, request, None)
     }
 
     /// Every product's roll-up over its variants, in the order products
@@ -304,6 +342,14 @@ impl Catalog {
 }
 
 impl Catalog {
+    /// The verdict's decision, its message written by `writer` if any.
+    fn worded(verdict: Verdict, writer: &Option<Writer>) -> Decision {
+        match writer {
+            Some(writer) => text::word(verdict, writer),
+            None => verdict.decision,
+        }
+    }
+
     /// The writer of this snapshot's messages for a shopper on `today`.
     fn writer<'a>(&'a self, text: &'a dyn LocaleText, today: chrono::NaiveDate) -> Writer<'a> {
         Writer::new(text, &self.snapshot.messages, today)

@@ -253,3 +253,27 @@ fn a_product_rolls_up_its_variants() {
     let unknown = c.decide_product_with("nope", &request("dtc", 1, NOW), &English).unwrap();
     assert_eq!((unknown.policy, unknown.variants, unknown.notify_me), (Policy::OutOfStock, 0, false));
 }
+
+#[test]
+fn decisions_without_messages_are_the_same_decisions_without_text() {
+    let c = catalog(
+        json!({}),
+        json!([
+            { "sku": "TEE-S", "productId": "tee", "onHand": 3 },
+            { "sku": "TEE-M", "productId": "tee", "restock": restock("2026-11-30", 5, 0) },
+            { "sku": "PIN", "backorder": { "enabled": false } },
+        ]),
+    );
+    let worded = c.decide_all(&request("dtc", 2, NOW)).unwrap();
+    let bare = c.decide_all_without_messages(&request("dtc", 2, NOW)).unwrap();
+    assert_eq!(bare.len(), worded.len());
+    for (mut worded, bare) in worded.into_iter().zip(bare) {
+        assert!(!worded.message.is_unwritten() && bare.message.is_unwritten());
+        let json = serde_json::to_value(&bare).unwrap();
+        assert!(json.get("message").is_none() && json.get("policy").is_some(), "{json}");
+        worded.message = Default::default();
+        assert_eq!(worded, bare);
+        let one = c.decide_without_message(&bare.sku, &request("dtc", 2, NOW)).unwrap();
+        assert_eq!(one, bare);
+    }
+}

@@ -169,6 +169,8 @@ pub struct Decision {
     /// order (several when the quantity spans incoming purchase orders);
     /// empty otherwise.
     pub deliveries: Vec<Delivery>,
+    /// Empty, and left out of JSON, for a decision asked without messages.
+    #[serde(skip_serializing_if = "Message::is_unwritten")]
     pub message: Message,
 }
 

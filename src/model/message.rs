@@ -52,6 +52,13 @@ impl Params {
     }
 }
 
+impl Message {
+    /// Whether no message was written (a decision asked without messages).
+    pub fn is_unwritten(&self) -> bool {
+        self.key.is_empty()
+    }
+}
+
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;

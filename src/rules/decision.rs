@@ -161,6 +161,8 @@ impl Moment {
 }
 
 /// Decides `entry` (the snapshot's entry for `sku`, if any) at `moment`.
+// Not inlined: the facade calls it from several places; one copy in the wasm.
+#[inline(never)]
 pub(crate) fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Moment) -> Verdict {
     let outcome = match entry {
         None => Outcome::out_of_stock(Reason::UnknownSku, false),

@@ -20,6 +20,7 @@ use crate::model::calendar::parse_timestamp;
 use crate::model::problem::{ArgError, SnapshotError};
 use crate::model::snapshot::Snapshot;
 use crate::model::value::{number_text, quoted};
+use crate::text::LocaleText;
 use crate::{Channel, Request};
 use intl::{is_valid_locale, IntlText, IntlZones};
 
@@ -143,6 +144,20 @@ impl JsCatalog {
         Ok((Request { channel, quantity, now, purchased, price }, locale))
     }
 
+    /// Runs `f` with the `Intl` writer for `locale` when `messages` are
+    /// wanted, else with none (and no writer is made).
+    fn with_text_if<T>(
+        &self,
+        messages: bool,
+        locale: &str,
+        f: impl FnOnce(Option<&dyn LocaleText>) -> T,
+    ) -> Result<T, JsValue> {
+        match messages {
+            true => self.with_text(locale, |text| f(Some(text))),
+            false => Ok(f(None)),
+        }
+    }
+
     /// Runs `f` with the `Intl` writer for a shopper asking for `locale`.
     fn with_text<T>(&self, locale: &str, f: impl FnOnce(&IntlText) -> T) -> Result<T, JsValue> {
         let mut texts = self.texts.borrow_mut();
@@ -207,6 +222,18 @@ pub fn memory_bytes() -> f64 {
 
 /// How many locales' `Intl` writers a catalog keeps (the most recently made).
 const LOCALE_CACHE: usize = 16;
+
+/// `messages`: `false` leaves every decision's message out (and skips
+/// writing it); absent or `true` writes it.
+fn messages_option(options: &JsValue) -> Result<bool, JsValue> {
+    if !options.is_object() {
+        return Ok(true);
+    }
+    match Reflect::get(options, &"messages".into()).unwrap_or(JsValue::UNDEFINED) {
+        v if v.is_undefined() || v.is_null() => Ok(true),
+        v => v.as_bool().ok_or_else(|| js_error("invalid_options", "options.messages must be true or false", &[])),
+    }
+}
 
 /// Reads `key` of `options`, which must be a string.
 fn string_option(options: &JsValue, key: &str) -> Result<String, JsValue> {
@@ -275,8 +302,10 @@ impl JsCatalog {
         let sku = JsValue::from(sku)
             .as_string()
             .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
-        let (request, locale) = self.request(&options.into(), false)?;
-        let decision = self.with_text(&locale, |text| self.inner.decide_with(&sku, &request, text))??;
+        let options: JsValue = options.into();
+        let (request, locale) = self.request(&options, false)?;
+        let decision =
+            self.with_text_if(messages_option(&options)?, &locale, |text| self.inner.decide_in(&sku, &request, text))??;
         Ok(to_js(&decision).unchecked_into())
     }
 
@@ -287,8 +316,10 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(js_name = decideAll)]
     pub fn decide_all(&self, options: types::DecideOptionsArg) -> Result<types::DecisionList, JsValue> {
-        let (request, locale) = self.request(&options.into(), false)?;
-        let decisions = self.with_text(&locale, |text| self.inner.decide_all_with(&request, text))??;
+        let options: JsValue = options.into();
+        let (request, locale) = self.request(&options, false)?;
+        let decisions =
+            self.with_text_if(messages_option(&options)?, &locale, |text| self.inner.decide_all_in(&request, text))??;
         Ok(to_js(&decisions).unchecked_into())
     }
 

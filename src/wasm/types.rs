@@ -36,6 +36,8 @@ export interface DecideOptions {
   locale?: string;
   /** Units of this SKU the customer already bought, counted against `limits.maxPerCustomer`; default 0. */
   purchased?: number;
+  /** `false`: decisions without `message`, and without the work of writing it (feeds, JSON-LD, servers). Default true. */
+  messages?: boolean;
   /** Price of one unit in minor units, with `currency`: adds `message.charge`. */
   unitPrice?: number;
   /** ISO 4217 code of `unitPrice`, e.g. "USD". */

@@ -29,6 +29,11 @@ try {
   console.log(code, path);
 }
 console.log(reason, shipDate, all.length, paths, decision.message.params.date);
+for (const bare of catalog.decideAll({ messages: false })) {
+  const feedValue: string = bare.merchantAvailability;
+  // @ts-expect-error: asked without messages, a decision has no message
+  console.log(feedValue, bare.message);
+}
 
 const plan: Plan = catalog.planCart({ lines: [{ sku: "TEE-M", quantity: 2, unitPrice: 3500 }], currency: "USD", holdTogether: true });
 const firstShipment: string | undefined = plan.shipments[0]?.date;

@@ -168,3 +168,20 @@ test("every error the package throws on purpose is an AvailabilityError, from Ja
   freed.free();
   assert.throws(() => freed.decide("TEE-S"), (err) => err instanceof AvailabilityError && err.code === "freed");
 });
+
+test("messages: false gives the same decisions without their message", () => {
+  const catalog = Catalog.fromJson(snapshot);
+  const worded = catalog.decideAll({ now, quantity: 2 });
+  const bare = catalog.decideAll({ now, quantity: 2, messages: false });
+  assert.equal(bare.length, worded.length);
+  bare.forEach((d, i) => {
+    assert.equal("message" in d, false, d.sku);
+    const { message, ...rest } = worded[i];
+    assert.equal(typeof message.text, "string");
+    assert.deepEqual(d, rest);
+  });
+  const one = catalog.decide("TEE-L", { now, messages: false });
+  assert.equal("message" in one, false);
+  assert.equal(one.reason, catalog.decide("TEE-L", { now }).reason);
+  assert.throws(() => catalog.decideAll({ messages: "no" }), (err) => err instanceof AvailabilityError && err.code === "invalid_options");
+});
