@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::model::cart::Plan;
 use crate::model::decision::{Decision, Policy, ProductDecision, Reason, Verdict};
-use crate::model::message::{Currency, Message, Overrides, Param, Params};
+use crate::model::message::{placeholders, Currency, Message, Overrides, Param, Params};
 
 /// The confirmation key of a notify-me decision with `reason`.
 fn notify_key(reason: Reason) -> &'static str {
@@ -230,6 +230,9 @@ impl<'a> Writer<'a> {
     /// whether it is in the shopper's language (else it is the English
     /// fallback, written with [`English`]).
     fn template(&self, key: &str, count: Option<u64>) -> (&'a str, bool) {
+        // A misspelt key would render as "": every key the code asks for is
+        // one of KEYS (tests/messages.rs checks English has them all).
+        debug_assert!(placeholders(key).is_some(), "unknown message key {key:?}");
         for tag in &self.chain {
             let own = language(tag) == self.language;
             let plural = count.map(|n| format!("{key}.{}", if own { self.text.plural(n) } else { English.plural(n) }));
