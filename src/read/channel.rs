@@ -1,6 +1,7 @@
 //! The `channels` objects of a snapshot.
 
 use crate::model::channel::{Channel, ChannelOverrides};
+use crate::model::problem::Diagnostic;
 use crate::read::json::{as_safe_integer, Fields, Json, Slot};
 
 /// Reads `channels` from `fields`; unknown channel names are ignored
@@ -41,15 +42,20 @@ fn read_max_ship_days(f: &mut Fields, v: &Json) -> Option<u32> {
     days.map(|d| d as u32)
 }
 
-/// The names in a `channels` object that are no channel, as
-/// `(path, message)`: ignored like other unknown keys, but listed in
-/// `diagnostics` (code `unknown_channel`) because a typo there silently
-/// drops a rule the merchant set.
-pub(crate) fn unknown_channels(channels: Option<&Json>, path: &str) -> Vec<(String, String)> {
+/// The names in a `channels` object (of the item `sku`, if any) that are
+/// no channel: ignored like other unknown keys, but listed as
+/// `unknown_channel` diagnostics because a typo there silently drops a
+/// rule the merchant set.
+pub(crate) fn unknown_channels(channels: Option<&Json>, path: &str, sku: Option<&str>) -> Vec<Diagnostic> {
     let Some(Json::Object(entries)) = channels else { return Vec::new() };
     entries
         .iter()
         .filter(|(name, _)| Channel::parse(name).is_none())
-        .map(|(name, _)| (format!("{path}.{name}"), Channel::unknown(name)))
+        .map(|(name, _)| Diagnostic {
+            code: "unknown_channel",
+            sku: sku.map(str::to_owned),
+            path: format!("{path}.{name}"),
+            message: Channel::unknown(name),
+        })
         .collect()
 }

@@ -111,12 +111,8 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
     let store_problems = f.problem_count();
     let (items, mut diagnostics, index) = reader.finish(&locations);
     let messages = read_messages(f.value("messages"), &mut diagnostics);
-    for (path, message) in unknown_channels(f.value("channels"), "channels") {
-        diagnostics.push(Diagnostic { code: "unknown_channel", sku: None, path, message });
-    }
-    for (path, message) in location_channels {
-        diagnostics.push(Diagnostic { code: "unknown_channel", sku: None, path, message });
-    }
+    diagnostics.extend(unknown_channels(f.value("channels"), "channels", None));
+    diagnostics.extend(location_channels);
     if store_problems > 0 {
         return None;
     }
@@ -234,12 +230,13 @@ impl ItemReader {
             });
         }
         let preorder_channels = value.get("preorder").and_then(|p| p.get("channels"));
-        let unknown = unknown_channels(value.get("channels"), &format!("items[{i}].channels"))
-            .into_iter()
-            .chain(unknown_channels(preorder_channels, &format!("items[{i}].preorder.channels")));
-        for (path, message) in unknown {
-            self.diagnostics.push(Diagnostic { code: "unknown_channel", sku: sku.clone(), path, message });
-        }
+        self.diagnostics.extend(unknown_channels(
+            value.get("channels"),
+            &format!("items[{i}].channels"),
+            sku.as_deref(),
+        ));
+        let preorder_path = format!("items[{i}].preorder.channels");
+        self.diagnostics.extend(unknown_channels(preorder_channels, &preorder_path, sku.as_deref()));
         if let Some(sku) = &sku {
             if let Some(&first) = self.index.get(sku) {
                 self.duplicates.extend([first, i]);

@@ -1,14 +1,15 @@
 //! The stock fields of a snapshot: sources, kits, locations, limits.
 
 use crate::model::channel::Channel;
+use crate::model::problem::Diagnostic;
 use crate::model::stock::{Component, Level, Limits, Location, Locations, Source};
 use crate::model::value::quoted;
 use crate::read::json::{as_str, Fields, Json};
 
 /// Reads the store's `locations`: `{ "<id>": { "active": true, "channels": ["dtc", …] } }`.
-/// Unknown channel names are returned as `(path, message)` to be listed
-/// as `unknown_channel` diagnostics; they serve nothing.
-pub(crate) fn read_locations(f: &mut Fields) -> (Locations, Vec<(String, String)>) {
+/// Unknown channel names come back as `unknown_channel` diagnostics; they
+/// serve nothing.
+pub(crate) fn read_locations(f: &mut Fields) -> (Locations, Vec<Diagnostic>) {
     let mut unknown = Vec::new();
     let listed = f.object("locations", |locations| {
         let mut listed = Vec::new();
@@ -25,7 +26,12 @@ pub(crate) fn read_locations(f: &mut Fields) -> (Locations, Vec<(String, String)
                                 *serve = true;
                             }
                         }
-                        None => unknown.push((format!("{path}.channels[{i}]"), Channel::unknown(name))),
+                        None => unknown.push(Diagnostic {
+                            code: "unknown_channel",
+                            sku: None,
+                            path: format!("{path}.channels[{i}]"),
+                            message: Channel::unknown(name),
+                        }),
                     }
                 }
                 serves
