@@ -1,4 +1,4 @@
-// The same rules (SPEC §3–§6, English messages) written in plain, idiomatic
+// The same rules (docs/rules.md §3–§8, English messages) written in plain, idiomatic
 // JavaScript for the benchmark's comparison. It validates what the wasm
 // core validates and must give identical decisions (bench/run.mjs checks).
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 //! Generated snapshots with values across their whole range (huge stock,
 //! far dates, any zone, holidays, any quantity and moment): every decision
-//! keeps the SPEC §3 invariants that hold whatever the data.
+//! keeps the invariants of docs/rules.md §3 that hold whatever the data.
 #![no_main]
 
 use chrono::{DateTime, Duration, NaiveDate};
