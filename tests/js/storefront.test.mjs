@@ -124,3 +124,24 @@ for (const [device, options] of Object.entries(devices)) {
     await context.close();
   });
 }
+
+test("fails safe: with the wasm blocked, nothing is offered for sale and the page says why", async () => {
+  for (const [path, buy] of [["/product.html?id=classic-wool-beanie", "#add"], ["/checkout.html", "#pay"]]) {
+    const context = await browser.newContext(devices.desktop);
+    await context.route("**/*.wasm", (route) => route.abort());
+    const p = await open(context, `${base}${path}`);
+    await p.waitForSelector(".availability-error", { timeout: 10_000 });
+    assert.match(await p.textContent(".availability-error"), /Availability can't be checked right now/, path);
+    assert.equal(await p.getAttribute(".availability-error", "role"), "alert");
+    assert.equal(await p.isDisabled(buy), true, `${path}: ${buy} stays disabled`);
+    assert.ok(p.problems.some((problem) => problem.includes(".wasm")), "the wasm really was blocked");
+    await context.close();
+  }
+  // Unblocked, the same buttons are enabled by a decision.
+  const context = await browser.newContext(devices.desktop);
+  const p = await open(context, `${base}/product.html?id=classic-merino-tee`);
+  await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
+  assert.equal(await p.isDisabled("#add"), false);
+  assert.equal(await p.$(".availability-error"), null);
+  await context.close();
+});
