@@ -182,7 +182,9 @@ class Importer {
         this.report("sells_past_zero_undated", merged.sku, pastZeroAt, "the platform keeps selling this past zero with no restock date (\"ships when available\"); our rules refuse an undated backorder, so it shows out of stock at zero until a confirmed restock is given (options.items[sku].restock)");
       }
       const p = merged.preorder;
-      if (merged.lifecycle === "unreleased" && p) {
+      // A pre-order as the core sees it: unreleased, or a release date still ahead (an embargo, docs/rules.md §3).
+      const releaseAhead = typeof p?.releaseDate === "string" && p.releaseDate > this.generatedAt.slice(0, 10);
+      if ((merged.lifecycle === "unreleased" || releaseAhead) && p) {
         if (p.limit == null && p.plannedProduction == null) {
           this.report("preorder_uncapped", merged.sku, at, "pre-order without a cap on the platform; our rules refuse an unlimited pre-order (give options.items[sku].preorder.limit)");
         }

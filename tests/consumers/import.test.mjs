@@ -225,6 +225,16 @@ test("Solidus: stock items at active locations (Spree::Stock::Quantifier), backo
   assert.deepEqual([beanie.canPurchase, beanie.notifyMe], [false, true], "not available before available_on, as in Solidus");
 });
 
+test("a release date still ahead makes a pre-order for the importer as for the core: an uncapped one is named", () => {
+  const { catalog, diagnostics } = load("woocommerce", { items: { PLATE: { preorder: { releaseDate: "2027-03-01", shipDate: "2027-03-05" } } } });
+  assert.equal(catalog.decide("PLATE", { now }).reason, "preorder_uncapped");
+  assert.ok(codesOf(diagnostics, "PLATE").includes("preorder_uncapped"), JSON.stringify(codesOf(diagnostics, "PLATE")));
+  // Released already: no pre-order, no notice.
+  const released = load("woocommerce", { items: { PLATE: { preorder: { releaseDate: "2026-11-01" } } } });
+  assert.equal(codesOf(released.diagnostics, "PLATE").includes("preorder_uncapped"), false);
+  assert.notEqual(released.catalog.decide("PLATE", { now }).reason, "preorder_uncapped");
+});
+
 test("the merchant's own data fills what the platform lacks, and every undated past-zero item is listed once", () => {
   const { summary, diagnostics } = load("woocommerce", { items: { PLATE: { restock: { date: "2026-12-02", confirmed: true, quantity: 10 } }, NOPE: { onHand: 1 } } });
   assert.deepEqual(summary.sellsPastZeroUndated, ["CUP"]);
