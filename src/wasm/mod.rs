@@ -190,8 +190,16 @@ impl JsCatalog {
 
 /// A whole number of units from 0 to 2^53 − 1.
 fn units(value: &JsValue) -> Option<u64> {
-    let n = value.as_f64()?;
+    value.as_f64().and_then(whole_units)
+}
+
+fn whole_units(n: f64) -> Option<u64> {
     (n.fract() == 0.0 && (0.0..=crate::model::value::MAX_SAFE_INTEGER as f64).contains(&n)).then_some(n as u64)
+}
+
+/// The SKU argument: a string (an empty one is refused by the core).
+fn sku_arg(sku: types::SkuArg) -> Result<String, JsValue> {
+    JsValue::from(sku).as_string().ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string").into())
 }
 
 /// The largest snapshot text a catalog reads, in UTF-8 bytes (64 MiB):
@@ -299,9 +307,7 @@ impl JsCatalog {
         sku: types::SkuArg,
         options: types::DecideOptionsArg,
     ) -> Result<types::DecisionResult, JsValue> {
-        let sku = JsValue::from(sku)
-            .as_string()
-            .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
+        let sku = sku_arg(sku)?;
         let options: JsValue = options.into();
         let (request, locale) = self.request(&options, false)?;
         let decision =
@@ -368,9 +374,7 @@ impl JsCatalog {
         sku: types::SkuArg,
         options: types::ConfirmationOptionsArg,
     ) -> Result<types::EmailResult, JsValue> {
-        let sku = JsValue::from(sku)
-            .as_string()
-            .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
+        let sku = sku_arg(sku)?;
         let options: JsValue = options.into();
         let (request, locale) = self.request(&options, false)?;
         let order = string_option(&options, "orderNumber")?;
@@ -423,9 +427,7 @@ impl JsCatalog {
                     at("quantity", "invalid_quantity", "expected a whole number from 1 to 9007199254740991")
                 })?,
             };
-            let unit_price = field("unitPrice")
-                .as_f64()
-                .filter(|p| p.fract() == 0.0 && (0.0..=crate::model::value::MAX_SAFE_INTEGER as f64).contains(p))
+            let unit_price = units(&field("unitPrice"))
                 .ok_or_else(|| at("unitPrice", "invalid_price", "expected an integer amount of minor units ≥ 0"))?;
             // The JavaScript layer hands a cart's `purchased` ({ [sku]: units }) over line by line.
             match field("purchased") {
@@ -442,7 +444,7 @@ impl JsCatalog {
                     purchased.insert(sku.clone(), units);
                 }
             }
-            cart_lines.push(crate::model::cart::Line { sku, quantity, unit_price: unit_price as u64 });
+            cart_lines.push(crate::model::cart::Line { sku, quantity, unit_price });
         }
         let hold_together =
             Reflect::get(&options, &"holdTogether".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
@@ -477,10 +479,9 @@ impl JsCatalog {
         }
         let (request, locale) = self.request(&options, false)?;
         let count = |key: &str| Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_f64());
-        let position = match (count("position"), count("total")) {
-            (Some(p), Some(t)) if units(&p.into()).is_some() && units(&t.into()).is_some() => {
-                Some((p as u64, t as u64))
-            }
+        // Whole numbers here; 1 ≤ position ≤ total is the core's check.
+        let position = match (count("position").map(whole_units), count("total").map(whole_units)) {
+            (Some(Some(p)), Some(Some(t))) => Some((p, t)),
             (None, None) => None,
             _ => {
                 return Err(js_error(
@@ -523,9 +524,7 @@ impl JsCatalog {
         sku: types::SkuArg,
         options: types::DecideOptionsArg,
     ) -> Result<types::EmailResult, JsValue> {
-        let sku = JsValue::from(sku)
-            .as_string()
-            .ok_or_else(|| ArgError::new("invalid_sku", "sku must be a non-empty string"))?;
+        let sku = sku_arg(sku)?;
         let (request, locale) = self.request(&options.into(), false)?;
         let email = self.with_text(&locale, |text| self.inner.back_in_stock(&sku, &request, text))??;
         Ok(to_js(&email).unchecked_into())
