@@ -80,11 +80,16 @@ impl Catalog {
     }
 
     /// The decision for `sku`, its message written with `text`, or left
-    /// empty (and out of JSON) without one: for feeds and JSON-LD, which
-    /// need no words, and skip the work of writing them.
+    /// empty (and out of JSON) without one (see
+    /// [`Catalog::decide_without_message`]).
     // Not inlined: decide, the e-mails and back-in-stock share one copy in the wasm.
     #[inline(never)]
-    pub fn decide_in(&self, sku: &str, request: &Request, text: Option<&dyn LocaleText>) -> Result<Decision, ArgError> {
+    pub(crate) fn decide_in(
+        &self,
+        sku: &str,
+        request: &Request,
+        text: Option<&dyn LocaleText>,
+    ) -> Result<Decision, ArgError> {
         check_request(request)?;
         check_sku(sku)?;
         let moment = decision::Moment::new(&self.snapshot, request);
@@ -117,7 +122,8 @@ impl Catalog {
         order_number: &str,
         text: &dyn LocaleText,
     ) -> Result<Email, ArgError> {
-        let decision = self.decide_with(sku, request, text)?;
+        // The e-mail reads the decision, not its message: no text is written for it.
+        let decision = self.decide_in(sku, request, None)?;
         let ship = decision.ship_date.filter(|_| decision.can_purchase).ok_or_else(|| {
             ArgError::new("not_purchasable", format!("{sku} can't be bought as asked ({})", decision.reason.code()))
         })?;
@@ -169,7 +175,8 @@ impl Catalog {
     /// assert_eq!(catalog.back_in_stock("MUG", &Request::at(now), &English).unwrap().subject, "Stoneware Mug is back in stock");
     /// ```
     pub fn back_in_stock(&self, sku: &str, request: &Request, text: &dyn LocaleText) -> Result<Email, ArgError> {
-        let decision = self.decide_with(sku, request, text)?;
+        // The e-mail reads the decision, not its message: no text is written for it.
+        let decision = self.decide_in(sku, request, None)?;
         let ship = decision.ship_date.filter(|_| decision.can_purchase).ok_or_else(|| {
             ArgError::new("not_purchasable", format!("{sku} can't be bought yet ({})", decision.reason.code()))
         })?;
@@ -235,7 +242,11 @@ impl Catalog {
     /// `None` (see [`Catalog::decide_all_without_messages`]).
     // Not inlined: the boundary calls it with and without a writer.
     #[inline(never)]
-    pub fn decide_all_in(&self, request: &Request, text: Option<&dyn LocaleText>) -> Result<Vec<Decision>, ArgError> {
+    pub(crate) fn decide_all_in(
+        &self,
+        request: &Request,
+        text: Option<&dyn LocaleText>,
+    ) -> Result<Vec<Decision>, ArgError> {
         check_request(request)?;
         let snapshot = &self.snapshot;
         let moment = decision::Moment::new(snapshot, request);
