@@ -19,13 +19,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::model::cart::*;
-use crate::model::channel::Channel;
-use crate::model::decision::Verdict;
-use crate::model::decision::{Decision, Policy, Request};
+use crate::model::decision::{Decision, Policy, Request, Verdict};
 use crate::model::problem::ArgError;
 use crate::model::snapshot::{Deposit, Entry, Snapshot};
 use crate::model::value::MAX_SAFE_INTEGER;
-use crate::rules::decision::{self, deposit_of, Moment};
+use crate::rules::decision::{self, deposit_for, deposit_of, Moment};
 
 fn money_error(what: String) -> ArgError {
     ArgError::new("invalid_price", what)
@@ -52,13 +50,7 @@ pub(crate) fn plan(snapshot: &Snapshot, cart: &Cart, word: &dyn Fn(Verdict) -> D
         }
         moment.with_quantity(accepted_total);
         let decision = word(decision::decide(snapshot, entry, sku, &moment));
-        let deposit = match entry {
-            // Marketplaces never charge before shipment: no deposit there.
-            Some(Entry::Valid(item)) if decision.policy == Policy::Preorder && cart.channel == Channel::Dtc => {
-                item.preorder().deposit
-            }
-            _ => None,
-        };
+        let deposit = deposit_for(entry, decision.policy, cart.channel);
         if let Some(Entry::Valid(item)) = entry {
             let from_stock = match decision.policy {
                 Policy::InStock => accepted_total,

@@ -411,12 +411,7 @@ fn decide_preorder(c: &Context) -> Outcome {
 /// Adds payment terms, feed values, deadline warnings and the message.
 fn finish(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, o: Outcome, moment: &Moment) -> Verdict {
     let today = moment.today;
-    let deposit = match entry {
-        Some(Entry::Valid(item)) if o.policy == Policy::Preorder && moment.request.channel == Channel::Dtc => {
-            item.preorder().deposit
-        }
-        _ => None,
-    };
+    let deposit = deposit_for(entry, o.policy, moment.request.channel);
     let (schema_org, merchant_availability) = feed_values(o.policy, o.reason);
     let dated_promise = matches!(o.policy, Policy::Backorder | Policy::Preorder);
     let payment = match o.policy {
@@ -512,6 +507,16 @@ fn warnings(
         }
     }
     warnings
+}
+
+/// The deposit a purchase of `entry` under `policy` takes: a pre-order's,
+/// on the merchant's own store only (marketplaces never charge before
+/// shipment).
+pub(crate) fn deposit_for(entry: Option<&Entry>, policy: Policy, channel: Channel) -> Option<Deposit> {
+    match entry {
+        Some(Entry::Valid(item)) if policy == Policy::Preorder && channel == Channel::Dtc => item.preorder().deposit,
+        _ => None,
+    }
 }
 
 /// The deposit charged now for `quantity` units at `unit_price`: a
