@@ -159,7 +159,7 @@ impl Catalog {
         }
         let writer = self.writer(text, decision::today(&self.snapshot, cart.now));
         let mut plan = crate::rules::cart::plan(&self.snapshot, cart, &|verdict| text::word(verdict, &writer))?;
-        text::word_plan(&mut plan, cart.currency, &writer);
+        text::word_plan(&mut plan, &writer);
         Ok(plan)
     }
 

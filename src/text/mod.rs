@@ -307,12 +307,12 @@ pub(crate) fn word_product(mut product: ProductDecision, w: &Writer) -> ProductD
 
 /// Writes a cart plan's `summary` ("2 items ship today; …") and, given its
 /// currency and anything accepted, its `charges` sentence.
-pub(crate) fn word_plan(plan: &mut Plan, currency: Option<Currency>, w: &Writer) {
+pub(crate) fn word_plan(plan: &mut Plan, w: &Writer) {
     let units: Vec<(NaiveDate, u64)> =
         plan.shipments.iter().map(|s| (s.date, s.lines.iter().map(|l| l.quantity).sum())).collect();
     plan.summary = cart_summary(w, &units);
     let later: Vec<(NaiveDate, u64)> = plan.captures.iter().map(|c| (c.date, c.amount)).collect();
-    plan.charges = match currency.filter(|_| plan.lines.iter().any(|l| l.accepted)) {
+    plan.charges = match plan.currency.filter(|_| plan.lines.iter().any(|l| l.accepted)) {
         Some(c) => charges(w, c, plan.charged_now, &later),
         None => String::new(),
     };
