@@ -84,7 +84,7 @@ function readOptions(options, keys) {
  * (`{ [sku]: units }`) handed to the engine on the lines of its SKU.
  */
 function readCart(options) {
-  const read = readOptions(options, [...DECIDE_KEYS, "lines", "currency", "holdTogether"]);
+  const read = readOptions(options, [...DECIDE_KEYS, "lines", "holdTogether"]);
   if (typeof read !== "object" || read === undefined) return read;
   let lines;
   try {

@@ -1,19 +1,9 @@
 // The mobile checkout: an editable cart planned by storefront-availability —
 // what ships when and what is charged when, before the shopper pays.
-import init, { Catalog } from "storefront-availability";
-import { cannotCheckAvailability } from "/unavailable.js";
+import { loadCatalog } from "/load.js";
 
 const params = new URLSearchParams(location.search);
-let loaded;
-try {
-  await init();
-  const text = await (await fetch(params.get("snapshot") ?? "sample-snapshot.json")).text();
-  loaded = { text, catalog: Catalog.fromJson(text) };
-} catch (error) {
-  cannotCheckAvailability(error); // never fail open: no plan, no order
-  throw error;
-}
-const { text, catalog } = loaded;
+const { text, catalog } = await loadCatalog(params.get("snapshot") ?? "sample-snapshot.json");
 const items = JSON.parse(text).items.filter((i) => typeof i.sku === "string");
 const now = params.get("now") ?? "2026-11-23T15:00:00Z"; // the demo's clock
 const locale = params.get("locale") ?? "en-US";

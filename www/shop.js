@@ -1,24 +1,15 @@
 // The demo storefront's theme code: what a theme developer writes on top of
 // the package. Loads the catalog once, registers <stock-status>, keeps a
 // cart in localStorage and draws the cart drawer.
-import init, { Catalog } from "storefront-availability";
 import { defineElements } from "storefront-availability/elements";
-import { cannotCheckAvailability } from "/unavailable.js";
+import { loadCatalog } from "/load.js";
 
 const params = new URLSearchParams(location.search);
 /** The demo's clock: the bundled snapshot was taken at 13:00 UTC on Monday 23 November 2026. */
 export const now = params.get("now") ?? "2026-11-23T15:00:00Z";
 export const locale = params.get("locale") ?? "en-US";
 
-let loaded;
-try {
-  await init();
-  const text = await (await fetch("/storefront-snapshot.json")).text();
-  loaded = { text, catalog: Catalog.fromJson(text) };
-} catch (error) {
-  cannotCheckAvailability(error); // never fail open: no decision, nothing for sale
-  throw error;
-}
+const loaded = await loadCatalog("/storefront-snapshot.json");
 const { text } = loaded;
 export const catalog = loaded.catalog;
 /** The snapshot as data: the theme reads titles and prices from it. */

@@ -1,0 +1,28 @@
+// Loads the catalog for a demo page, failing safe: when the availability
+// module or the snapshot cannot load, the page says so and offers nothing
+// for sale (buy buttons start disabled in the HTML and only a decision
+// enables them).
+import init, { Catalog } from "storefront-availability";
+
+/** `{ text, catalog }` for the snapshot at `url`; on failure the page says availability can't be checked, and this throws. */
+export async function loadCatalog(url) {
+  try {
+    await init();
+    const text = await (await fetch(url)).text();
+    return { text, catalog: Catalog.fromJson(text) };
+  } catch (error) {
+    cannotCheckAvailability(error); // never fail open: no decision, nothing for sale
+    throw error;
+  }
+}
+
+/** Says availability cannot be checked, and keeps every buy button disabled. */
+function cannotCheckAvailability(error) {
+  for (const button of document.querySelectorAll("#add, #pay")) button.disabled = true;
+  const note = document.createElement("p");
+  note.className = "availability-error";
+  note.setAttribute("role", "alert");
+  note.textContent = "Availability can't be checked right now, so nothing can be added to the cart. Please try again later.";
+  document.querySelector("main")?.prepend(note);
+  console.warn("availability could not be checked:", error);
+}
