@@ -4,29 +4,20 @@
 //! on any circle between files.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
-use std::path::Path;
 
 const LAYERS: [&str; 6] = ["model", "read", "rules", "text", "catalog", "wasm"];
 
+mod common;
+
 /// Module (e.g. `rules::cart`) → the source text of its file.
 fn modules() -> BTreeMap<String, String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut out = BTreeMap::new();
-    let mut dirs = vec![root.clone()];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).expect("src is readable") {
-            let path = entry.expect("a directory entry").path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let relative = path.strip_prefix(&root).unwrap().with_extension("");
-                let name = relative.to_str().unwrap().replace('/', "::").trim_end_matches("::mod").to_owned();
-                out.insert(name, fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
-    out
+    common::source_files("src", "rs")
+        .into_iter()
+        .map(|(path, text)| {
+            let name = path.with_extension("").to_str().unwrap().replace('/', "::");
+            (name.trim_end_matches("::mod").to_owned(), text)
+        })
+        .collect()
 }
 
 /// The modules `source` names through `crate::layer::module` paths.

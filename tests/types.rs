@@ -10,6 +10,8 @@ use std::path::Path;
 
 use storefront_availability::{Channel, Reason};
 
+mod common;
+
 fn read(path: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
@@ -30,18 +32,6 @@ fn literal_codes(source: &str, markers: &[&str], codes: &mut BTreeSet<String>) {
             if let Some(rest) = rest.strip_prefix('"') {
                 codes.insert(rest[..rest.find('"').expect("closed string")].to_owned());
             }
-        }
-    }
-}
-
-fn sources(dir: &str, extension: &str, out: &mut Vec<String>) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    for entry in fs::read_dir(&root).unwrap_or_else(|e| panic!("{dir}: {e}")) {
-        let path = entry.expect("a directory entry").path();
-        if path.is_dir() {
-            sources(path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_str().unwrap(), extension, out);
-        } else if path.extension().is_some_and(|e| e == extension) {
-            out.push(fs::read_to_string(&path).expect("readable source"));
         }
     }
 }
@@ -73,15 +63,11 @@ fn every_channel_is_in_the_typescript_union() {
 fn every_error_code_thrown_is_in_error_code_and_back() {
     let declared = union(&read("js/error.d.ts"), "ErrorCode");
     let mut thrown = BTreeSet::new();
-    let mut rust = Vec::new();
-    sources("src", "rs", &mut rust);
-    for source in &rust {
-        literal_codes(source, &["ArgError::new(", "js_error("], &mut thrown);
+    for (_, source) in common::source_files("src", "rs") {
+        literal_codes(&source, &["ArgError::new(", "js_error("], &mut thrown);
     }
-    let mut js = Vec::new();
-    sources("js", "js", &mut js);
-    for source in &js {
-        literal_codes(source, &["codedError(", "new AvailabilityError("], &mut thrown);
+    for (_, source) in common::source_files("js", "js") {
+        literal_codes(&source, &["codedError(", "new AvailabilityError("], &mut thrown);
     }
     // A refused snapshot's code is a constant of the core.
     thrown.insert(storefront_availability::SnapshotError::CODE.to_owned());

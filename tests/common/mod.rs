@@ -50,3 +50,23 @@ pub fn date(s: &str) -> chrono::NaiveDate {
 pub fn restock(date: &str, quantity: u64, backordered: u64) -> Value {
     json!({ "date": date, "confirmed": true, "quantity": quantity, "backordered": backordered })
 }
+
+/// Every file under `dir` (relative to the crate) whose name ends in
+/// `.{extension}`, as (path relative to `dir`, text), in no set order.
+pub fn source_files(dir: &str, extension: &str) -> Vec<(std::path::PathBuf, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut out = Vec::new();
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == extension) {
+                let text = std::fs::read_to_string(&path).expect("readable source");
+                out.push((path.strip_prefix(&root).expect("under root").to_path_buf(), text));
+            }
+        }
+    }
+    out
+}
