@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The core's imports point one way: model ← read ← rules ← text ← the
 //! `Catalog` facade ← wasm (docs in src/lib.rs). This test reads every
 //! `crate::…` path in `src/` and fails on an import against that order, or

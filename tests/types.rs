@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The TypeScript types name every code the library produces, so they cannot
 //! drift from the code again: every reason code and channel of the core is
 //! in its TS union (and nothing else is), and every error code thrown from

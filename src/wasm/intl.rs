@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Utc, Weekd
 use js_sys::{Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use crate::model::message::Currency;
 use crate::model::zone::{StoreZone, Zones};
 use crate::text::{DateStyle, LocaleText};
 
@@ -105,6 +106,8 @@ pub(crate) struct IntlText {
     written: RefCell<HashMap<(NaiveDate, DateStyleKey), String>>,
     /// Numbers and plural categories below `SMALL`, written once.
     small: RefCell<HashMap<u64, (String, &'static str)>>,
+    /// The money format of the last currency asked for (a page or cart has one).
+    money: RefCell<Option<(Currency, Option<NumberFormat>)>>,
 }
 
 type DateStyleKey = (bool, bool);
@@ -126,6 +129,7 @@ impl IntlText {
             first_weekday: OnceCell::new(),
             written: RefCell::new(HashMap::new()),
             small: RefCell::new(HashMap::new()),
+            money: RefCell::new(None),
         })
     }
 
@@ -215,18 +219,23 @@ impl LocaleText for IntlText {
         self.small_number(n).map_or_else(|| self.write_number(n), |(text, _)| text)
     }
 
-    fn money(&self, minor: u64, currency: crate::model::message::Currency) -> String {
+    fn money(&self, minor: u64, currency: Currency) -> String {
         let digits = currency.minor_digits();
-        let places = digits.to_string();
-        let code = currency.code();
-        let pairs = [
-            ("style", "currency"),
-            ("currency", code.as_str()),
-            ("minimumFractionDigits", places.as_str()),
-            ("maximumFractionDigits", places.as_str()),
-        ];
-        let format = options(&pairs).and_then(|o| NumberFormat::new(&self.locale.as_str().into(), &o).ok());
+        let mut cached = self.money.borrow_mut();
+        if cached.as_ref().map(|(c, _)| *c) != Some(currency) {
+            let places = digits.to_string();
+            let code = currency.code();
+            let pairs = [
+                ("style", "currency"),
+                ("currency", code.as_str()),
+                ("minimumFractionDigits", places.as_str()),
+                ("maximumFractionDigits", places.as_str()),
+            ];
+            let format = options(&pairs).and_then(|o| NumberFormat::new(&self.locale.as_str().into(), &o).ok());
+            *cached = Some((currency, format));
+        }
         let value = minor as f64 / 10f64.powi(digits as i32);
+        let format = cached.as_ref().and_then(|(_, f)| f.as_ref());
         format.and_then(|f| f.format(value).ok()).unwrap_or_else(|| crate::text::English.money(minor, currency))
     }
 }
