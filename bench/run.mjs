@@ -5,14 +5,21 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync } from "node:zlib";
+// Two builds side by side (README "Which entry to import"): the page build
+// a product page downloads (size-first) and the server build Node gets
+// (compiled for speed); the checkout build runs the cart planner.
 import { initSync, Catalog } from "../pkg/index.js";
+import { initSync as initServer, Catalog as ServerCatalog } from "../pkg/server.js";
+import { initSync as initCheckout, Catalog as CheckoutCatalog } from "../pkg/checkout.js";
 import { PlainCatalog } from "./plain.mjs";
 import { snapshot, NOW } from "./generate.mjs";
 import { launch } from "../scripts/browser.mjs";
-import { serve, root } from "../scripts/serve.mjs";
+import { serve, root, demoMounts } from "../scripts/serve.mjs";
 
 const wasmBytes = readFileSync(new URL("../pkg/storefront_availability_bg.wasm", import.meta.url));
 initSync({ module: wasmBytes });
+initServer({ module: readFileSync(new URL("../pkg/storefront_availability_server_bg.wasm", import.meta.url)) });
+initCheckout({ module: readFileSync(new URL("../pkg/storefront_availability_checkout_bg.wasm", import.meta.url)) });
 const quick = process.argv.includes("--quick");
 const rounds = quick ? 3 : 9;
 const results = { machine: `${process.platform} ${process.arch}, Node ${process.version}`, date: new Date().toISOString(), rows: [] };
@@ -41,13 +48,23 @@ const kb = (n) => +(n / 1024).toFixed(1);
 results.size = {
   wasm: { raw: kb(wasmBytes.length), gzip: kb(gzipSync(wasmBytes, { level: 9 }).length), brotli: kb(brotliCompressSync(wasmBytes).length) },
   glue: { raw: kb(glue.length), gzip: kb(gzipSync(glue, { level: 9 }).length), brotli: kb(brotliCompressSync(glue).length) },
+  entries: {},
 };
+for (const [entry, { files }] of Object.entries(JSON.parse(readFileSync(new URL("../size-budget.json", import.meta.url), "utf8")).entries)) {
+  const bytes = files.map((f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url)));
+  results.size.entries[entry] = {
+    gzip: kb(bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0)),
+    brotli: kb(bytes.reduce((n, b) => n + brotliCompressSync(b).length, 0)),
+  };
+}
 
 // Correctness first: the comparison is only fair if both give the same answers.
 const check = JSON.stringify(snapshot(2000, 7));
 for (const quantity of [1, 3]) {
   for (const messages of [true, false]) {
-    assert.deepStrictEqual(new PlainCatalog(check).decideAll({ now, quantity, messages }), Catalog.fromJson(check).decideAll({ now, quantity, messages }));
+    const plain = new PlainCatalog(check).decideAll({ now, quantity, messages });
+    assert.deepStrictEqual(plain, Catalog.fromJson(check).decideAll({ now, quantity, messages }));
+    assert.deepStrictEqual(plain, ServerCatalog.fromJson(check).decideAll({ now, quantity, messages }));
   }
 }
 
@@ -57,30 +74,40 @@ for (const n of [1_000, 10_000, 100_000]) {
   const t = sideBySide({
     json: () => JSON.parse(text),
     wasm: () => Catalog.fromJson(text).free(),
+    server: () => ServerCatalog.fromJson(text).free(),
     plain: () => new PlainCatalog(text),
   });
   row(`ingest ${n / 1000}k items`, t.wasm, t.plain, "ms", { jsonParse: t.json, wasmVsJsonParse: t.wasm / t.json, plainVsJsonParse: t.plain / t.json });
+  row(`ingest ${n / 1000}k items, server build`, t.server, t.plain, "ms", { jsonParse: t.json, wasmVsJsonParse: t.server / t.json, plainVsJsonParse: t.plain / t.json });
 }
 
 // Decisions over a 10k catalog.
 const text10k = JSON.stringify(snapshot(10_000));
 const wasm10k = Catalog.fromJson(text10k);
 const plain10k = new PlainCatalog(text10k);
+const server10k = ServerCatalog.fromJson(text10k);
 const skus = wasm10k.skus;
 const one = sideBySide({
   wasm: (i) => wasm10k.decide(skus[(i * 7919) % skus.length], { now }),
   plain: (i) => plain10k.decide(skus[(i * 7919) % skus.length], { now }),
 }, 20_000);
 row("decide (one call)", one.wasm * 1e6, one.plain * 1e6, "ns");
-const all = sideBySide({ wasm: () => wasm10k.decideAll({ now }), plain: () => plain10k.decideAll({ now }) });
+const all = sideBySide({ wasm: () => wasm10k.decideAll({ now }), server: () => server10k.decideAll({ now }), plain: () => plain10k.decideAll({ now }) });
 row("decideAll 10k items", all.wasm, all.plain, "ms");
-const bare = sideBySide({ wasm: () => wasm10k.decideAll({ now, messages: false }), plain: () => plain10k.decideAll({ now, messages: false }) });
+row("decideAll 10k items, server build", all.server, all.plain, "ms");
+const bare = sideBySide({
+  wasm: () => wasm10k.decideAll({ now, messages: false }),
+  server: () => server10k.decideAll({ now, messages: false }),
+  plain: () => plain10k.decideAll({ now, messages: false }),
+});
 row("decideAll 10k items, messages: false", bare.wasm, bare.plain, "ms");
+row("decideAll 10k items, messages: false, server build", bare.server, bare.plain, "ms");
 
 // A 20-line cart (plain JS has no planner: no ratio).
 const cart = { currency: "USD", now, lines: skus.slice(0, 20).map((sku, i) => ({ sku, quantity: 1 + (i % 3), unitPrice: 1000 + i })) };
-const planned = sideBySide({ wasm: () => wasm10k.planCart(cart) }, 200);
-row("planCart, 20 lines", planned.wasm * 1000, null, "µs");
+const checkout10k = CheckoutCatalog.fromJson(text10k);
+const planned = sideBySide({ wasm: () => checkout10k.planCart(cart) }, 200);
+row("planCart, 20 lines (checkout build)", planned.wasm * 1000, null, "µs");
 
 // Scaling (issue 20): each operation at 1× and 4× its input, side by side.
 // Linear work takes about 4× as long; n log n a little more; quadratic 16×.
@@ -101,7 +128,7 @@ const scalings = {
     return () => Catalog.fromJson(text).free();
   },
   "planCart: lines": (n) => {
-    const catalog = Catalog.fromJson(JSON.stringify(snapshot(n)));
+    const catalog = CheckoutCatalog.fromJson(JSON.stringify(snapshot(n)));
     const ids = catalog.skus;
     const lines = Array.from({ length: n }, (_, i) => ({ sku: ids[(i * 31) % ids.length], quantity: 1, unitPrice: 100 }));
     return () => catalog.planCart({ currency: "USD", now, lines });
@@ -187,6 +214,32 @@ for (const throttle of [1, 4]) {
   const plain = await coldStart("plain", throttle);
   row(`cold start, 50 items${throttle > 1 ? ", 4× CPU throttle" : ""}`, wasm, plain, "ms");
 }
+
+// Time to first badge on the demo storefront (what a shopper sees): from
+// navigation to the first badge on screen (`window.firstBadgeMs`, set by the
+// demo), a fresh context with the cache off each time. No plain-JS build of
+// the demo exists: absolute times, against issue 14's 150 ms / 600 ms.
+const demo = await serve(demoMounts);
+async function firstBadge(path, throttle) {
+  const samples = [];
+  for (let r = 0; r < (quick ? 3 : 7); r++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    if (throttle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await page.goto(`http://127.0.0.1:${demo.address().port}${path}`);
+    samples.push(await page.waitForFunction(() => window.firstBadgeMs).then((h) => h.jsonValue()));
+    await context.close();
+  }
+  return median(samples);
+}
+for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=classic-linen-shirt"]]) {
+  for (const throttle of [1, 4]) {
+    row(`first badge on the demo ${name}${throttle > 1 ? ", 4× CPU throttle" : ""}`, await firstBadge(path, throttle), null, "ms");
+  }
+}
+demo.close();
 await browser.close();
 server.close();
 
@@ -204,7 +257,8 @@ console.log("\n| scaling (issue 20) | n | time at n | time at 4n | growth (linea
 console.log("|---|---|---|---|---|");
 for (const r of results.scaling) console.log(`| ${r.workload} | ${r.n} | ${fmt(r.small)} ms | ${fmt(r.large)} ms | ${fmt(r.growth)}× |`);
 const s = results.size;
-console.log(`\nsize: .wasm ${s.wasm.raw} KB raw / ${s.wasm.gzip} KB gzip / ${s.wasm.brotli} KB brotli; glue ${s.glue.raw} / ${s.glue.gzip} / ${s.glue.brotli} KB; total gzip ${(s.wasm.gzip + s.glue.gzip).toFixed(1)} KB`);
+console.log(`\nsize of the page build: .wasm ${s.wasm.raw} KB raw / ${s.wasm.gzip} KB gzip / ${s.wasm.brotli} KB brotli; glue ${s.glue.raw} / ${s.glue.gzip} / ${s.glue.brotli} KB`);
+for (const [entry, total] of Object.entries(s.entries)) console.log(`entry ${entry}: ${total.gzip} KB gzip (${total.brotli} KB brotli), everything it downloads`);
 const m = results.memory;
 console.log(`reference: the first zone-aware Intl.DateTimeFormat in a fresh page takes ${fmt(results.firstIntlMs)} ms (ICU start-up), inside both cold starts`);
 console.log(`memory: ${m.afterLoadMB} MB linear memory after loading ${m.items / 1000}k items (fresh instance, ${m.startMB} MB at start); ${m.beforeReloadsMB} → ${m.afterReloadsMB} MB across ${m.reloads} reloads of 10k`);

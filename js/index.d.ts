@@ -38,6 +38,12 @@ export declare class Catalog extends EventTarget {
   constructor(snapshot: Snapshot | string);
   /** Loads snapshot JSON text (as fetched from the CDN). */
   static fromJson(text: string): Catalog;
+  /**
+   * Fetches the snapshot at `url` while the wasm module downloads and
+   * compiles (no `init()` needed first), and loads it. Rejects with code
+   * `unavailable` when the module or the snapshot cannot be fetched.
+   */
+  static load(url: string | URL, request?: RequestInit): Promise<Catalog>;
   /** The decision for one SKU. */
   decide(sku: string, options: DecideOptions & { messages: false }): Omit<Decision, "message">;
   decide(sku: string, options?: DecideOptions): Decision;

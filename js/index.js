@@ -140,6 +140,18 @@ function withinLimit(text) {
   return text;
 }
 
+/** The snapshot text at `url`; an `unavailable` error when it cannot be fetched. */
+async function fetchText(url, request) {
+  let response;
+  try {
+    response = await fetch(url, request);
+  } catch (e) {
+    throw codedError("unavailable", `the snapshot ${url} could not be fetched: ${e?.message ?? e}`, { cause: e });
+  }
+  if (!response.ok) throw codedError("unavailable", `the snapshot ${url} could not be fetched: HTTP ${response.status}`);
+  return response.text();
+}
+
 /** A loaded inventory snapshot, ready to answer availability questions. */
 export class Catalog extends EventTarget {
   #engine;
@@ -172,6 +184,25 @@ export class Catalog extends EventTarget {
    */
   static fromJson(text) {
     if (typeof text !== "string") throw snapshotError(`fromJson takes JSON text, got ${text === null ? "null" : typeof text}`);
+    return new Catalog(text);
+  }
+
+  /**
+   * Fetches the snapshot at `url` while the wasm module downloads and
+   * compiles, and loads it: one call, no waterfall. `request` is passed to
+   * `fetch` (headers, credentials, `signal`).
+   *
+   * ```js
+   * const catalog = await Catalog.load("/inventory.json");
+   * ```
+   */
+  static async load(url, request) {
+    const [text] = await Promise.all([
+      fetchText(url, request),
+      init().catch((e) => {
+        throw codedError("unavailable", `the availability module could not load: ${e?.message ?? e}`, { cause: e });
+      }),
+    ]);
     return new Catalog(text);
   }
 

@@ -13,25 +13,45 @@ name=storefront_availability
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
 # rustc uses the last matching prefix: the most specific goes last.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=$HOME/=~/ --remap-path-prefix=$PWD/= --remap-path-prefix=$cargo_home/registry/src/="
-cargo rustc -q --lib --release --target wasm32-unknown-unknown --crate-type cdylib
-wasm=target/wasm32-unknown-unknown/release/$name.wasm
-
+# One wasm module per use (README "Which entry to import"), each with its
+# own wasm-bindgen glue: OUT_NAME PROFILE WASM_OPT_LEVEL CARGO_FEATURES...
+#   page     (storefront_availability*): decisions, products, messages;
+#   checkout (storefront_availability_checkout*): the page plus planCart;
+#   server   (storefront_availability_server*): everything, compiled for speed.
+build_wasm() {
+  local out=$1 profile=$2 level=$3; shift 3
+  cargo rustc -q --lib --profile "$profile" --target wasm32-unknown-unknown --crate-type cdylib "$@"
+  # The reset function lets js/index.js replace a trapped instance by a fresh one.
+  wasm-bindgen "target/wasm32-unknown-unknown/$profile/$name.wasm" --out-dir pkg --target web --out-name "$out" --experimental-reset-state-function
+  # binaryen from npm (Debian's 108 corrupts LTO builds).
+  npx --no-install wasm-opt "$level" --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals \
+    "pkg/${out}_bg.wasm" -o "pkg/${out}_bg.wasm"
+}
 rm -rf pkg && mkdir -p pkg
-# The reset function lets js/index.js replace a trapped instance by a fresh one.
-wasm-bindgen "$wasm" --out-dir pkg --target web --out-name "$name" --experimental-reset-state-function
-# binaryen from npm (Debian's 108 corrupts LTO builds).
-npx --no-install wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals \
-  "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
+build_wasm "$name" release -Oz --no-default-features
+build_wasm "${name}_checkout" release -Oz --no-default-features --features cart
+build_wasm "${name}_server" server -O3
+
 # wasm-bindgen's types use Symbol.dispose: name the lib it needs, so strict
 # consumers whose tsconfig targets an older lib still type-check.
-{ echo '/// <reference lib="esnext.disposable" />'; cat "pkg/$name.d.ts"; } > "pkg/$name.d.ts.tmp"
-mv "pkg/$name.d.ts.tmp" "pkg/$name.d.ts"
+for glue in "$name" "${name}_checkout" "${name}_server"; do
+  { echo '/// <reference lib="esnext.disposable" />'; cat "pkg/$glue.d.ts"; } > "pkg/$glue.d.ts.tmp"
+  mv "pkg/$glue.d.ts.tmp" "pkg/$glue.d.ts"
+done
 # Our JavaScript ships minified (its documentation is in the .d.ts files).
-for file in index elements error; do
-  npx --no-install esbuild "js/$file.js" --minify --keep-names --format=esm --log-level=warning --outfile="pkg/$file.js"
+minify() { npx --no-install esbuild "$1" --allow-overwrite --minify --keep-names --format=esm --log-level=warning --outfile="$2"; }
+for file in index elements error; do minify "js/$file.js" "pkg/$file.js"; done
+# The wasm-bindgen glue too (a bundler keeps its `new URL(…, import.meta.url)`).
+for glue in "$name" "${name}_checkout" "${name}_server"; do minify "pkg/$glue.js" "pkg/$glue.js"; done
+# The checkout and server entries are the page entry's JavaScript on their
+# own wasm module (the same Catalog class; one AvailabilityError for all).
+for use in checkout server; do
+  minify js/index.js "pkg/$use.js.tmp"
+  [ "$(grep -o '"./storefront_availability.js"' "pkg/$use.js.tmp" | wc -l)" = 1 ] || { echo "js/index.js must import its glue once" >&2; exit 1; }
+  sed 's|"./storefront_availability.js"|"./storefront_availability_'"$use"'.js"|' "pkg/$use.js.tmp" > "pkg/$use.js" && rm "pkg/$use.js.tmp"
 done
 # The importer runs on servers and build steps: shipped readable, not minified.
-cp js/index.d.ts js/elements.d.ts js/error.d.ts js/node.js js/node.d.ts js/import.js js/import.d.ts pkg/
+cp js/index.d.ts js/checkout.d.ts js/server.d.ts js/elements.d.ts js/error.d.ts js/node.js js/node.d.ts js/import.js js/import.d.ts pkg/
 
-node scripts/sizes.mjs "pkg/${name}_bg.wasm" "pkg/${name}.js" pkg/index.js pkg/error.js pkg/elements.js
+node scripts/sizes.mjs pkg/*.wasm pkg/${name}*.js pkg/index.js pkg/checkout.js pkg/error.js pkg/elements.js

@@ -7,13 +7,20 @@ import init, { Catalog } from "storefront-availability";
 /** `{ text, catalog }` for the snapshot at `url`; on failure the page says availability can't be checked, and this throws. */
 export async function loadCatalog(url) {
   try {
-    await init();
-    const text = await (await fetch(url)).text();
+    // The snapshot and the module come in parallel, as Catalog.load(url)
+    // does; the demo also keeps the text (it reads titles and prices from it).
+    const [text] = await Promise.all([fetchText(url), init()]);
     return { text, catalog: Catalog.fromJson(text) };
   } catch (error) {
     cannotCheckAvailability(error); // never fail open: no decision, nothing for sale
     throw error;
   }
+}
+
+async function fetchText(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
 }
 
 /** Says availability cannot be checked, and keeps every buy button disabled. */

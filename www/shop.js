@@ -59,18 +59,57 @@ export const cart = {
 const priceOf = (sku) => raw.items.find((i) => i.sku === sku)?.price ?? 0;
 const titleOf = (sku) => raw.items.find((i) => i.sku === sku)?.title ?? sku;
 
+/**
+ * The cart drawer plans shipments with the checkout build
+ * (`storefront-availability/checkout`, which adds `planCart`), imported the
+ * first time the cart has something in it: the page's badges never wait
+ * for it. It holds the same snapshot as the page's catalog.
+ */
+let planner;
+function cartPlanner() {
+  planner ??= import("storefront-availability/checkout").then(async ({ default: init, Catalog }) => {
+    await init();
+    return Catalog.fromJson(JSON.stringify(raw));
+  });
+  return planner;
+}
+
+/** Applies a live stock change to the page's catalog and, once loaded, the drawer's. */
+function updateStock(patch) {
+  catalog.update(patch);
+  planner
+    ?.then((p) => {
+      p.update(patch);
+      drawCart();
+    })
+    .catch(() => {});
+}
+
 export function drawCart() {
   const drawer = document.querySelector("#cart-drawer");
   document.querySelector("#cart-count").textContent = String(cart.lines.reduce((n, l) => n + l.quantity, 0));
   if (!drawer) return;
   const list = drawer.querySelector("ul");
-  list.replaceChildren();
   if (cart.lines.length === 0) {
-    list.append(Object.assign(document.createElement("li"), { textContent: "Your cart is empty." }));
+    list.replaceChildren(Object.assign(document.createElement("li"), { textContent: "Your cart is empty." }));
     drawer.querySelector("[data-summary]").textContent = "";
     return;
   }
-  const plan = catalog.planCart({ lines: cart.lines.map((l) => ({ ...l, unitPrice: priceOf(l.sku) })), currency: "USD", now, locale });
+  const lines = cart.lines.map((l) => ({ ...l, unitPrice: priceOf(l.sku) }));
+  cartPlanner().then(
+    (p) => drawPlan(drawer, p.planCart({ lines, currency: "USD", now, locale })),
+    (error) => {
+      // Fails safe: no plan, no way to check out from the drawer.
+      console.warn("the cart could not be planned:", error);
+      drawer.querySelector("[data-summary]").textContent = "Availability can't be checked right now.";
+      drawer.querySelector("a.button").removeAttribute("href");
+    },
+  );
+}
+
+function drawPlan(drawer, plan) {
+  const list = drawer.querySelector("ul");
+  list.replaceChildren();
   for (const line of plan.lines) {
     const li = document.createElement("li");
     const name = Object.assign(document.createElement("span"), { className: "cart-line__title", textContent: `${line.quantity} × ${titleOf(line.sku)}` });
@@ -100,7 +139,7 @@ export function wireHeader() {
     if (!item || !(item.onHand > 0)) return;
     item.onHand -= 1;
     raw.items[raw.items.findIndex((i) => i.sku === sku)] = item;
-    catalog.update({ items: [item] });
+    updateStock({ items: [item] });
   });
   drawCart();
 }

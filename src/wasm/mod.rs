@@ -5,6 +5,10 @@
 //! browser's `Intl`, and returns plain JS objects built by one configured
 //! serializer.
 
+#[cfg(feature = "cart")]
+mod cart;
+#[cfg(feature = "emails")]
+mod emails;
 mod intl;
 pub(crate) mod types;
 
@@ -243,20 +247,6 @@ fn messages_option(options: &JsValue) -> Result<bool, JsValue> {
     }
 }
 
-/// Reads `key` of `options`, which must be a string.
-fn string_option(options: &JsValue, key: &str) -> Result<String, JsValue> {
-    let value = Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    value.as_string().ok_or_else(|| js_error("invalid_options", &format!("options.{key} must be a string"), &[]))
-}
-
-/// Reads `key` of `options` as a date "YYYY-MM-DD".
-fn date_option(options: &JsValue, key: &str) -> Result<chrono::NaiveDate, JsValue> {
-    let text = string_option(options, key)?;
-    crate::model::calendar::parse_date(&text).ok_or_else(|| {
-        js_error("invalid_options", &format!("options.{key} must be a date \"YYYY-MM-DD\", got {}", quoted(&text)), &[])
-    })
-}
-
 /// `now`: absent (the current time), epoch milliseconds, a `Date`, or an
 /// RFC 3339 string.
 fn read_now(value: &JsValue) -> Result<chrono::DateTime<chrono::Utc>, JsValue> {
@@ -362,197 +352,6 @@ impl JsCatalog {
         Ok(to_js(&products).unchecked_into())
     }
 
-    /// The order confirmation email for buying `sku`: `{ subject, body }`.
-    /// Throws `not_purchasable` when the decision does not allow the purchase.
-    ///
-    /// ```js
-    /// const { subject, body } = catalog.orderConfirmation("TEE-L", { orderNumber: "1042", quantity: 1, locale: "de-DE" });
-    /// ```
-    #[wasm_bindgen(js_name = orderConfirmation)]
-    pub fn order_confirmation(
-        &self,
-        sku: types::SkuArg,
-        options: types::ConfirmationOptionsArg,
-    ) -> Result<types::EmailResult, JsValue> {
-        let sku = sku_arg(sku)?;
-        let options: JsValue = options.into();
-        let (request, locale) = self.request(&options, false)?;
-        let order = string_option(&options, "orderNumber")?;
-        let email = self.with_text(&locale, |text| self.inner.order_confirmation(&sku, &request, &order, text))??;
-        Ok(to_js(&email).unchecked_into())
-    }
-
-    /// Plans a cart for checkout: shipments by date with what each captures,
-    /// what is charged and authorized now, each line's decision (refused
-    /// lines say why and how many can be had), and a summary sentence.
-    /// Amounts are integer minor units of `currency`.
-    ///
-    /// ```js
-    /// const plan = catalog.planCart({ lines: [{ sku: "TEE-L", quantity: 2, unitPrice: 2500 }], currency: "USD" });
-    /// plan.summary; // "2 ship by Wednesday, December 2"
-    /// ```
-    #[wasm_bindgen(js_name = planCart)]
-    pub fn plan_cart(&self, options: types::CartOptionsArg) -> Result<types::PlanResult, JsValue> {
-        let options: JsValue = options.into();
-        if !options.is_object() {
-            return Err(js_error("invalid_options", "planCart needs { lines, currency }", &[]));
-        }
-        let (request, locale) = self.request(&options, true)?;
-        let currency = Reflect::get(&options, &"currency".into()).ok().and_then(|v| v.as_string());
-        let currency = currency.and_then(|c| crate::model::message::Currency::parse(&c)).ok_or_else(|| {
-            js_error(
-                "invalid_currency",
-                "currency must be an ISO 4217 code like \"USD\" (amounts are its minor units)",
-                &[],
-            )
-        })?;
-        let lines = Reflect::get(&options, &"lines".into()).unwrap_or(JsValue::UNDEFINED);
-        let lines: &Array = lines
-            .dyn_ref::<Array>()
-            .ok_or_else(|| js_error("invalid_cart", "lines must be an array of { sku, quantity, unitPrice }", &[]))?;
-        let mut cart_lines = Vec::with_capacity(lines.length() as usize);
-        let mut purchased = std::collections::HashMap::new();
-        for (i, line) in lines.iter().enumerate() {
-            let field = |key: &str| Reflect::get(&line, &key.into()).unwrap_or(JsValue::UNDEFINED);
-            let at = |key: &str, code: &str, what: &str| {
-                js_error(code, &format!("lines[{i}].{key}: {what}"), &[("path", format!("lines[{i}].{key}").into())])
-            };
-            let sku = field("sku")
-                .as_string()
-                .filter(|s| !s.is_empty())
-                .ok_or_else(|| at("sku", "invalid_sku", "expected a non-empty string"))?;
-            let quantity = match field("quantity") {
-                v if v.is_undefined() => 1,
-                v => v.as_f64().and_then(|q| check_quantity(q).ok()).ok_or_else(|| {
-                    at("quantity", "invalid_quantity", "expected a whole number from 1 to 9007199254740991")
-                })?,
-            };
-            let unit_price = units(&field("unitPrice"))
-                .ok_or_else(|| at("unitPrice", "invalid_price", "expected an integer amount of minor units ≥ 0"))?;
-            // The JavaScript layer hands a cart's `purchased` ({ [sku]: units }) over line by line.
-            match field("purchased") {
-                v if v.is_undefined() => {}
-                v => {
-                    let units = units(&v).ok_or_else(|| {
-                        let path = format!("purchased.{sku}");
-                        js_error(
-                            "invalid_options",
-                            &format!("{path}: expected a whole number ≥ 0 (units already bought)"),
-                            &[("path", path.as_str().into())],
-                        )
-                    })?;
-                    purchased.insert(sku.clone(), units);
-                }
-            }
-            cart_lines.push(crate::model::cart::Line { sku, quantity, unit_price });
-        }
-        let hold_together =
-            Reflect::get(&options, &"holdTogether".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-        let cart = crate::model::cart::Cart {
-            lines: cart_lines,
-            channel: request.channel,
-            now: request.now,
-            hold_together,
-            purchased,
-            currency: Some(currency),
-        };
-        let plan = self.with_text(&locale, |text| self.inner.plan_cart(&cart, text))??;
-        Ok(to_js(&plan).unchecked_into())
-    }
-
-    /// The weekly status email for an order: "still on track", or the new
-    /// date with an apology once it moved later.
-    ///
-    /// ```js
-    /// catalog.weeklyStatus({ orderNumber: "1042", title: "Merino Tee", promisedDate: "2026-12-02",
-    ///                        expectedDate: d.shipDate, position: 13, total: 40, locale: "en-US" });
-    /// ```
-    #[wasm_bindgen(js_name = weeklyStatus)]
-    pub fn weekly_status(&self, options: types::StatusOptionsArg) -> Result<types::EmailResult, JsValue> {
-        let options: JsValue = options.into();
-        if !options.is_object() {
-            return Err(js_error(
-                "invalid_options",
-                "weeklyStatus needs { orderNumber, title, promisedDate, expectedDate }",
-                &[],
-            ));
-        }
-        let (request, locale) = self.request(&options, false)?;
-        let count = |key: &str| Reflect::get(&options, &key.into()).ok().and_then(|v| v.as_f64());
-        // Whole numbers here; 1 ≤ position ≤ total is the core's check.
-        let position = match (count("position").map(whole_units), count("total").map(whole_units)) {
-            (Some(Some(p)), Some(Some(t))) => Some((p, t)),
-            (None, None) => None,
-            _ => {
-                return Err(js_error(
-                    "invalid_options",
-                    "position and total must be whole numbers with 1 ≤ position ≤ total",
-                    &[],
-                ))
-            }
-        };
-        let update = crate::text::StatusUpdate {
-            order_number: string_option(&options, "orderNumber")?,
-            title: string_option(&options, "title")?,
-            promised: date_option(&options, "promisedDate")?,
-            expected: date_option(&options, "expectedDate")?,
-            position,
-            stage: match Reflect::get(&options, &"stage".into()).unwrap_or(JsValue::UNDEFINED) {
-                v if v.is_undefined() || v.is_null() => None,
-                v => Some(v.as_string().and_then(|s| crate::text::Stage::parse(&s)).ok_or_else(|| {
-                    js_error("invalid_options", "stage must be \"in_production\", \"in_transit\" or \"received\"", &[])
-                })?),
-            },
-            warehouse_arrival: match Reflect::get(&options, &"warehouseArrival".into()).unwrap_or(JsValue::UNDEFINED) {
-                v if v.is_undefined() || v.is_null() => None,
-                _ => Some(date_option(&options, "warehouseArrival")?),
-            },
-        };
-        let email = self.with_text(&locale, |text| self.inner.weekly_status(&update, request.now, text))??;
-        Ok(to_js(&email).unchecked_into())
-    }
-
-    /// The back-in-stock email for a notify-me subscriber: `{ subject, body }`.
-    /// Throws `not_purchasable` while the item can't be bought.
-    ///
-    /// ```js
-    /// const { subject, body } = catalog.backInStock("TEE-L", { locale: "fr-FR" });
-    /// ```
-    #[wasm_bindgen(js_name = backInStock)]
-    pub fn back_in_stock(
-        &self,
-        sku: types::SkuArg,
-        options: types::DecideOptionsArg,
-    ) -> Result<types::EmailResult, JsValue> {
-        let sku = sku_arg(sku)?;
-        let (request, locale) = self.request(&options.into(), false)?;
-        let email = self.with_text(&locale, |text| self.inner.back_in_stock(&sku, &request, text))??;
-        Ok(to_js(&email).unchecked_into())
-    }
-
-    /// The "your order shipped" email: `{ subject, body }`, with the tracking
-    /// number when given.
-    ///
-    /// ```js
-    /// catalog.shipped({ orderNumber: "1042", title: "Merino Tee", tracking: "1Z999", locale: "de-DE" });
-    /// ```
-    pub fn shipped(&self, options: types::ShippedOptionsArg) -> Result<types::EmailResult, JsValue> {
-        let options: JsValue = options.into();
-        if !options.is_object() {
-            return Err(js_error("invalid_options", "shipped needs { orderNumber, title, tracking? }", &[]));
-        }
-        let (request, locale) = self.request(&options, false)?;
-        let order = string_option(&options, "orderNumber")?;
-        let title = string_option(&options, "title")?;
-        let tracking = match Reflect::get(&options, &"tracking".into()).unwrap_or(JsValue::UNDEFINED) {
-            v if v.is_undefined() || v.is_null() => None,
-            _ => Some(string_option(&options, "tracking")?),
-        };
-        let email =
-            self.with_text(&locale, |text| self.inner.shipped(&order, &title, tracking.as_deref(), request.now, text))?;
-        Ok(to_js(&email).unchecked_into())
-    }
-
     /// Data problems inside items, each with its JSON path.
     ///
     /// ```js
@@ -582,5 +381,51 @@ impl JsCatalog {
     #[wasm_bindgen(getter, js_name = generatedAt)]
     pub fn generated_at(&self) -> String {
         crate::model::calendar::write_timestamp(self.inner.generated_at())
+    }
+}
+
+/// The error a build gives for a method it was built without: the method is
+/// still there (the API is the same in every build), and names the entry
+/// that has it.
+#[cfg(not(all(feature = "cart", feature = "emails")))]
+fn not_in_build(method: &str, entry: &str) -> JsValue {
+    js_error(
+        "not_in_build",
+        &format!("{method} is not in this build of storefront-availability; import it from \"{entry}\""),
+        &[],
+    )
+}
+
+#[cfg(not(feature = "cart"))]
+#[wasm_bindgen(js_class = Engine)]
+impl JsCatalog {
+    /// `planCart` is in the checkout and server builds.
+    #[wasm_bindgen(js_name = planCart)]
+    pub fn plan_cart(&self, _options: JsValue) -> Result<JsValue, JsValue> {
+        Err(not_in_build("planCart", "storefront-availability/checkout"))
+    }
+}
+
+/// The e-mails are in the server build (Node's default entry).
+#[cfg(not(feature = "emails"))]
+#[wasm_bindgen(js_class = Engine)]
+impl JsCatalog {
+    #[wasm_bindgen(js_name = orderConfirmation)]
+    pub fn order_confirmation(&self, _sku: JsValue, _options: JsValue) -> Result<JsValue, JsValue> {
+        Err(not_in_build("orderConfirmation", "storefront-availability/server"))
+    }
+
+    #[wasm_bindgen(js_name = weeklyStatus)]
+    pub fn weekly_status(&self, _options: JsValue) -> Result<JsValue, JsValue> {
+        Err(not_in_build("weeklyStatus", "storefront-availability/server"))
+    }
+
+    #[wasm_bindgen(js_name = backInStock)]
+    pub fn back_in_stock(&self, _sku: JsValue, _options: JsValue) -> Result<JsValue, JsValue> {
+        Err(not_in_build("backInStock", "storefront-availability/server"))
+    }
+
+    pub fn shipped(&self, _options: JsValue) -> Result<JsValue, JsValue> {
+        Err(not_in_build("shipped", "storefront-availability/server"))
     }
 }

@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { Catalog } from "storefront-availability";
-// The wasm-bindgen module the package's Catalog runs on (the same module
+// The wasm-bindgen module the package's Catalog runs on in Node (the server build: the same module
 // instance: the same file), reached by path only to force a trap.
-import { Engine, initSync } from "./node_modules/storefront-availability/pkg/storefront_availability.js";
+import { Engine, initSync } from "./node_modules/storefront-availability/pkg/storefront_availability_server.js";
 
 const snapshot = readFileSync(new URL("sample-snapshot.json", import.meta.url), "utf8");
 const now = "2026-11-23T15:00:00Z";

@@ -7,7 +7,7 @@ import { test } from "node:test";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Catalog } from "storefront-availability";
-import { initSync } from "./node_modules/storefront-availability/pkg/storefront_availability.js";
+import { initSync } from "./node_modules/storefront-availability/pkg/storefront_availability_server.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc");

@@ -114,6 +114,8 @@ for (const [device, options] of Object.entries(devices)) {
     await p.waitForFunction(() => document.querySelector("#add").disabled);
     await p.fill("#quantity", "1");
     await p.click("#add");
+    // The drawer plans the cart with the checkout build, imported on first use.
+    await p.waitForSelector(".cart-line__title");
     assert.deepEqual(await texts(p, ".cart-line__title"), ["1 × Classic Linen Shirt — M"]);
     assert.equal(await p.textContent("#cart-drawer [data-summary]"), "1 item ships today · Total $22.00");
     await p.screenshot({ path: `${root}/test-results/storefront-product-${device}.png` });
