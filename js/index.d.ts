@@ -9,6 +9,20 @@ export type * from "./storefront_availability.js";
 export { AvailabilityError, type ErrorCode, type Problem } from "./error.js";
 export { default, initSync, memoryBytes } from "./storefront_availability.js";
 
+/** One step of the rules behind a decision, with the values it looked at. */
+export interface Step {
+  /** Which rule: "item", "release", "calendar", "stock", "delivery", "backorder", "preorder", "channel", "limits", "stale" or "decision". */
+  rule: string;
+  /** What it saw and concluded, in English, e.g. "restock on 2026-12-30 is 37 days away; the limit is 14 (maxWaitDays), plus 2 receiving days". */
+  says: string;
+}
+
+/** What `catalog.explain` answers. */
+export interface Explanation {
+  decision: Omit<Decision, "message">;
+  steps: Step[];
+}
+
 /** A change to apply with `catalog.update`: items replace those with the same SKU. */
 export interface SnapshotPatch {
   items: SnapshotItem[];
@@ -47,6 +61,8 @@ export declare class Catalog extends EventTarget {
   /** The decision for one SKU. */
   decide(sku: string, options: DecideOptions & { messages: false }): Omit<Decision, "message">;
   decide(sku: string, options?: DecideOptions): Decision;
+  /** The decision (without its message) and the chain of rules behind it. Server build only (Node's default entry); elsewhere it throws `not_in_build`. */
+  explain(sku: string, options?: DecideOptions): Explanation;
   /** A decision for every item, in snapshot order. */
   decideAll(options: DecideOptions & { messages: false }): Omit<Decision, "message">[];
   decideAll(options?: DecideOptions): Decision[];

@@ -246,6 +246,21 @@ export class Catalog extends EventTarget {
   }
 
   /**
+   * The decision for one SKU (without its message) and the chain of rules
+   * behind it, each step with the values it looked at. In the server build
+   * (Node's default entry).
+   *
+   * ```js
+   * const { decision, steps } = catalog.explain("TEE-L");
+   * for (const step of steps) console.log(`${step.rule}: ${step.says}`);
+   * ```
+   */
+  explain(sku, options) {
+    const read = readOptions(options, DECIDE_KEYS);
+    return this.#ask((engine) => engine.explain(sku, read));
+  }
+
+  /**
    * A decision for every item, in snapshot order.
    *
    * ```js

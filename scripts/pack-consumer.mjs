@@ -1,5 +1,5 @@
 // Packs the package exactly as npm would publish it (the `files` allow-list
-// applies) and installs the tarball into build/consumer/ next to copies of
+// applies) and installs the tarball with npm into build/consumer/ next to copies of
 // the consumer projects in tests/consumers/. Tests then import it by name,
 // as users do.
 import { execFileSync } from "node:child_process";
@@ -14,10 +14,10 @@ mkdirSync(consumer, { recursive: true });
 const [{ filename, files }] = JSON.parse(
   execFileSync("npm", ["pack", "--json", "--pack-destination", build], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }),
 );
-const target = join(consumer, "node_modules", "storefront-availability");
-mkdirSync(target, { recursive: true });
-execFileSync("tar", ["-xzf", join(build, filename), "-C", target, "--strip-components=1"]);
 cpSync(join(root, "tests", "consumers"), consumer, { recursive: true });
+// Installed with npm, as a user installs it: its dependencies and its
+// `bin` (node_modules/.bin/storefront-availability) come with it.
+execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", join(build, filename)], { cwd: consumer, stdio: "inherit" });
 cpSync(join(root, "www", "sample-snapshot.json"), join(consumer, "sample-snapshot.json"));
 
 // The README's own examples, extracted for tests/consumers/readme.test.mjs.

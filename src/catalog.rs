@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::model::channel::Channel;
-use crate::model::decision::{Decision, ProductDecision, Request, Verdict};
+use crate::model::decision::{Decision, ProductDecision, Request, Step, Verdict};
 use crate::model::problem::{ArgError, Diagnostic, SnapshotError};
 use crate::model::snapshot::Snapshot;
 use crate::model::value::MAX_SAFE_INTEGER;
@@ -95,6 +95,27 @@ impl Catalog {
         let moment = decision::Moment::new(&self.snapshot, request);
         let verdict = decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, &moment);
         Ok(Catalog::worded(verdict, &text.map(|text| self.writer(text, moment.today))))
+    }
+
+    /// The decision for `sku` (without its message) and the chain of rules
+    /// that led to it, each step with the values it looked at, for a
+    /// merchant asking why.
+    ///
+    /// ```
+    /// # use storefront_availability::{Catalog, Request};
+    /// let catalog = Catalog::from_json(r#"{"version":1,"generatedAt":"2026-11-23T13:00:00Z","items":[{"sku":"MUG","onHand":0,
+    ///   "restock":[{"date":"2026-12-30","quantity":10,"confirmed":true}]}]}"#).unwrap();
+    /// let now = "2026-11-23T15:00:00Z".parse().unwrap();
+    /// let (decision, steps) = catalog.explain("MUG", &Request::at(now)).unwrap();
+    /// assert_eq!(decision.reason.code(), "restock_too_far");
+    /// assert!(steps.iter().any(|s| s.says.contains("37 days away; the limit is 14")));
+    /// ```
+    pub fn explain(&self, sku: &str, request: &Request) -> Result<(Decision, Vec<Step>), ArgError> {
+        check_request(request)?;
+        check_sku(sku)?;
+        let moment = decision::Moment::new(&self.snapshot, request);
+        let (verdict, steps) = decision::explain(&self.snapshot, self.snapshot.entry(sku), sku, &moment);
+        Ok((verdict.decision, steps))
     }
 
     /// The locale messages for a shopper asking for `requested` are written

@@ -49,7 +49,7 @@ pub use model::calendar::parse_timestamp;
 pub use model::cart::{Capture, Cart, Line, Part, Plan, PlannedLine, Shipment, ShipmentLine};
 pub use model::channel::Channel;
 pub use model::decision::{
-    Decision, Delivery, Listing, Payment, Policy, Price, ProductDecision, Reason, Request, Split, Warning,
+    Decision, Delivery, Listing, Payment, Policy, Price, ProductDecision, Reason, Request, Split, Step, Warning,
 };
 pub use model::message::{Currency, Message, Param, Params};
 pub use model::problem::{ArgError, Diagnostic, Problem, SnapshotError};

@@ -312,10 +312,41 @@ fn run(case: &Case, reasons: &mut HashSet<Reason>) -> Result<(), TestCaseError> 
     for (item, d) in items.iter().zip(&all) {
         if let Some(sku) = item["sku"].as_str() {
             prop_assert_eq!(&catalog.decide(sku, &request).unwrap(), d);
+            explained(&catalog, sku, &request)?;
         }
         check(case, item, d)?;
         reasons.insert(d.reason);
     }
+    Ok(())
+}
+
+/// `explain` gives the very decision `decide` gives, and a chain of steps
+/// that ends in it and names the rule that decided.
+fn explained(catalog: &Catalog, sku: &str, request: &Request) -> Result<(), TestCaseError> {
+    let (decision, steps) = catalog.explain(sku, request).unwrap();
+    let d = catalog.decide_without_message(sku, request).unwrap();
+    prop_assert_eq!(&decision, &d);
+    let last = steps.last().expect("at least the conclusion");
+    prop_assert_eq!(last.rule, "decision");
+    let conclusion = format!("{} ({})", d.policy.code(), d.reason.code());
+    prop_assert!(last.says.starts_with(&conclusion), "{} vs {}", last.says, conclusion);
+    let rules: Vec<&str> = steps.iter().map(|s| s.rule).collect();
+    let needs = match d.reason {
+        Reason::UnknownSku | Reason::InvalidItem => "item",
+        Reason::StaleSnapshot => "stale",
+        Reason::InStock | Reason::LowStock | Reason::ExceedsAvailable => "stock",
+        Reason::RestockTooFar | Reason::RestockOverdue | Reason::RestockOversubscribed => "delivery",
+        Reason::ExceedsOrderLimit | Reason::BelowMinimumQuantity => "limits",
+        Reason::Discontinued | Reason::BackordersDisabled => "backorder",
+        Reason::PreorderNotOpen | Reason::PreorderClosed | Reason::PreorderUncapped | Reason::PreorderUndated => {
+            "preorder"
+        }
+        Reason::ChannelDisallowsPreorder => "channel",
+        _ => "decision",
+    };
+    // An invalid item may also be one whose calendar has no business day.
+    let found = rules.contains(&needs) || (d.reason == Reason::InvalidItem && rules.contains(&"calendar"));
+    prop_assert!(found, "{:?}: no {} step in {:?}", d.reason, needs, steps);
     Ok(())
 }
 

@@ -44,6 +44,18 @@ pub enum Policy {
     OutOfStock,
 }
 
+impl Policy {
+    /// The code as it appears in JSON, e.g. `"out_of_stock"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Policy::InStock => "in_stock",
+            Policy::Backorder => "backorder",
+            Policy::Preorder => "preorder",
+            Policy::OutOfStock => "out_of_stock",
+        }
+    }
+}
+
 /// Defines [`Reason`] from one list, so the variants, [`Reason::ALL`] and
 /// the JSON codes cannot disagree.
 macro_rules! reasons {
@@ -237,4 +249,20 @@ pub(crate) struct Charge {
     pub now: u64,
     /// Captured at shipment, by ship date.
     pub later: Vec<(NaiveDate, u64)>,
+}
+
+/// One step of the chain of rules behind a decision, with the values it
+/// looked at: what `Catalog::explain` lists so a merchant sees why.
+///
+/// ```
+/// # use storefront_availability::Step;
+/// let step = Step { rule: "stock", says: "3 on hand − 0 reserved − 1 safety stock = 2 available".into() };
+/// assert_eq!(step.rule, "stock");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// Which rule (a stable name: `item`, `release`, `stock`, `delivery`, `backorder`, `preorder`, `limits`, `stale`, `channel`, `decision`).
+    pub rule: &'static str,
+    /// What it saw and concluded, in English.
+    pub says: String,
 }

@@ -10,8 +10,38 @@ use crate::model::decision::*;
 use crate::model::message::Message;
 use crate::model::snapshot::Deposit;
 use crate::model::snapshot::{Entry, Item, Lifecycle, Snapshot};
-use crate::model::value::MAX_SAFE_INTEGER;
+use crate::model::value::{number_text, quoted, MAX_SAFE_INTEGER};
 use crate::rules::stock::Taken;
+
+/// Where the rules note each step they take (see [`Step`]): nowhere for a
+/// plain decision (`NoTrace` compiles to nothing), a list for `explain`.
+pub(crate) trait Trace {
+    fn step(&self, rule: &'static str, says: impl FnOnce() -> String);
+}
+
+/// A decision that is not explained.
+pub(crate) struct NoTrace;
+
+impl Trace for NoTrace {
+    #[inline(always)]
+    fn step(&self, _: &'static str, _: impl FnOnce() -> String) {}
+}
+
+/// The steps of one explained decision, in order.
+#[derive(Default)]
+pub(crate) struct Steps(std::cell::RefCell<Vec<Step>>);
+
+impl Trace for Steps {
+    fn step(&self, rule: &'static str, says: impl FnOnce() -> String) {
+        self.0.borrow_mut().push(Step { rule, says: says() });
+    }
+}
+
+impl Steps {
+    pub(crate) fn into_steps(self) -> Vec<Step> {
+        self.0.into_inner()
+    }
+}
 
 /// The raw outcome of the rules, before feed values and messages.
 #[derive(Debug, Clone)]
@@ -112,7 +142,8 @@ impl BackorderOffer {
 }
 
 /// The facts every rule reads.
-struct Context<'a> {
+struct Context<'a, T: Trace> {
+    trace: &'a T,
     snapshot: &'a Snapshot,
     item: &'a Item,
     request: &'a Request,
@@ -164,11 +195,50 @@ impl Moment {
 // Not inlined: the facade calls it from several places; one copy in the wasm.
 #[inline(never)]
 pub(crate) fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Moment) -> Verdict {
+    decide_traced(snapshot, entry, sku, moment, &NoTrace)
+}
+
+/// [`decide`], noting each rule it applies with the values it looked at.
+pub(crate) fn explain(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, moment: &Moment) -> (Verdict, Vec<Step>) {
+    let steps = Steps::default();
+    let verdict = decide_traced(snapshot, entry, sku, moment, &steps);
+    let d = &verdict.decision;
+    steps.step("decision", || {
+        let ship = d.ship_date.map(|date| format!(", ships {date}")).unwrap_or_default();
+        let buy = if d.can_purchase { "can be bought" } else { "cannot be bought" };
+        format!("{} ({}): {buy}{ship}, at most {}", d.policy.code(), d.reason.code(), d.max_quantity)
+    });
+    (verdict, steps.into_steps())
+}
+
+fn decide_traced<T: Trace>(
+    snapshot: &Snapshot,
+    entry: Option<&Entry>,
+    sku: &str,
+    moment: &Moment,
+    trace: &T,
+) -> Verdict {
+    if moment.stale {
+        trace.step("stale", || {
+            format!(
+                "the snapshot was taken at {} and is older than maxAgeHours ({}): no dated promise",
+                snapshot.generated_at.to_rfc3339(),
+                number_text(snapshot.max_age_hours)
+            )
+        });
+    }
     let outcome = match entry {
-        None => Outcome::out_of_stock(Reason::UnknownSku, false),
-        Some(Entry::Invalid { .. }) => Outcome::out_of_stock(Reason::InvalidItem, false),
+        None => {
+            trace.step("item", || format!("no item has SKU {}: never sold", quoted(sku)));
+            Outcome::out_of_stock(Reason::UnknownSku, false)
+        }
+        Some(Entry::Invalid { .. }) => {
+            trace.step("item", || "the item's data is invalid (its problems are in diagnostics): never sold".into());
+            Outcome::out_of_stock(Reason::InvalidItem, false)
+        }
         Some(Entry::Valid(item)) => {
             let context = Context {
+                trace,
                 snapshot,
                 item,
                 request: &moment.request,
@@ -177,7 +247,7 @@ pub(crate) fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, mome
                 stale: moment.stale,
                 taken: &moment.taken,
             };
-            within_limits(item, &moment.request, decide_item(&context, moment.in_stock_ship))
+            within_limits(item, &moment.request, decide_item(&context, moment.in_stock_ship), trace)
         }
     };
     finish(snapshot, entry, sku, outcome, moment)
@@ -186,13 +256,19 @@ pub(crate) fn decide(snapshot: &Snapshot, entry: Option<&Entry>, sku: &str, mome
 /// Rule 7, order limits: `maxQuantity` never exceeds what one order (and
 /// this customer, after `purchased`) may hold; a purchasable request
 /// outside `[minPerOrder, that]` is refused with the policy kept.
-fn within_limits(item: &Item, request: &Request, mut o: Outcome) -> Outcome {
+fn within_limits<T: Trace>(item: &Item, request: &Request, mut o: Outcome, trace: &T) -> Outcome {
     let limits = item.limits();
     o.min_quantity = limits.min_per_order.unwrap_or(1);
     if o.policy == Policy::OutOfStock {
         return o;
     }
     if let Some(max) = limits.max_for(request.purchased) {
+        trace.step("limits", || {
+            format!(
+                "one order may hold at most {max} (after {} already bought); {} wanted",
+                request.purchased, request.quantity
+            )
+        });
         o.max_quantity = o.max_quantity.min(max);
         o.order_limit = Some(max);
         if o.can_purchase && request.quantity > max {
@@ -200,6 +276,9 @@ fn within_limits(item: &Item, request: &Request, mut o: Outcome) -> Outcome {
         }
     }
     if o.can_purchase && request.quantity < o.min_quantity {
+        trace.step("limits", || {
+            format!("the least one order may hold is {}; {} wanted", o.min_quantity, request.quantity)
+        });
         o = Outcome { reason: Reason::BelowMinimumQuantity, can_purchase: false, split: None, ..o };
     }
     o
@@ -210,12 +289,19 @@ pub fn today(snapshot: &Snapshot, now: DateTime<Utc>) -> NaiveDate {
     snapshot.zone.local(now).date()
 }
 
-fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
+fn decide_item<T: Trace>(c: &Context<T>, in_stock_ship: Option<NaiveDate>) -> Outcome {
     if is_unreleased(c.item, c.today) {
+        c.trace.step("release", || match c.item.preorder().release_date {
+            Some(date) if date > c.today => {
+                format!("released on {date}, after today ({}): the pre-order rules decide", c.today)
+            }
+            _ => "the item is unreleased: the pre-order rules decide".into(),
+        });
         return decide_preorder(c);
     }
     // A calendar that cannot produce a ship date cannot promise anything.
     let Some(in_stock_ship) = in_stock_ship else {
+        c.trace.step("calendar", || "the warehouse calendar has no business day ahead: nothing can be promised".into());
         return Outcome::out_of_stock(Reason::InvalidItem, false);
     };
     // Queue first: units on hand serve the backorders already waiting
@@ -224,6 +310,12 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
     let waiting = crate::rules::stock::waiting(c.item);
     let available = on_hand.saturating_sub(waiting);
     let quantity = c.request.quantity;
+    c.trace.step("stock", || {
+        format!(
+            "{on_hand} sellable on hand for {} (after reservations and safety stock), {waiting} owed to waiting backorders: {available} available, {quantity} wanted",
+            c.request.channel.name()
+        )
+    });
     let backorder = backorder_flowchart(c, on_hand);
     if available >= quantity {
         let capacity = match &backorder {
@@ -235,6 +327,12 @@ fn decide_item(c: &Context, in_stock_ship: Option<NaiveDate>) -> Outcome {
             Some(t) if available <= t => Reason::LowStock,
             _ => Reason::InStock,
         };
+        c.trace.step("stock", || match threshold {
+            Some(t) if available <= t => {
+                format!("{available} available is at or below the low-stock threshold {t}; ships {in_stock_ship}")
+            }
+            _ => format!("enough on hand; ships {in_stock_ship}"),
+        });
         return Outcome::in_stock(reason, true, available.saturating_add(capacity), in_stock_ship, available);
     }
     let some_on_hand = |fallback: Outcome| {
@@ -285,13 +383,15 @@ fn is_unreleased(item: &Item, today: NaiveDate) -> bool {
 /// confirmed, not overdue, within `maxWaitDays`, on a channel that takes
 /// its ship date, and have room after what it owes. With none, the refusal
 /// is the earliest usable-looking delivery's (overdue only when all are).
-fn backorder_flowchart(c: &Context, on_hand: u64) -> Result<BackorderOffer, (Reason, bool)> {
+fn backorder_flowchart<T: Trace>(c: &Context<T>, on_hand: u64) -> Result<BackorderOffer, (Reason, bool)> {
     let refuse = |reason, notify| Err((reason, notify));
     let store = &c.snapshot.backorder;
     if c.item.lifecycle == Lifecycle::Discontinued {
+        c.trace.step("backorder", || "the item is discontinued: no backorders".into());
         return refuse(Reason::Discontinued, false);
     }
     if !c.item.backorder_enabled.unwrap_or(store.enabled) {
+        c.trace.step("backorder", || "backorders are off for this item".into());
         return refuse(Reason::BackordersDisabled, true);
     }
     let max_wait = c.item.max_wait_days.unwrap_or(store.max_wait_days);
@@ -304,6 +404,12 @@ fn backorder_flowchart(c: &Context, on_hand: u64) -> Result<BackorderOffer, (Rea
         cover -= covered;
         let owed = (delivery.backordered - covered).saturating_add(carry);
         let Some((date, quantity)) = delivery.confirmed_date_and_quantity() else {
+            c.trace.step("delivery", || match delivery.date {
+                Some(date) => {
+                    format!("restock on {date} is not confirmed (confirmed, date and quantity): not promised")
+                }
+                None => "a restock without a date is not confirmed: not promised".into(),
+            });
             carry = owed; // an unconfirmed delivery's queue waits for a confirmed one
             continue;
         };
@@ -322,11 +428,27 @@ fn backorder_flowchart(c: &Context, on_hand: u64) -> Result<BackorderOffer, (Rea
                 Some(_) if quantity <= owed => Some((Reason::RestockOversubscribed, true)),
                 Some(ship_date) => {
                     let queue_position = owed.saturating_add(1);
+                    c.trace.step("delivery", || {
+                        format!("restock of {quantity} on {date}, {owed} of it owed to earlier backorders: room for {}, ships {ship_date}, queue position {queue_position}", quantity - owed)
+                    });
                     rooms.push(Room { ship_date, capacity: quantity - owed, queue_position });
                     None
                 }
             }
         };
+        if let Some((reason, _)) = refused {
+            c.trace.step("delivery", || match reason {
+                Reason::RestockOverdue => format!("restock of {quantity} due {date} is overdue (today is {})", c.today),
+                Reason::RestockTooFar => format!(
+                    "restock on {date} is {} days away; the limit is {max_wait} (maxWaitDays), plus {receiving} receiving days",
+                    days_between(c.today, date)
+                ),
+                Reason::ChannelDisallowsBackorder => {
+                    format!("{} does not take backorders shipping after the restock on {date}", c.request.channel.name())
+                }
+                _ => format!("restock of {quantity} on {date} has no room: {owed} already owed to earlier backorders"),
+            });
+        }
         if let Some(r) = refused {
             if refusal.map_or(true, |(reason, _)| reason == Reason::RestockOverdue) {
                 refusal = Some(r);
@@ -342,7 +464,7 @@ fn backorder_flowchart(c: &Context, on_hand: u64) -> Result<BackorderOffer, (Rea
 
 /// The pre-order ship date: `shipDate`, else `next(productionDate +
 /// bufferDays)`, never before `next(releaseDate)`.
-fn preorder_ship_date(c: &Context) -> Option<NaiveDate> {
+fn preorder_ship_date<T: Trace>(c: &Context<T>) -> Option<NaiveDate> {
     let p = c.item.preorder();
     let calendar = &c.snapshot.calendar;
     let buffer = p.buffer_days.unwrap_or(c.snapshot.preorder.buffer_days);
@@ -357,33 +479,52 @@ fn preorder_ship_date(c: &Context) -> Option<NaiveDate> {
 }
 
 /// Pre-orders: docs/rules.md §4 (rule 2 of §3).
-fn decide_preorder(c: &Context) -> Outcome {
+fn decide_preorder<T: Trace>(c: &Context<T>) -> Outcome {
     let p = c.item.preorder();
     let now = c.request.now;
     let ship_date = preorder_ship_date(c);
     let days_out = ship_date.map(|d| days_between(c.today, d));
+    let channel = c.request.channel.name();
     if !c.rules.preorder() || !c.rules.ships_within(days_out) {
+        c.trace.step("channel", || match ship_date {
+            Some(date) if c.rules.preorder() => {
+                format!("{channel} does not take pre-orders shipping {date}, that far out")
+            }
+            _ => format!("{channel} does not take pre-orders"),
+        });
         return Outcome::out_of_stock(Reason::ChannelDisallowsPreorder, false);
     }
-    if p.starts_at.is_some_and(|start| now < start) {
+    if let Some(start) = p.starts_at.filter(|start| now < *start) {
+        c.trace.step("preorder", || format!("pre-orders open at {}", start.to_rfc3339()));
         return Outcome::out_of_stock(Reason::PreorderNotOpen, true);
     }
-    if p.ends_at.is_some_and(|end| now > end) {
+    if let Some(end) = p.ends_at.filter(|end| now > *end) {
+        c.trace.step("preorder", || format!("pre-orders closed at {}", end.to_rfc3339()));
         return Outcome::out_of_stock(Reason::PreorderClosed, true);
     }
     let ratio = p.cap_ratio.unwrap_or(c.snapshot.preorder.cap_ratio);
     let Some(cap) = p.limit.or_else(|| p.planned_production.map(|planned| ratio.floor_mul(planned))) else {
+        c.trace.step("preorder", || "no pre-order limit and no planned production: never sold without a cap".into());
         return Outcome::out_of_stock(Reason::PreorderUncapped, true);
     };
     let Some(ship_date) = ship_date else {
+        c.trace.step("preorder", || "no ship date, production date or release date: no date to promise".into());
         return Outcome::out_of_stock(Reason::PreorderUndated, true);
     };
     if ship_date < c.today {
+        c.trace.step("preorder", || format!("the ship date {ship_date} has passed (today is {})", c.today));
         return Outcome::out_of_stock(Reason::PreorderOverdue, true);
     }
     let channel_remaining =
         p.channel_caps.get(c.request.channel.index()).copied().flatten().map(|cap| cap.limit.saturating_sub(cap.sold));
     let remaining = safe(cap.saturating_sub(p.sold).min(channel_remaining.unwrap_or(u64::MAX)));
+    c.trace.step("preorder", || {
+        let on_channel = channel_remaining.map(|r| format!(", {r} left on {channel}")).unwrap_or_default();
+        format!(
+            "cap {cap} − {} sold{on_channel}: {remaining} left, {} wanted; ships {ship_date}",
+            p.sold, c.request.quantity
+        )
+    });
     if remaining == 0 {
         return Outcome::out_of_stock(Reason::PreorderCapReached, true);
     }

@@ -9,6 +9,8 @@
 mod cart;
 #[cfg(feature = "emails")]
 mod emails;
+#[cfg(feature = "explain")]
+mod explain;
 mod intl;
 pub(crate) mod types;
 
@@ -387,7 +389,7 @@ impl JsCatalog {
 /// The error a build gives for a method it was built without: the method is
 /// still there (the API is the same in every build), and names the entry
 /// that has it.
-#[cfg(not(all(feature = "cart", feature = "emails")))]
+#[cfg(not(all(feature = "cart", feature = "emails", feature = "explain")))]
 fn not_in_build(method: &str, entry: &str) -> JsValue {
     js_error(
         "not_in_build",
@@ -427,5 +429,14 @@ impl JsCatalog {
 
     pub fn shipped(&self, _options: JsValue) -> Result<JsValue, JsValue> {
         Err(not_in_build("shipped", "storefront-availability/server"))
+    }
+}
+
+/// `explain` is in the server build (Node's default entry).
+#[cfg(not(feature = "explain"))]
+#[wasm_bindgen(js_class = Engine)]
+impl JsCatalog {
+    pub fn explain(&self, _sku: JsValue, _options: JsValue) -> Result<JsValue, JsValue> {
+        Err(not_in_build("explain", "storefront-availability/server"))
     }
 }
