@@ -13,7 +13,7 @@ export { default, initSync, memoryBytes } from "./storefront_availability.js";
 export interface Step {
   /** Which rule: "item", "release", "calendar", "stock", "delivery", "backorder", "preorder", "channel", "limits", "stale" or "decision". */
   rule: string;
-  /** What it saw and concluded, in English, e.g. "restock on 2026-12-30 is 37 days away; the limit is 14 (maxWaitDays), plus 2 receiving days". */
+  /** What it saw and concluded, in English, e.g. "restock on 2026-12-30 is 37 days away; the limit is 14 (maxWaitDays)". */
   says: string;
 }
 

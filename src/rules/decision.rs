@@ -439,12 +439,17 @@ fn backorder_flowchart<T: Trace>(c: &Context<T>, on_hand: u64) -> Result<Backord
         if let Some((reason, _)) = refused {
             c.trace.step("delivery", || match reason {
                 Reason::RestockOverdue => format!("restock of {quantity} due {date} is overdue (today is {})", c.today),
-                Reason::RestockTooFar => format!(
-                    "restock on {date} is {} days away; the limit is {max_wait} (maxWaitDays), plus {receiving} receiving days",
-                    days_between(c.today, date)
-                ),
+                Reason::RestockTooFar => {
+                    format!(
+                        "restock on {date} is {} days away; the limit is {max_wait} (maxWaitDays)",
+                        days_between(c.today, date)
+                    )
+                }
                 Reason::ChannelDisallowsBackorder => {
-                    format!("{} does not take backorders shipping after the restock on {date}", c.request.channel.name())
+                    format!(
+                        "{} does not take backorders shipping after the restock on {date}",
+                        c.request.channel.name()
+                    )
                 }
                 _ => format!("restock of {quantity} on {date} has no room: {owed} already owed to earlier backorders"),
             });
