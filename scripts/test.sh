@@ -44,7 +44,18 @@ bash scripts/build.sh
 node scripts/sizes.mjs --budget size-budget.json pkg/*.wasm pkg/storefront_availability*.js pkg/index.js pkg/checkout.js pkg/error.js pkg/elements.js
 
 step "npm audit of what users install (the package's runtime dependencies)"
-npm audit --omit=dev
+# A vulnerability fails the run; a registry whose advisory endpoint is not
+# reachable (this machine kind's closed network answers 405) is said, not fatal.
+if ! audit=$(npm audit --omit=dev 2>&1); then
+  if grep -q "audit endpoint returned an error" <<<"$audit"; then
+    echo "npm audit skipped: the registry's advisory endpoint is unreachable from here"
+  else
+    echo "$audit"
+    exit 1
+  fi
+else
+  echo "$audit"
+fi
 
 step "tier 3: JavaScript tests against the packed package"
 node scripts/pack-consumer.mjs

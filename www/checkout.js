@@ -65,7 +65,13 @@ function renderLine(line, i) {
   if (line.cancellable) notes.push("Free cancellation until it ships.");
   field("note").textContent = notes.join(" ");
   view.classList.toggle("refused", !line.accepted);
+  // Each control names its item: "One less Merino Tee — M", not eight "One less".
+  const title = titleOf(line.sku);
+  view.querySelector('[data-action="minus"]').setAttribute("aria-label", `One less ${title}`);
+  view.querySelector('[data-action="plus"]').setAttribute("aria-label", `One more ${title}`);
+  view.querySelector('[data-action="remove"]').setAttribute("aria-label", `Remove ${title}`);
   const quantity = field("quantity");
+  quantity.setAttribute("aria-label", `Quantity of ${title}`);
   quantity.value = String(state.lines[i].quantity);
   quantity.addEventListener("change", () => setQuantity(i, Number(quantity.value)));
   view.querySelector('[data-action="minus"]').addEventListener("click", () => setQuantity(i, state.lines[i].quantity - 1));

@@ -124,11 +124,18 @@ test("the shipped JavaScript never evaluates strings (no eval, no new Function)"
   }
 });
 
-test("the package has no runtime dependencies: nothing for npm audit to find in what users install", () => {
+test("one runtime dependency, for the command line only: commander, pinned, with none of its own, never on a page", () => {
   const manifest = JSON.parse(readFileSync(new URL("node_modules/storefront-availability/package.json", import.meta.url), "utf8"));
-  assert.equal(manifest.dependencies, undefined);
+  assert.deepEqual(Object.keys(manifest.dependencies), ["commander"]);
+  assert.match(manifest.dependencies.commander, /^\d+\.\d+\.\d+$/, "an exact version");
   assert.equal(manifest.optionalDependencies, undefined);
   assert.equal(manifest.peerDependencies, undefined);
+  const commander = JSON.parse(readFileSync(new URL("node_modules/commander/package.json", import.meta.url), "utf8"));
+  assert.equal(commander.dependencies, undefined, "commander brings nothing else");
+  const pkg = new URL("node_modules/storefront-availability/pkg/", import.meta.url);
+  for (const file of ["index.js", "checkout.js", "server.js", "elements.js", "error.js", "import.js", "node.js"]) {
+    assert.doesNotMatch(readFileSync(new URL(file, pkg), "utf8"), /commander/, `${file} does not load the CLI library`);
+  }
 });
 
 test("every error the package throws on purpose is an AvailabilityError, from JavaScript and from the wasm alike", () => {

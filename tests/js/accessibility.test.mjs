@@ -1,0 +1,66 @@
+// Accessibility of the demo storefront in headless Chromium, at a desktop
+// size and a phone size: axe-core (WCAG 2 A, AA and AAA rules, enhanced
+// 7:1 contrast included) on every page once its decisions are drawn, and
+// what a checker can't see: steppers that name their item, and the cart
+// drawer taking focus when "Add to cart" opens it.
+import assert from "node:assert/strict";
+import { AxeBuilder } from "@axe-core/playwright";
+import { after, before, test } from "node:test";
+import { open, session } from "../../scripts/browser.mjs";
+import { demoMounts } from "../../scripts/serve.mjs";
+
+let browser, base, close;
+before(async () => ({ browser, base, close } = await session(demoMounts)));
+after(() => close?.());
+
+const devices = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+};
+/** Each page, and what shows that its decisions are drawn. */
+const pages = {
+  grid: ["/", "[data-badge]"],
+  product: ["/product.html?id=classic-linen-shirt", "#status[data-policy]"],
+  checkout: ["/checkout.html", "body[data-ready]"],
+};
+
+for (const [device, options] of Object.entries(devices)) {
+  for (const [name, [path, ready]] of Object.entries(pages)) {
+    test(`${device}, ${name}: axe finds no violation of WCAG 2 A, AA or AAA (7:1 contrast)`, async () => {
+      const context = await browser.newContext(options);
+      const p = await open(context, base + path);
+      await p.waitForSelector(ready, { state: "attached" });
+      const { violations } = await new AxeBuilder({ page: p }).withTags(["wcag2a", "wcag2aa", "wcag2aaa", "wcag21a", "wcag21aa"]).analyze();
+      const found = violations.map((v) => `${v.id}: ${v.nodes.length} node(s), e.g. ${v.nodes[0]?.target.join(" ")} — ${v.nodes[0]?.failureSummary}`);
+      assert.deepEqual(found, []);
+      await context.close();
+    });
+  }
+}
+
+test("checkout: every stepper, quantity field and Remove button names its item", async () => {
+  const context = await browser.newContext(devices.phone);
+  const p = await open(context, base + "/checkout.html");
+  await p.waitForSelector("body[data-ready]", { state: "attached" });
+  const titles = await p.$$eval("#lines [data-field=title]", (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(titles.length >= 2);
+  for (const [action, label] of [["minus", "One less"], ["plus", "One more"], ["remove", "Remove"]]) {
+    const names = await p.$$eval(`#lines [data-action=${action}]`, (nodes) => nodes.map((n) => n.getAttribute("aria-label")));
+    assert.deepEqual(names, titles.map((t) => `${label} ${t}`));
+  }
+  assert.deepEqual(await p.$$eval("#lines [data-field=quantity]", (nodes) => nodes.map((n) => n.getAttribute("aria-label"))), titles.map((t) => `Quantity of ${t}`));
+  await context.close();
+});
+
+test("product page: Add to cart opens the drawer with focus inside it", async () => {
+  const context = await browser.newContext(devices.desktop);
+  const p = await open(context, base + "/product.html?id=classic-linen-shirt");
+  await p.waitForSelector("#status[data-policy]");
+  await p.getByLabel("M", { exact: true }).check();
+  await p.waitForFunction(() => !document.querySelector("#add").disabled);
+  await p.focus("#add");
+  await p.keyboard.press("Enter");
+  assert.equal(await p.isHidden("#cart-drawer"), false);
+  assert.equal(await p.evaluate(() => document.activeElement?.id), "cart-heading");
+  await context.close();
+});
