@@ -158,6 +158,11 @@ results.memory = JSON.parse(
   execFileSync(process.execPath, [new URL("memory.mjs", import.meta.url).pathname, "100000", quick ? "100" : "1000"], { encoding: "utf8" }),
 );
 
+// The Merchant feed of 1,000,000 items (issue 18), streamed, in a fresh process (bench/feed.mjs).
+results.feed = JSON.parse(
+  execFileSync(process.execPath, [new URL("feed.mjs", import.meta.url).pathname, quick ? "100000" : "1000000"], { encoding: "utf8" }),
+);
+
 // Cold start in headless Chromium: import + compile + instantiate + load a
 // 50-item snapshot + first decision, a fresh page each time (no cache).
 const text50 = JSON.stringify(snapshot(50));
@@ -262,5 +267,7 @@ for (const [entry, total] of Object.entries(s.entries)) console.log(`entry ${ent
 const m = results.memory;
 console.log(`reference: the first zone-aware Intl.DateTimeFormat in a fresh page takes ${fmt(results.firstIntlMs)} ms (ICU start-up), inside both cold starts`);
 console.log(`memory: ${m.afterLoadMB} MB linear memory after loading ${m.items / 1000}k items (fresh instance, ${m.startMB} MB at start); ${m.beforeReloadsMB} → ${m.afterReloadsMB} MB across ${m.reloads} reloads of 10k`);
+const f = results.feed;
+console.log(`feed: ${f.items.toLocaleString("en")} items (a ${f.snapshotMB} MB snapshot) → ${f.rows.toLocaleString("en")} Merchant TSV rows in ${f.seconds} s, peak memory ${f.peakRssMB} MB (resident, whole Node process)`);
 writeFileSync(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
 console.log("written: bench/results.json");

@@ -7,8 +7,11 @@
 // unknown option, a missing file, a bad --quantity).
 import { readFileSync, writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
-import { Catalog, AvailabilityError } from "./node.js";
+import { Catalog, AvailabilityError, health } from "./node.js";
 import { importSnapshot, platforms } from "./import.js";
+import { reportHtml } from "./report.js";
+import { FORMATS, writeFeed } from "./feed.js";
+import { accessSync, constants, createWriteStream } from "node:fs";
 
 const USAGE = 2;
 const REFUSED = 1;
@@ -141,4 +144,97 @@ program
     }
   });
 
-program.parse();
+program
+  .command("feed")
+  .description("A Google Merchant feed (id, availability, availability_date) for every item, streamed: any number of items.")
+  .argument("<snapshot>", "snapshot JSON file")
+  .requiredOption("--format <format>", Object.keys(FORMATS).join(", "))
+  .option("--channel <channel>", "the channel the feed is for", "dtc")
+  .option("--now <time>", "the moment to decide at (RFC 3339); default: now")
+  .option("-o, --out <file>", "write the feed here (default: standard output)")
+  .option("--title <name>", "the XML feed's title", "Products")
+  .action(async (file, options) => {
+    if (!FORMATS[options.format]) fail(USAGE, `unknown format ${JSON.stringify(options.format)}: expected one of ${Object.keys(FORMATS).join(", ")}`);
+    try {
+      accessSync(file, constants.R_OK); // a missing file is a usage error, before any output (and never read whole)
+    } catch (e) {
+      fail(USAGE, `cannot read ${file}: ${e.code ?? e.message}`);
+    }
+    const out = options.out ? createWriteStream(options.out) : process.stdout;
+    const request = { channel: options.channel, ...(options.now ? { now: options.now } : {}) };
+    const tty = process.stderr.isTTY;
+    try {
+      const { items, diagnostics } = await writeFeed(file, {
+        format: options.format, out, request, title: options.title,
+        progress: (done, total) => tty && process.stderr.write(`\r${done} / ${total} items`),
+      });
+      if (options.out) await new Promise((ok) => out.end(ok));
+      process.stderr.write(`${tty ? "\n" : ""}${items} items written${diagnostics ? `; ${diagnostics} item problem(s): run validate` : ""}\n`);
+    } catch (e) {
+      if (e instanceof AvailabilityError && e.code === "invalid_snapshot") fail(REFUSED, e.message);
+      if (e instanceof AvailabilityError) fail(USAGE, `${e.code}: ${e.message}`);
+      if (e instanceof SyntaxError) fail(REFUSED, `${file}: ${e.message}`);
+      throw e;
+    }
+  });
+
+const isoDate = (value) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError("expected a date YYYY-MM-DD");
+  return value;
+};
+
+const METRIC_NAMES = {
+  backorderRate: "backorder rate", fillRate: "order fill rate", backorderConversion: "backorder conversion",
+  backorderCancellation: "backorder cancellation", preorderCancellation: "pre-order cancellation",
+  preorderOnTime: "pre-order on-time ship rate", revenueCapture: "revenue capture in stock-outs",
+};
+
+program
+  .command("health")
+  .description("The backorder and pre-order health metrics of an order history (docs/metrics.md), each with its alarm state.")
+  .argument("<orders>", "order history JSON file (- for standard input)")
+  .option("--from <date>", "first day of the period (YYYY-MM-DD)", isoDate)
+  .option("--to <date>", "last day of the period (YYYY-MM-DD)", isoDate)
+  .option("--html <file>", "also write a self-contained HTML report with plots")
+  .option("--title <name>", "the store's name in the report", "Store")
+  .option("--json", "print the whole report as JSON")
+  .action((file, options) => {
+    let history;
+    try {
+      history = JSON.parse(read(file));
+    } catch (e) {
+      fail(REFUSED, `${file} is not JSON: ${e.message}`);
+    }
+    if (history && typeof history === "object" && !Array.isArray(history)) {
+      if (options.from) history.from = options.from;
+      if (options.to) history.to = options.to;
+    }
+    let report;
+    try {
+      report = health(history);
+    } catch (e) {
+      if (e instanceof AvailabilityError) {
+        console.log(`${file}: refused — ${e.message}`);
+        process.exit(REFUSED);
+      }
+      throw e;
+    }
+    if (options.html) writeFileSync(options.html, reportHtml(report, { title: options.title }));
+    if (options.json) {
+      console.log(JSON.stringify(report, null, 2));
+      return;
+    }
+    const o = report.store.orders;
+    console.log(`${report.from} to ${report.to}: ${o.inStock + o.backorder + o.preorder} order lines (${o.backorder} backorders, ${o.preorder} pre-orders, ${o.cancelled} cancelled before shipping)`);
+    for (const [key, name] of Object.entries(METRIC_NAMES)) {
+      const m = report.store[key];
+      const value = m.value ? `${m.value.percent} %`.padStart(8) + `  (${m.value.numerator}/${m.value.denominator})` : "      — (no data)";
+      console.log(`  ${name.padEnd(30)}${value}${m.alarm === "warn" ? "  WARNING" : ""}`);
+    }
+    const warned = report.skus.filter((s) => Object.keys(METRIC_NAMES).some((k) => s[k].alarm === "warn"));
+    if (warned.length) console.log(`SKUs past an alarm line: ${warned.map((s) => s.sku).join(", ")}`);
+    for (const d of report.diagnostics) console.log(`${d.path}: ${d.message}`);
+    if (options.html) console.log(`report written to ${options.html}`);
+  });
+
+await program.parseAsync();

@@ -2,7 +2,7 @@
 export type ErrorCode =
   | "invalid_snapshot" | "invalid_update" | "invalid_options" | "invalid_quantity" | "unknown_channel" | "invalid_now"
   | "invalid_sku" | "invalid_product" | "invalid_locale" | "invalid_cart" | "invalid_price" | "invalid_currency"
-  | "not_purchasable" | "internal" | "freed" | "not_in_build" | "unavailable"
+  | "not_purchasable" | "internal" | "freed" | "not_in_build" | "unavailable" | "invalid_history"
   /** From storefront-availability/import. */
   | "invalid_import" | "unknown_platform";
 

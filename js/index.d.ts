@@ -23,6 +23,33 @@ export interface Explanation {
   steps: Step[];
 }
 
+/** An exact rate, with its percentage to one decimal (rounded half up). */
+export interface Rate { numerator: number; denominator: number; percent: string }
+/** A metric and where it stands against its alarm line ("none": the metric has no line). */
+export interface Metric { value: Rate | null; alarm: "ok" | "warn" | "no_data" | "none" }
+export interface Metrics {
+  orders: { inStock: number; backorder: number; preorder: number; cancelled: number };
+  backorderRate: Metric; fillRate: Metric; backorderConversion: Metric; backorderCancellation: Metric;
+  preorderCancellation: Metric; preorderOnTime: Metric; revenueCapture: Metric;
+}
+export interface SkuHealth extends Metrics {
+  sku: string; productId: string; averageDailyDemand: string; demandVariability: string;
+  leadTimeDays: string | null; safetyStock: number | null; reorderPoint: number | null;
+}
+/** The health report (docs/metrics.md). */
+export interface Health {
+  from: string; to: string;
+  thresholds: { backorderRate: Rate; backorderConversion: Rate; backorderCancellation: Rate; preorderCancellation: Rate; preorderOnTime: Rate; baseStock: number };
+  store: Metrics;
+  products: (Metrics & { productId: string })[];
+  skus: SkuHealth[];
+  weeks: { week: string; backorderRate: Metric; backorderCancellation: Metric; preorderCancellation: Metric }[];
+  /** Rows left out of every figure, each with its path (code "invalid_row"). */
+  diagnostics: Diagnostic[];
+}
+/** The merchant's health metrics over an order history (JSON text or object). Server build only; elsewhere throws `not_in_build`. */
+export declare function health(history: string | object): Health;
+
 /** A change to apply with `catalog.update`: items replace those with the same SKU. */
 export interface SnapshotPatch {
   items: SnapshotItem[];

@@ -11,7 +11,7 @@
 // - keeps the last good snapshot, so if the module ever traps the instance
 //   is replaced by a fresh one, every catalog reloads and the call is
 //   answered (a `recover` event says it happened).
-import init, { Engine, initSync, maxSnapshotBytes, memoryBytes, __wbg_reset_state as resetInstance } from "./storefront_availability.js";
+import init, { Engine, health as engineHealth, initSync, maxSnapshotBytes, memoryBytes, __wbg_reset_state as resetInstance } from "./storefront_availability.js";
 
 import { AvailabilityError, availabilityError } from "./error.js";
 
@@ -138,6 +138,31 @@ function withinLimit(text) {
   const most = maxSnapshotBytes();
   if (text.length > most) throw snapshotError(`the snapshot is ${text.length} characters; the most is ${most} bytes (64 MiB)`);
   return text;
+}
+
+/**
+ * The merchant's health metrics over an order history (JSON text or an
+ * object; docs/metrics.md): each rate exact, with its alarm state. Server
+ * build only (Node's default entry); elsewhere it throws `not_in_build`.
+ *
+ * ```js
+ * const report = health(readFileSync("orders.json", "utf8"));
+ * if (report.store.backorderRate.alarm === "warn") alert(`backorder rate ${report.store.backorderRate.value.percent} %`);
+ * ```
+ */
+export function health(history) {
+  let text;
+  try {
+    text = typeof history === "string" ? history : JSON.stringify(history);
+  } catch (e) {
+    throw codedError("invalid_history", `invalid order history: could not be read as JSON: ${e?.message ?? e}`, { path: "", problems: [] });
+  }
+  if (typeof text !== "string") throw codedError("invalid_history", "invalid order history: expected JSON text or an object", { path: "", problems: [] });
+  try {
+    return engineHealth(text);
+  } catch (error) {
+    throw isCoded(error) ? availabilityError(error) : error;
+  }
 }
 
 /** The snapshot text at `url`; an `unavailable` error when it cannot be fetched. */

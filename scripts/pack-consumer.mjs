@@ -19,6 +19,7 @@ cpSync(join(root, "tests", "consumers"), consumer, { recursive: true });
 // `bin` (node_modules/.bin/storefront-availability) come with it.
 execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", join(build, filename)], { cwd: consumer, stdio: "inherit" });
 cpSync(join(root, "www", "sample-snapshot.json"), join(consumer, "sample-snapshot.json"));
+cpSync(join(root, "www", "sample-orders.json"), join(consumer, "sample-orders.json"));
 
 // The README's own examples, extracted for tests/consumers/readme.test.mjs.
 const readme = readFileSync(join(root, "README.md"), "utf8");

@@ -40,7 +40,12 @@ export function serve(mounts, port = 0, headers = {}) {
 }
 
 export const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
-export const demoMounts = { "/": join(root, "www"), "/assets/storefront-availability/": join(root, "pkg") };
+export const demoMounts = {
+  "/": join(root, "www"),
+  "/assets/storefront-availability/": join(root, "pkg"),
+  // Written by scripts/demo.sh with `storefront-availability health --html`.
+  "/merchant.html": join(root, "build", "merchant.html"),
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const server = await serve(demoMounts, Number(process.argv[2] ?? 8080));

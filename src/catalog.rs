@@ -405,3 +405,19 @@ fn check_request(request: &Request) -> Result<(), ArgError> {
     // Every u64 above 2^53 − 1 converts to at least 2^53, so this is exact.
     check_quantity(request.quantity as f64).map(|_| ())
 }
+
+/// The merchant's health metrics over an order history: each rate exact,
+/// with its alarm state against the store's thresholds (docs/metrics.md).
+///
+/// ```
+/// # use storefront_availability::{health, Alarm, History};
+/// let history = History::from_json(r#"{"orders":[
+///   {"sku":"MUG","quantity":1,"placedAt":"2026-11-02","soldAs":"in_stock"},
+///   {"sku":"MUG","quantity":1,"placedAt":"2026-11-03","soldAs":"backorder","promisedShipDate":"2026-11-20"}]}"#).unwrap();
+/// let report = health(&history);
+/// assert_eq!(report.store.backorder_rate.value.unwrap().percent_text(), "50.0");
+/// assert_eq!(report.store.backorder_rate.alarm, Alarm::Warn); // healthy below 5 %
+/// ```
+pub fn health(history: &crate::model::metrics::History) -> crate::model::metrics::Health {
+    crate::rules::metrics::health(history)
+}

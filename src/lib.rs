@@ -44,7 +44,7 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use catalog::{parse_channel, Catalog};
+pub use catalog::{health, parse_channel, Catalog};
 pub use model::calendar::parse_timestamp;
 pub use model::cart::{Capture, Cart, Line, Part, Plan, PlannedLine, Shipment, ShipmentLine};
 pub use model::channel::Channel;
@@ -52,7 +52,11 @@ pub use model::decision::{
     Decision, Delivery, Listing, Payment, Policy, Price, ProductDecision, Reason, Request, Split, Step, Warning,
 };
 pub use model::message::{Currency, Message, Param, Params};
-pub use model::problem::{ArgError, Diagnostic, Problem, SnapshotError};
+pub use model::metrics::{
+    Alarm, Counts, Health, History, Metric, Metrics, OrderLine, ProductHealth, Rate, Receipt, SkuHealth, StockDay,
+    Thresholds, Week,
+};
+pub use model::problem::{ArgError, Diagnostic, HistoryError, Problem, SnapshotError};
 pub use model::snapshot::{Entry, Item, Snapshot, MAX_SNAPSHOT_BYTES};
 #[cfg(not(target_arch = "wasm32"))]
 pub use model::zone::IanaZones;

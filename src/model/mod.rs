@@ -6,6 +6,7 @@ pub(crate) mod cart;
 pub(crate) mod channel;
 pub(crate) mod decision;
 pub(crate) mod message;
+pub(crate) mod metrics;
 pub(crate) mod problem;
 pub(crate) mod snapshot;
 pub(crate) mod stock;

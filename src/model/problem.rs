@@ -69,6 +69,28 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
+/// An order history refused as a whole (code `invalid_history`): it is not
+/// JSON, not an object, or its `orders` is not an array. Bad rows are not
+/// this: they are diagnostics, and the other rows still count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryError {
+    pub problems: Vec<Problem>,
+}
+
+impl HistoryError {
+    pub const CODE: &'static str = "invalid_history";
+}
+
+impl fmt::Display for HistoryError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("invalid order history: ")?;
+        let texts: Vec<String> = self.problems.iter().map(Problem::to_string).collect();
+        f.write_str(&texts.join("; "))
+    }
+}
+
+impl std::error::Error for HistoryError {}
+
 /// A caller's mistake (not a data problem): thrown in JavaScript as an
 /// `Error` with a stable `code`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,6 +2,7 @@
 //! reader and the load-time diagnostics.
 
 pub(crate) mod channel;
+pub(crate) mod history;
 pub(crate) mod json;
 pub(crate) mod messages;
 pub(crate) mod snapshot;

@@ -2,4 +2,5 @@
 
 pub(crate) mod cart;
 pub(crate) mod decision;
+pub(crate) mod metrics;
 pub(crate) mod stock;

@@ -12,6 +12,8 @@ mod emails;
 #[cfg(feature = "explain")]
 mod explain;
 mod intl;
+#[cfg(feature = "metrics")]
+mod metrics;
 pub(crate) mod types;
 
 use std::cell::RefCell;
@@ -389,7 +391,7 @@ impl JsCatalog {
 /// The error a build gives for a method it was built without: the method is
 /// still there (the API is the same in every build), and names the entry
 /// that has it.
-#[cfg(not(all(feature = "cart", feature = "emails", feature = "explain")))]
+#[cfg(not(all(feature = "cart", feature = "emails", feature = "explain", feature = "metrics")))]
 fn not_in_build(method: &str, entry: &str) -> JsValue {
     js_error(
         "not_in_build",
@@ -439,4 +441,12 @@ impl JsCatalog {
     pub fn explain(&self, _sku: JsValue, _options: JsValue) -> Result<JsValue, JsValue> {
         Err(not_in_build("explain", "storefront-availability/server"))
     }
+}
+
+/// `health` is in the server build (Node's default entry).
+#[cfg(not(feature = "metrics"))]
+#[wasm_bindgen]
+#[allow(unreachable_pub)] // exported to JavaScript; wasm-bindgen needs `pub`
+pub fn health(_history: JsValue) -> Result<JsValue, JsValue> {
+    Err(not_in_build("health", "storefront-availability/server"))
 }

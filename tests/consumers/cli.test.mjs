@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Catalog } from "storefront-availability";
+import { Catalog, health } from "storefront-availability";
 import { importSnapshot, platforms } from "storefront-availability/import";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
@@ -32,7 +32,7 @@ function file(name, value) {
 test("--help names every command, and each command has its own help", () => {
   const help = cli("--help");
   assert.equal(help.code, 0);
-  for (const command of ["validate", "explain", "import"]) {
+  for (const command of ["validate", "explain", "import", "health", "feed"]) {
     assert.match(help.out, new RegExp(`\\b${command}\\b`));
     const own = cli(command, "--help");
     assert.equal(own.code, 0, command);
@@ -139,4 +139,94 @@ test("import: every platform's fixture becomes the library's snapshot, with its 
   assert.equal(unknown.code, 2);
   assert.match(unknown.err, /unknown platform "shopiffy"/);
   assert.equal(cli("import", "shopify", file("empty.json", "{}")).code, 1, "data the importer cannot read is refused");
+});
+
+const orders = join(dir, "sample-orders.json");
+
+test("health: the store's metrics with alarms; --json is the library's report; --from/--to narrow the period", () => {
+  const run = cli("health", orders);
+  assert.equal(run.code, 0, run.err);
+  const report = health(readFileSync(orders, "utf8"));
+  const cancellation = report.store.backorderCancellation;
+  assert.match(run.out, new RegExp(`backorder cancellation\\s+${cancellation.value.percent} %\\s+\\(${cancellation.value.numerator}/${cancellation.value.denominator}\\)${cancellation.alarm === "warn" ? "  WARNING" : ""}`));
+  assert.deepEqual(JSON.parse(cli("health", orders, "--json").out), report);
+  const october = JSON.parse(cli("health", orders, "--from", "2026-10-01", "--to", "2026-10-31", "--json").out);
+  assert.equal(october.from, "2026-10-01");
+  assert.equal(october.to, "2026-10-31");
+  const history = JSON.parse(readFileSync(orders, "utf8"));
+  const inOctober = history.orders.filter((o) => o.placedAt.startsWith("2026-10")).length;
+  const o = october.store.orders;
+  assert.equal(o.inStock + o.backorder + o.preorder, inOctober);
+  assert.equal(cli("health", orders, "--from", "October").code, 2, "a bad date is a usage error");
+});
+
+test("health: a bad row is named and left out; a file that is no order history exits 1; --html writes a self-contained report", () => {
+  const history = JSON.parse(readFileSync(orders, "utf8"));
+  history.orders[3].quantity = -2;
+  const bad = file("bad-orders.json", history);
+  const run = cli("health", bad, "--json");
+  assert.equal(run.code, 0);
+  const report = JSON.parse(run.out);
+  assert.deepEqual(report.diagnostics.map((d) => d.path), ["orders[3].quantity"]);
+  const o = report.store.orders;
+  assert.equal(o.inStock + o.backorder + o.preorder, history.orders.length - 1, "the others still count");
+  const refused = cli("health", file("not-orders.json", { orders: "none" }));
+  assert.equal(refused.code, 1);
+  assert.match(refused.out, /invalid order history: orders: expected an array/);
+  const html = join(scratch, "report.html");
+  assert.equal(cli("health", orders, "--html", html, "--title", "Test & Co").code, 0);
+  const page = readFileSync(html, "utf8");
+  assert.match(page, /<title>Test &#38; Co — availability health/);
+  assert.match(page, /uPlot/, "the charting library is inlined");
+  assert.doesNotMatch(page, /<script src=|<link rel="stylesheet"/, "nothing to fetch");
+});
+
+test("feed: every item's Merchant fields, streamed in batches, the same as deciding the whole snapshot at once", () => {
+  // 4,500 items (three batches), with kits whose components sit in other
+  // batches, a SKU listed twice, and an invalid item.
+  const items = [];
+  for (let i = 0; i < 4500; i++) {
+    const sku = `SKU-${i}`;
+    if (i % 500 === 7) items.push({ sku, components: [{ sku: `SKU-${i + 1200}`, quantity: 2 }, { sku: `SKU-${(i + 3) % 4500}`, quantity: 1 }] });
+    else if (i % 3 === 0) items.push({ sku, onHand: i % 7 });
+    else if (i % 3 === 1) items.push({ sku, onHand: 0, restock: { date: "2026-12-01", quantity: 20, confirmed: true } });
+    else items.push({ sku, lifecycle: "unreleased", preorder: { limit: 10, sold: i % 12, shipDate: "2027-01-15" } });
+  }
+  items[4000] = { sku: "SKU-17" , onHand: 9 }; // SKU-17 twice: both refused
+  items[4001] = { sku: "SKU-4001", onHand: "lots" };
+  const snapshot = { version: 1, generatedAt: "2026-11-23T13:00:00Z", timeZone: "America/New_York", items };
+  const path = file("big.json", JSON.stringify(snapshot, null, 1));
+  const run = spawnSync(join(dir, "node_modules/.bin/storefront-availability"), ["feed", path, "--format", "jsonl", "--now", now], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /4500 items written; \d+ item problem/);
+  const rows = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+  const whole = Catalog.fromJson(JSON.stringify(snapshot)).decideAll({ now, messages: false });
+  const key = (r) => JSON.stringify(r);
+  const expected = whole.map((d) => ({ id: d.sku, availability: d.merchantAvailability, ...(d.availabilityDate ? { availability_date: d.availabilityDate } : {}), ...(d.listing === "hide" ? { excluded_destination: "Shopping_ads,Free_listings" } : {}), policy: d.policy, reason: d.reason, shipDate: d.shipDate, maxQuantity: d.maxQuantity }));
+  assert.deepEqual(rows.map(key).sort(), expected.map(key).sort());
+  assert.ok(rows.some((r) => r.id === "SKU-7" && r.reason !== "invalid_item"), "a kit whose components are in other batches is decided from them");
+  assert.deepEqual(rows.filter((r) => r.id === "SKU-17").map((r) => r.reason), ["invalid_item", "invalid_item"]);
+});
+
+test("feed: TSV and XML for Merchant Center; a truncated file exits 1; an unknown format exits 2", () => {
+  const tsv = cli("feed", sample, "--format", "merchant-tsv", "--now", now);
+  assert.equal(tsv.code, 0);
+  const lines = tsv.out.trim().split("\n");
+  assert.equal(lines[0], "id\tavailability\tavailability_date\texcluded_destination");
+  const catalog = Catalog.fromJson(readFileSync(sample, "utf8"));
+  assert.equal(lines.length - 1, catalog.skus.length, "every item, the invalid one too");
+  const tee = catalog.decide("TEE-L", { now });
+  assert.ok(lines.includes(`TEE-L\t${tee.merchantAvailability}\t${tee.availabilityDate}\t`));
+  const xml = cli("feed", sample, "--format", "merchant-xml", "--now", now, "--title", "Shop <A&B>");
+  assert.equal(xml.code, 0);
+  assert.match(xml.out, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0" xmlns:g="http:\/\/base.google.com\/ns\/1.0">/);
+  assert.match(xml.out, /<title>Shop &#60;A&#38;B&#62;<\/title>/);
+  assert.equal(xml.out.match(/<item>/g).length, lines.length - 1);
+  assert.match(xml.out, new RegExp(`<item><g:id>TEE-L</g:id><g:availability>${tee.merchantAvailability}</g:availability><g:availability_date>${tee.availabilityDate}</g:availability_date></item>`));
+  const text = readFileSync(sample, "utf8");
+  const truncated = cli("feed", file("truncated.json", text.slice(0, text.length / 2)), "--format", "jsonl");
+  assert.equal(truncated.code, 1);
+  assert.match(truncated.err, /ends early/);
+  assert.equal(cli("feed", sample, "--format", "csv").code, 2);
+  assert.equal(cli("feed", join(scratch, "nope.json"), "--format", "jsonl").code, 2);
 });

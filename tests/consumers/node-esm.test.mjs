@@ -124,17 +124,19 @@ test("the shipped JavaScript never evaluates strings (no eval, no new Function)"
   }
 });
 
-test("one runtime dependency, for the command line only: commander, pinned, with none of its own, never on a page", () => {
+test("runtime dependencies for the command line only (commander, uplot), pinned, with none of their own, never on a page", () => {
   const manifest = JSON.parse(readFileSync(new URL("node_modules/storefront-availability/package.json", import.meta.url), "utf8"));
-  assert.deepEqual(Object.keys(manifest.dependencies), ["commander"]);
-  assert.match(manifest.dependencies.commander, /^\d+\.\d+\.\d+$/, "an exact version");
+  assert.deepEqual(Object.keys(manifest.dependencies).sort(), ["commander", "uplot"]);
+  for (const [name, version] of Object.entries(manifest.dependencies)) {
+    assert.match(version, /^\d+\.\d+\.\d+$/, `${name}: an exact version`);
+    const own = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, import.meta.url), "utf8"));
+    assert.equal(own.dependencies, undefined, `${name} brings nothing else`);
+  }
   assert.equal(manifest.optionalDependencies, undefined);
   assert.equal(manifest.peerDependencies, undefined);
-  const commander = JSON.parse(readFileSync(new URL("node_modules/commander/package.json", import.meta.url), "utf8"));
-  assert.equal(commander.dependencies, undefined, "commander brings nothing else");
   const pkg = new URL("node_modules/storefront-availability/pkg/", import.meta.url);
   for (const file of ["index.js", "checkout.js", "server.js", "elements.js", "error.js", "import.js", "node.js"]) {
-    assert.doesNotMatch(readFileSync(new URL(file, pkg), "utf8"), /commander/, `${file} does not load the CLI library`);
+    assert.doesNotMatch(readFileSync(new URL(file, pkg), "utf8"), /commander|uplot/i, `${file} does not load the command line's libraries`);
   }
 });
 

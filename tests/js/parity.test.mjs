@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { Catalog } from "storefront-availability";
+import { Catalog, health } from "storefront-availability";
 import { root } from "../../scripts/serve.mjs";
 
 const snapshotPath = `${root}/www/sample-snapshot.json`;
@@ -29,3 +29,12 @@ for (const now of moments) {
     assert.ok(decisions.some((d) => d.message.text.length > 0));
   });
 }
+
+test("native and wasm compute the same health report", () => {
+  execFileSync("cargo", ["build", "-q", "--example", "health"], { cwd: root, stdio: "inherit" });
+  const orders = `${root}/www/sample-orders.json`;
+  const native = JSON.parse(execFileSync(`${root}/target/debug/examples/health`, [orders], { encoding: "utf8" }));
+  const wasm = health(readFileSync(orders, "utf8"));
+  assert.deepEqual(native, wasm);
+  assert.ok(wasm.skus.length > 5 && wasm.weeks.length > 10);
+});
