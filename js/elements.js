@@ -74,7 +74,7 @@ export class StockStatus extends HTMLElement {
     if (!shared || !part("text")) return;
     const options = {
       channel: this.getAttribute("channel") ?? undefined,
-      locale: this.getAttribute("locale") ?? (document.documentElement.lang || undefined),
+      locale: this.getAttribute("locale") ?? (this.#pageLang() || undefined),
       quantity: this.hasAttribute("quantity") ? Number(this.getAttribute("quantity")) : undefined,
       now: this.getAttribute("now") ?? undefined,
     };
@@ -100,9 +100,24 @@ export class StockStatus extends HTMLElement {
     set(part("badge"), d.message.badge);
     set(part("text"), d.message.text);
     set(part("notice"), d.message.notice ?? "");
+    // Text in another language than the page around it says so (WCAG 3.1.2).
+    this.#markLang(this, d.message.lang);
     this.#syncButton(d);
     this.#syncNotify(d, options.channel ?? "dtc");
     this.dispatchEvent(new CustomEvent("stock-status:render", { detail: d, bubbles: true }));
+  }
+
+  /** The language of the page around this element (its nearest `lang`). */
+  #pageLang() {
+    return this.parentElement?.closest("[lang]")?.lang ?? document.documentElement.lang;
+  }
+
+  /** Sets `lang` on `el` when `lang` is another language than the page's around it, and removes it when not. */
+  #markLang(el, lang) {
+    const language = (tag) => (tag ?? "").split("-")[0].toLowerCase();
+    const around = el === this ? this.#pageLang() : el.parentElement?.closest("[lang]")?.lang ?? document.documentElement.lang;
+    if (lang && language(lang) !== language(around)) el.getAttribute("lang") !== lang && el.setAttribute("lang", lang);
+    else el.removeAttribute("lang");
   }
 
   /** The "Notify me" control: shown, enabled and in the buy button's place exactly when the decision offers it. */
@@ -137,6 +152,7 @@ export class StockStatus extends HTMLElement {
     const button = id && document.getElementById(id);
     if (!button) return;
     if (d && button.textContent !== d.message.button) button.textContent = d.message.button;
+    if (d) this.#markLang(button, d.message.lang);
     button.disabled = !d?.canPurchase;
     const described = new Set((button.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean));
     const textId = `${this.id}-text`;

@@ -129,7 +129,8 @@ fn the_locale_chain_goes_region_then_language_then_english() {
     assert_eq!(text(&c, "BO", &Fake("sv-SE")), "Backordered – ships by Tuesday, December 1");
     // Which locale dates are written in: never a sentence in two languages.
     assert_eq!(c.text_locale("fr-CA"), "fr-CA");
-    assert_eq!(c.text_locale("ar-EG"), "en-US");
+    // No Arabic catalog: English words, Egypt's conventions for dates and numbers.
+    assert_eq!(c.text_locale("ar-EG"), "en-EG");
     assert_eq!(c.text_locale("ja"), "ja");
 }
 
@@ -228,4 +229,28 @@ fn weekly_status_says_on_track_or_gives_the_new_date() {
         let error = c.weekly_status(&update, now, &English).unwrap_err();
         assert_eq!(error.code, "invalid_options", "{position:?}");
     }
+}
+
+#[test]
+fn a_deadline_is_named_in_the_shoppers_language() {
+    let c = catalog(
+        json!({ "deadlines": [{ "name": "Christmas", "names": { "de": "Weihnachten", "fr-CA": "Noël (Canada)", "fr": "Noël" }, "shipBy": "2026-11-30" }] }),
+        json!([{ "sku": "BO", "restock": { "date": "2026-12-01", "confirmed": true, "quantity": 10 } }]),
+    );
+    let notice =
+        |locale: &dyn LocaleText| c.decide_with("BO", &request("dtc", 1, NOW), locale).unwrap().message.notice.unwrap();
+    assert!(notice(&English).contains("Christmas"), "{}", notice(&English));
+    assert!(notice(&Fake("de-DE")).contains("Weihnachten"), "{}", notice(&Fake("de-DE")));
+    // The most specific tag first, then the language.
+    assert!(notice(&Fake("fr-CA")).contains("Noël (Canada)"));
+    assert!(notice(&Fake("fr-FR")).contains("Noël") && !notice(&Fake("fr-FR")).contains("Canada"));
+    // No name in Spanish: the name as given.
+    assert!(notice(&Fake("es-ES")).contains("Christmas"));
+    // The decision's warning keeps the name as given (machine output).
+    let d = c.decide_with("BO", &request("dtc", 1, NOW), &Fake("de-DE")).unwrap();
+    assert_eq!(d.warnings[0].deadline, "Christmas");
+    // A name that is not text is a store-level problem with its path.
+    let text = json!({ "version": 1, "generatedAt": "2026-11-23T13:00:00Z", "deadlines": [{ "name": "X", "names": { "de": 3 }, "shipBy": "2026-12-18" }], "items": [] });
+    let Err(bad) = Catalog::from_json(&text.to_string()) else { panic!("a non-text name is refused") };
+    assert_eq!(bad.problems[0].path, "deadlines[0].names.de");
 }

@@ -64,6 +64,25 @@ fn dates_in_messages_follow_the_shoppers_locale() {
 }
 
 #[wasm_bindgen_test]
+fn a_language_without_a_catalog_reads_english_in_the_shoppers_regional_format() {
+    let later = JsCatalog::from_json(&SNAPSHOT.replace(r#""date": "2026-11-23""#, r#""date": "2026-12-03""#)).unwrap();
+    let message = |locale: &str| {
+        let opts = options(&[("now", "2026-11-23T17:00:00Z".into()), ("locale", locale.into())]);
+        let d = decide(&later, "BO", opts).unwrap();
+        (get(&d, "message.text").as_string().unwrap(), get(&d, "message.lang").as_string().unwrap())
+    };
+    let (us, us_lang) = message("en-US");
+    assert_eq!(us_lang, "en-US");
+    assert!(us.contains("December 4"), "{us}");
+    // Dutch: no catalog, so English words with Dutch day-month order, and the text says it is English.
+    let (dutch, lang) = message("nl-NL");
+    assert_eq!(lang, "en-NL");
+    assert!(dutch.starts_with("Backordered"), "{dutch}");
+    assert!(dutch.contains("4 December"), "{dutch}");
+    assert_eq!(message("de-AT").1, "de-AT");
+}
+
+#[wasm_bindgen_test]
 fn decisions_are_plain_objects_with_nulls() {
     let all: Array = catalog()
         .decide_all(options(&[("now", 1_795_428_000_000f64.into())]).unchecked_into())

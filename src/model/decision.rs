@@ -138,6 +138,9 @@ pub struct Warning {
     /// The deadline's name (`deadline_missed` only).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub deadline: String,
+    /// The deadline's name in other languages (by lower-case tag), for the message.
+    #[serde(skip)]
+    pub names: Vec<(String, String)>,
     #[serde(serialize_with = "crate::model::calendar::serialize_date")]
     pub ship_by: NaiveDate,
 }

@@ -25,6 +25,10 @@ pub struct Message {
     /// is taken: "We'll email you when it's back" (the waitlist of a full
     /// pre-order, or the opening of a coming one, in their own words).
     pub confirm: Option<String>,
+    /// The language the text is written in (a BCP 47 tag: the shopper's
+    /// locale, or `en` where English stands in for a missing translation):
+    /// what a page puts in `lang` when it differs from its own.
+    pub lang: String,
 }
 
 /// Named template values, serialized as an object.

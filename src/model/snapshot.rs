@@ -81,6 +81,8 @@ impl Default for PreorderSettings {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadline {
     pub name: String,
+    /// The name in other languages, by lower-case BCP 47 tag (`de`, `fr-ca`).
+    pub names: Vec<(String, String)>,
     pub ship_by: NaiveDate,
 }
 

@@ -184,8 +184,21 @@ fn read_deadlines(f: &mut Fields, list: &[Json]) -> Vec<Deadline> {
         };
         let name = d.require("name", "a string", |v| as_str(v).map(str::to_owned));
         let ship_by = d.require("shipBy", "a date \"YYYY-MM-DD\"", |v| as_str(v).and_then(parse_date));
+        // `names`: { "de": "Weihnachten", … }, the name in the shopper's language.
+        let names = d
+            .object("names", |n| {
+                let mut names = Vec::new();
+                for (tag, value) in n.entries() {
+                    match as_str(value) {
+                        Some(text) => names.push((tag.to_ascii_lowercase(), text.to_owned())),
+                        None => n.problem(tag, format!("expected a string, got {}", value.describe())),
+                    }
+                }
+                names
+            })
+            .unwrap_or_default();
         if let (Some(name), Some(ship_by)) = (name, ship_by) {
-            deadlines.push(Deadline { name, ship_by });
+            deadlines.push(Deadline { name, names, ship_by });
         }
     }
     deadlines

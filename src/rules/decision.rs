@@ -642,14 +642,24 @@ fn warnings(
             .deadlines
             .iter()
             .filter(|d| d.ship_by < ship)
-            .map(|d| Warning { code: "deadline_missed", deadline: d.name.clone(), ship_by: d.ship_by })
+            .map(|d| Warning {
+                code: "deadline_missed",
+                deadline: d.name.clone(),
+                names: d.names.clone(),
+                ship_by: d.ship_by,
+            })
             .collect(),
         None => Vec::new(),
     };
     let a_year_ahead = today.checked_add_months(chrono::Months::new(12));
     if let (Some(date), Some(limit)) = (availability_date, a_year_ahead) {
         if date > limit {
-            warnings.push(Warning { code: "availability_date_too_far", deadline: String::new(), ship_by: date });
+            warnings.push(Warning {
+                code: "availability_date_too_far",
+                deadline: String::new(),
+                names: Vec::new(),
+                ship_by: date,
+            });
         }
     }
     warnings

@@ -181,14 +181,30 @@ impl Overrides {
 
     /// The locale to write dates and numbers in for a shopper asking for
     /// `requested`: itself when its language has a catalog (built-in or the
-    /// merchant's), else `en-US`, so a sentence never mixes languages.
+    /// merchant's); else English with the shopper's region (`nl-NL` →
+    /// `en-NL`: English words, Dutch date order and number format), or
+    /// `en-US` without a region; so a sentence never mixes languages.
+    ///
+    /// ```
+    /// # use storefront_availability::Catalog;
+    /// let c = Catalog::from_json(r#"{"version":1,"generatedAt":"2026-11-23T13:00:00Z","items":[]}"#).unwrap();
+    /// assert_eq!(c.text_locale("de-AT"), "de-AT");
+    /// assert_eq!(c.text_locale("nl-NL"), "en-NL");
+    /// assert_eq!(c.text_locale("pt"), "en-US");
+    /// ```
     pub fn text_locale(&self, requested: &str) -> String {
         let tag = requested.to_ascii_lowercase();
         let language = language(&tag);
         if catalog::builtin(language).is_some() || self.has(&tag) || self.has(language) {
-            requested.to_owned()
-        } else {
-            "en-US".to_owned()
+            return requested.to_owned();
+        }
+        let is_region = |s: &&str| {
+            (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+        };
+        match tag.split(['-', '_']).skip(1).find(is_region) {
+            Some(region) => format!("en-{}", region.to_ascii_uppercase()),
+            None => "en-US".to_owned(),
         }
     }
 }
@@ -282,6 +298,27 @@ impl<'a> Writer<'a> {
 
     fn word(&self, key: &str) -> String {
         self.template(key, None).0.to_owned()
+    }
+
+    /// A deadline's name in the language the notice is written in: the
+    /// shopper's tag, then its language, else the name as given.
+    fn deadline_name(&self, missed: &crate::model::decision::Warning) -> String {
+        let own = self.template("deadline_missed", None).1;
+        let wanted = self.chain.iter().filter(|tag| own && language(tag) == self.language);
+        wanted
+            .filter_map(|tag| missed.names.iter().find(|(t, _)| t == tag))
+            .map(|(_, name)| name.clone())
+            .next()
+            .unwrap_or_else(|| missed.deadline.clone())
+    }
+
+    /// The language `key`'s text is written in: the shopper's locale, or
+    /// `en` when English stands in for it.
+    fn lang(&self, key: &str) -> String {
+        match self.template(key, None).1 {
+            true => self.text.locale().to_owned(),
+            false => "en".to_owned(),
+        }
     }
 
     /// The start of the week of `date`, by the locale's first weekday.
@@ -387,11 +424,12 @@ fn render(d: &Decision, available: u64, order_limit: Option<u64>, w: &Writer) ->
     // The first missed deadline.
     let notice = d.warnings.iter().find(|w| w.code == "deadline_missed").map(|missed| {
         let p = Params::default()
-            .with("deadline", Param::Text(missed.deadline.clone()))
+            .with("deadline", Param::Text(w.deadline_name(missed)))
             .with("date", Param::Date(missed.ship_by));
         w.fill("deadline_missed", &p, None, false)
     });
     Message {
+        lang: w.lang(key),
         badge: w.word(badge),
         text: w.fill(key, &params, count, true),
         button: w.word(button),
@@ -582,5 +620,15 @@ fn product(policy: Policy, key: &'static str, notify_me: bool, w: &Writer) -> Me
     let text = if key.starts_with("badge.") { w.word(key) } else { w.fill(key, &Params::default(), None, true) };
     let params = Params::default();
     let confirm = notify_me.then(|| w.word("notify.back_in_stock"));
-    Message { badge: w.word(badge), text, button: w.word(button), key, params, notice: None, charge: None, confirm }
+    Message {
+        lang: w.lang(key),
+        badge: w.word(badge),
+        text,
+        button: w.word(button),
+        key,
+        params,
+        notice: None,
+        charge: None,
+        confirm,
+    }
 }

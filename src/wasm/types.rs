@@ -56,6 +56,8 @@ export interface Message {
   notice: string | null;
   /** For a notify-me decision: what to tell the shopper once their address is taken ("We'll email you when it's back"); else null. */
   confirm: string | null;
+  /** The language the text is written in: the shopper's locale, or "en" where English stands in for a missing translation. */
+  lang: string;
   /** When what is charged ("$40.00 today, $60.00 when it ships"), for a purchasable decision asked with `unitPrice` and `currency`; else null. */
   charge: string | null;
 }
@@ -242,7 +244,8 @@ export interface Snapshot {
   backorder?: { enabled?: boolean | null; maxWaitDays?: number | null; receivingDays?: number | null } | null;
   preorder?: { capRatio?: number | null; bufferDays?: number | null } | null;
   lowStockThreshold?: number | null;
-  deadlines?: { name: string; shipBy: IsoDate }[] | null;
+  /** `names`: the deadline's name by language tag ({ de: "Weihnachten" }), for the message's notice. */
+  deadlines?: { name: string; names?: Record<string, string>; shipBy: IsoDate }[] | null;
   channels?: Partial<Record<Channel, ChannelOverride>> | null;
   /** Units held back from online sale (Magento min_qty, WooCommerce notify_no_stock_amount). */
   outOfStockThreshold?: number | null;

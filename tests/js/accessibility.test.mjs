@@ -64,3 +64,18 @@ test("product page: Add to cart opens the drawer with focus inside it", async ()
   assert.equal(await p.evaluate(() => document.activeElement?.id), "cart-heading");
   await context.close();
 });
+
+test("<stock-status> marks text in another language than the page's with lang (WCAG 3.1.2)", async () => {
+  const context = await browser.newContext(devices.desktop);
+  // nl-NL has no catalog: English text (en-NL formats), on an English page: no lang needed.
+  for (const [locale, lang] of [["de-DE", "de-DE"], ["nl-NL", null], ["en-GB", null], ["ja-JP", "ja-JP"]]) {
+    const p = await open(context, `${base}/product.html?id=classic-linen-shirt&locale=${locale}`);
+    await p.waitForSelector("#status[data-policy]");
+    assert.equal(await p.evaluate(() => document.documentElement.lang), "en");
+    assert.equal(await p.getAttribute("#status", "lang"), lang, locale);
+    assert.equal(await p.getAttribute("#add", "lang"), lang, `${locale}: the button's label too`);
+    if (locale === "de-DE") assert.match(await p.textContent("#status .stock-status__badge"), /Auf Lager|Nachbestellt|Wenige|Vorbestellung|Ausverkauft/);
+    await p.close();
+  }
+  await context.close();
+});
