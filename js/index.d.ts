@@ -111,6 +111,8 @@ export declare class Catalog extends EventTarget {
   readonly diagnostics: Diagnostic[];
   /** The SKUs in snapshot order. */
   readonly skus: string[];
+  /** The store's IANA time zone ("UTC" when the snapshot names none). */
+  readonly timeZone: string;
   /** When the snapshot's data was taken, as an RFC 3339 string. */
   readonly generatedAt: string;
   /** Replaces the snapshot atomically (a new one, or a patch of items); throws and changes nothing if refused. */
@@ -132,6 +134,8 @@ export interface OfferDetails {
   currency: string;
   image?: string;
   brand?: string;
+  /** The store's IANA zone (`catalog.timeZone`): `availabilityStarts` becomes a date-time with its offset. */
+  timeZone?: string;
 }
 
 /** schema.org Product JSON-LD with its Offer. */
@@ -149,13 +153,45 @@ export interface ProductJsonLd {
     price: string;
     priceCurrency: string;
     availability: "https://schema.org/InStock" | "https://schema.org/LimitedAvailability" | "https://schema.org/BackOrder" | "https://schema.org/PreOrder" | "https://schema.org/OutOfStock" | "https://schema.org/SoldOut" | "https://schema.org/Discontinued";
-    /** The ship date, for backorders and pre-orders. */
+    /** When the promised date starts: "2027-01-15T00:00:00-05:00" with `timeZone`, else the date. */
     availabilityStarts?: string;
   };
 }
 
+/** What `productGroupJsonLd` needs besides the product's roll-up. */
+export interface ProductGroupDetails {
+  name: string;
+  url: string;
+  currency: string;
+  image?: string;
+  brand?: string;
+  /** schema.org properties the variants differ by: "size", "color", … */
+  variesBy?: string[];
+  /** Each variant's own page, price (major units) and image, by SKU. */
+  variants: Record<string, { name?: string; url: string; price: string | number; image?: string }>;
+  timeZone?: string;
+}
+
+/** schema.org ProductGroup JSON-LD: one `hasVariant` Product per variant, each with its own Offer. */
+export interface ProductGroupJsonLd {
+  "@context": "https://schema.org";
+  "@type": "ProductGroup";
+  productGroupID: string;
+  name: string;
+  url: string;
+  image?: string;
+  brand?: { "@type": "Brand"; name: string };
+  variesBy?: string[];
+  hasVariant: {
+    "@type": "Product"; sku: string; name: string; url: string; image?: string;
+    offers: Omit<ProductJsonLd["offers"], "sku">;
+  }[];
+}
+
 /** schema.org Product JSON-LD for a variant; its Offer from the decision. */
 export declare function productJsonLd(decision: Decision, details: OfferDetails): ProductJsonLd;
+/** schema.org ProductGroup JSON-LD for a product's roll-up (`decideProduct`), every variant with its own URL, SKU, image and Offer. */
+export declare function productGroupJsonLd(product: ProductDecision, details: ProductGroupDetails): ProductGroupJsonLd;
 /** `<script type="application/ld+json">…</script>` with `<` escaped, for server-rendered HTML. */
 export declare function jsonLdScript(jsonLd: object): string;
 /** Google Merchant Center feed fields: `availability` and, when dated, `availability_date`. */

@@ -49,7 +49,8 @@ pub use model::calendar::parse_timestamp;
 pub use model::cart::{Capture, Cart, Line, Part, Plan, PlannedLine, Shipment, ShipmentLine};
 pub use model::channel::Channel;
 pub use model::decision::{
-    Decision, Delivery, Listing, Payment, Policy, Price, ProductDecision, Reason, Request, Split, Step, Warning,
+    Decision, Delivery, Listing, Payment, Policy, Price, ProductDecision, Reason, Request, Split, Step, VariantState,
+    Warning,
 };
 pub use model::message::{Currency, Message, Param, Params};
 pub use model::metrics::{

@@ -250,6 +250,21 @@ fn a_product_rolls_up_its_variants() {
     assert_eq!((tee.in_stock, tee.backorder, tee.preorder, tee.unavailable), (1, 1, 0, 1));
     assert_eq!(tee.ship_date, Some(date("2026-11-23")));
     assert_eq!(c.decide_product_with("tee", &request("dtc", 1, NOW), &English).unwrap(), products[0]);
+    // Each variant's own state, in snapshot order, as its own decision says (for the picker and the ProductGroup).
+    for product in &products {
+        let each: Vec<_> =
+            product.variant_states.iter().map(|v| (v.sku.as_str(), v.policy, v.reason, v.can_purchase)).collect();
+        let own: Vec<_> = product
+            .variant_states
+            .iter()
+            .map(|v| c.decide(&v.sku, &request("dtc", 1, NOW)).unwrap())
+            .map(|d| (d.sku.clone(), d.policy, d.reason, d.can_purchase))
+            .collect();
+        assert_eq!(each, own.iter().map(|(s, p, r, b)| (s.as_str(), *p, *r, *b)).collect::<Vec<_>>());
+        assert_eq!(product.variant_states.len(), product.variants);
+    }
+    let skus: Vec<_> = tee.variant_states.iter().map(|v| v.sku.as_str()).collect();
+    assert_eq!(skus, ["TEE-S", "TEE-M", "TEE-L"]);
     let unknown = c.decide_product_with("nope", &request("dtc", 1, NOW), &English).unwrap();
     assert_eq!((unknown.policy, unknown.variants, unknown.notify_me), (Policy::OutOfStock, 0, false));
 }

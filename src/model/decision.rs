@@ -226,9 +226,30 @@ pub struct ProductDecision {
     /// backorder, on pre-order or sold out while others are not): then the
     /// message says so ("Some options on backorder").
     pub variants_differ: bool,
+    /// Each variant's own state, in snapshot order: what a picker marks
+    /// (sold out, backorder, pre-order) and what a `ProductGroup`'s offers say.
+    pub variant_states: Vec<VariantState>,
     /// Badge of `policy`; text such as "Some options on backorder" (`key`
     /// `product.some_backorder`) when the variants differ.
     pub message: Message,
+}
+
+/// One variant of a product roll-up: how it can be bought and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VariantState {
+    pub sku: String,
+    pub policy: Policy,
+    pub reason: Reason,
+    pub can_purchase: bool,
+    pub notify_me: bool,
+    #[serde(serialize_with = "crate::model::calendar::serialize_opt_date")]
+    pub ship_date: Option<NaiveDate>,
+    /// As in [`Decision::schema_org`].
+    pub schema_org: &'static str,
+    #[serde(serialize_with = "crate::model::calendar::serialize_opt_date")]
+    pub availability_date: Option<NaiveDate>,
+    pub listing: Listing,
 }
 
 /// A decision before it is put into words: the rules' answer (its `message`

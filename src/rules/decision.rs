@@ -728,6 +728,20 @@ pub(crate) fn roll_up(product_id: &str, variants: &[Decision]) -> ProductDecisio
             false => Listing::Show,
         },
         variants_differ: key.starts_with("product."),
+        variant_states: variants
+            .iter()
+            .map(|d| VariantState {
+                sku: d.sku.clone(),
+                policy: d.policy,
+                reason: d.reason,
+                can_purchase: d.can_purchase,
+                notify_me: d.notify_me,
+                ship_date: d.ship_date,
+                schema_org: d.schema_org,
+                availability_date: d.availability_date,
+                listing: d.listing,
+            })
+            .collect(),
         // The text layer writes it from `key`.
         message: Message { key, ..Message::default() },
     }

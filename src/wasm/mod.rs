@@ -386,6 +386,16 @@ impl JsCatalog {
     pub fn generated_at(&self) -> String {
         crate::model::calendar::write_timestamp(self.inner.generated_at())
     }
+
+    /// The store's IANA time zone (`"UTC"` when the snapshot names none).
+    ///
+    /// ```js
+    /// catalog.timeZone; // "America/New_York"
+    /// ```
+    #[wasm_bindgen(getter, js_name = timeZone)]
+    pub fn time_zone(&self) -> String {
+        self.inner.snapshot().time_zone.clone()
+    }
 }
 
 /// The error a build gives for a method it was built without: the method is

@@ -188,6 +188,19 @@ export interface Decision {
 }
 
 /** A product's availability over its variants, for a collection badge. */
+/** One variant of a product roll-up. */
+export interface VariantState {
+  sku: string;
+  policy: Policy;
+  reason: Reason;
+  canPurchase: boolean;
+  notifyMe: boolean;
+  shipDate: IsoDate | null;
+  schemaOrg: Decision["schemaOrg"];
+  availabilityDate: IsoDate | null;
+  listing: "show" | "hide";
+}
+
 export interface ProductDecision {
   productId: string;
   /** The best way any variant can be bought; "out_of_stock" when none can. */
@@ -206,6 +219,8 @@ export interface ProductDecision {
   listing: "show" | "hide";
   /** The variants cannot all be bought the same way (some on backorder, on pre-order or sold out while others are not). */
   variantsDiffer: boolean;
+  /** Each variant's own state, in snapshot order: what a picker marks and a ProductGroup's offers say. */
+  variantStates: VariantState[];
   /** key "product.some_backorder", "product.some_preorder", "product.some_sold_out" when variants differ. */
   message: Message;
 }

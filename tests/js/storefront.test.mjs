@@ -62,8 +62,15 @@ for (const [device, options] of Object.entries(devices)) {
     assert.equal(await p.textContent("#status .stock-status__text"), "Backordered – ships by Monday, December 7");
     assert.equal(await p.textContent("#add"), "Backorder");
     assert.equal(await p.isDisabled("#add"), false);
+    // One ProductGroup, each variant with its own URL and offer; the date starts at midnight in the store's zone.
     const ld = JSON.parse(await p.textContent("#json-ld"));
-    assert.deepEqual([ld.offers.availability, ld.offers.availabilityStarts], ["https://schema.org/BackOrder", "2026-12-07"]);
+    assert.equal(ld["@type"], "ProductGroup");
+    const navy = ld.hasVariant.find((v) => v.name.endsWith("Navy"));
+    assert.deepEqual([navy.offers.availability, navy.offers.availabilityStarts], ["https://schema.org/BackOrder", "2026-12-07T00:00:00-05:00"]);
+    assert.equal(new Set(ld.hasVariant.map((v) => v.url)).size, ld.hasVariant.length, "a URL per variant");
+    // The picker marks the backordered option with its badge, described to screen readers.
+    const navyInput = p.getByLabel("Navy", { exact: true });
+    assert.equal(await p.textContent(`#${await navyInput.getAttribute("aria-describedby")}`), "Backordered");
     // The element follows its locale and channel attributes.
     await p.evaluate(() => document.querySelector("#status").setAttribute("locale", "de-DE"));
     await p.waitForFunction(() => document.querySelector("#status .stock-status__text").textContent.startsWith("Nachbestellt"));
@@ -73,8 +80,14 @@ for (const [device, options] of Object.entries(devices)) {
     await p.waitForFunction(() => document.querySelector("#status").dataset.reason === "channel_disallows_backorder");
     assert.equal(await p.isDisabled("#add"), true);
 
-    // A sold-out variant: the button is disabled and described by the reason.
+    // The picker opens on a variant that can be bought, and marks the sold-out one.
     await p.goto(`${base}/product.html?id=classic-stoneware-mug`);
+    await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
+    assert.equal(await p.isDisabled("#add"), false, "opens on a purchasable variant");
+    const soldOut = p.locator('.option[data-state="unavailable"] input').first();
+    assert.ok((await p.textContent(`#${await soldOut.getAttribute("aria-describedby")}`)).length > 0);
+    // A sold-out variant: the button is disabled and described by the reason.
+    await soldOut.check();
     await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy === "out_of_stock");
     assert.equal(await p.isDisabled("#add"), true);
     const describedBy = await p.getAttribute("#add", "aria-describedby");
@@ -106,7 +119,8 @@ for (const [device, options] of Object.entries(devices)) {
     await p.getByLabel("M", { exact: true }).check();
     await p.waitForFunction(() => document.querySelector("#status .stock-status__text").textContent === "Only 2 left — ships today");
     // Few left: search engines read LimitedAvailability; the item stays listed.
-    assert.equal(JSON.parse(await p.textContent("#json-ld")).offers.availability, "https://schema.org/LimitedAvailability");
+    const m = JSON.parse(await p.textContent("#json-ld")).hasVariant.find((v) => v.name.endsWith("— M"));
+    assert.equal(m.offers.availability, "https://schema.org/LimitedAvailability");
     assert.equal(await p.getAttribute("#status", "data-listing"), "show");
     await p.click("#simulate-sale");
     await p.waitForFunction(() => document.querySelector("#status .stock-status__text").textContent === "Only 1 left — ships today");
