@@ -50,6 +50,8 @@ function render() {
   $("captures").replaceChildren(...plan.captures.map((c) => el("li", `${price(c.amount)} on ${dateText(c.date)}`)));
   $("pay").disabled = plan.total === 0;
   $("hold").checked = state.hold;
+  // Shown once planned, all at once: nothing on the page moves as the plan arrives.
+  document.querySelector("main").removeAttribute("aria-busy");
   document.body.dataset.ready = "true";
 }
 

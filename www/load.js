@@ -26,6 +26,7 @@ async function fetchText(url) {
 /** Says availability cannot be checked, and keeps every buy button disabled. */
 function cannotCheckAvailability(error) {
   for (const button of document.querySelectorAll("#add, #pay")) button.disabled = true;
+  document.querySelector("main")?.removeAttribute("aria-busy"); // show the page, with nothing for sale
   const note = document.createElement("p");
   note.className = "availability-error";
   note.setAttribute("role", "alert");
