@@ -11,6 +11,7 @@ import { Catalog, AvailabilityError, health } from "./node.js";
 import { importSnapshot, platforms } from "./import.js";
 import { reportHtml } from "./report.js";
 import { FORMATS, writeFeed } from "./feed.js";
+import { parse as parseCsv } from "csv-parse/sync";
 import { accessSync, constants, createWriteStream } from "node:fs";
 
 const USAGE = 2;
@@ -189,25 +190,62 @@ const METRIC_NAMES = {
   preorderOnTime: "pre-order on-time ship rate", revenueCapture: "revenue capture in stock-outs",
 };
 
+/** Columns read as numbers in CSV rows; every other cell stays text, and an empty cell is left out. */
+const NUMERIC = new Set(["quantity", "onHand", "visits"]);
+
+/**
+ * Rows from a file: a JSON array (or, for `key`, a JSON document holding
+ * it), or CSV with a header line naming the fields (docs/metrics.md).
+ */
+function rowsOf(file, key) {
+  const text = read(file);
+  if (/^\s*[[{]/.test(text)) {
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      fail(REFUSED, `${file} is not JSON: ${e.message}`);
+    }
+    return Array.isArray(value) ? { [key]: value } : value;
+  }
+  let records;
+  try {
+    records = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+  } catch (e) {
+    fail(REFUSED, `${file} is not CSV with a header line: ${e.message}`);
+  }
+  const rows = records.map((record) =>
+    Object.fromEntries(Object.entries(record).filter(([, v]) => v !== "").map(([k, v]) => [k, NUMERIC.has(k) && /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v])),
+  );
+  return { [key]: rows };
+}
+
+const period = (value) => {
+  const match = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value);
+  if (!match) throw new InvalidArgumentError("expected FROM..TO, e.g. 2026-09-01..2026-11-30");
+  return { from: match[1], to: match[2] };
+};
+
 program
   .command("health")
   .description("The backorder and pre-order health metrics of an order history (docs/metrics.md), each with its alarm state.")
-  .argument("<orders>", "order history JSON file (- for standard input)")
+  .argument("<orders>", "order history: a JSON document, a JSON array of order rows, or CSV with a header line (- for standard input)")
+  .option("--stock <file>", "daily stock levels (JSON array or CSV: sku,date,onHand,visits,showing)")
+  .option("--receipts <file>", "purchase orders received, for lead times (JSON array or CSV: sku,orderedOn,receivedOn)")
+  .option("--period <from..to>", "the period, both days included (2026-09-01..2026-11-30)", period)
   .option("--from <date>", "first day of the period (YYYY-MM-DD)", isoDate)
   .option("--to <date>", "last day of the period (YYYY-MM-DD)", isoDate)
   .option("--html <file>", "also write a self-contained HTML report with plots")
   .option("--title <name>", "the store's name in the report", "Store")
   .option("--json", "print the whole report as JSON")
   .action((file, options) => {
-    let history;
-    try {
-      history = JSON.parse(read(file));
-    } catch (e) {
-      fail(REFUSED, `${file} is not JSON: ${e.message}`);
-    }
+    const history = rowsOf(file, "orders");
     if (history && typeof history === "object" && !Array.isArray(history)) {
-      if (options.from) history.from = options.from;
-      if (options.to) history.to = options.to;
+      if (options.stock) history.days = rowsOf(options.stock, "days").days;
+      if (options.receipts) history.receipts = rowsOf(options.receipts, "receipts").receipts;
+      const { from = options.from, to = options.to } = options.period ?? {};
+      if (from) history.from = from;
+      if (to) history.to = to;
     }
     let report;
     try {

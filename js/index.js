@@ -657,7 +657,8 @@ export function productJsonLd(decision, { name, url, price, currency, image, bra
   const product = { "@context": "https://schema.org", "@type": "Product", name, sku: decision.sku };
   if (image) product.image = String(image);
   if (brand) product.brand = { "@type": "Brand", name: String(brand) };
-  product.offers = { ...offerOf(decision, { url, price, currency, timeZone }), sku: decision.sku };
+  const { "@type": type, ...offer } = offerOf(decision, { url, price, currency, timeZone });
+  product.offers = { "@type": type, url, sku: decision.sku, ...offer };
   return product;
 }
 

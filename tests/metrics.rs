@@ -52,11 +52,12 @@ proptest! {
         let cancelled = |r: &&Row| r.5.is_some_and(|c| r.4.map_or(true, |s| c < s));
         let (in_stock, backorder, preorder) = (sold_as(0), sold_as(1), sold_as(2));
         prop_assert_eq!(s.backorder_rate.value, Rate::of(backorder, in_stock + backorder));
-        prop_assert_eq!(s.fill_rate.value, Rate::of(in_stock, in_stock + backorder));
-        if let (Some(b), Some(f)) = (s.backorder_rate.value, s.fill_rate.value) {
-            prop_assert_eq!(b.numerator + f.numerator, b.denominator, "backorder + fill = 100 %");
-        }
         let cancelled_of = |p: usize| rows.iter().filter(|r| r.1 == p).filter(cancelled).count() as u128;
+        // Filled: sold in stock and never cancelled before shipping.
+        prop_assert_eq!(s.fill_rate.value, Rate::of(in_stock - cancelled_of(0), in_stock + backorder));
+        if let (Some(b), Some(f)) = (s.backorder_rate.value, s.fill_rate.value) {
+            prop_assert_eq!(b.numerator + f.numerator + cancelled_of(0), b.denominator, "backorders + filled + cancelled in-stock orders = all");
+        }
         prop_assert_eq!(s.backorder_cancellation.value, Rate::of(cancelled_of(1), backorder));
         prop_assert_eq!(s.preorder_cancellation.value, Rate::of(cancelled_of(2), preorder));
         // On time: shipped on or before the promise, never a cancelled one; due = promised by the period's end.

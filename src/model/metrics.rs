@@ -178,7 +178,8 @@ pub struct Metrics {
     pub orders: Counts,
     /// Backorders ÷ orders sold in stock or on backorder.
     pub backorder_rate: Metric,
-    /// Orders filled from stock ÷ orders sold in stock or on backorder.
+    /// Orders filled from stock (sold in stock, not cancelled before
+    /// shipping) ÷ orders sold in stock or on backorder.
     pub fill_rate: Metric,
     /// Backorders ÷ product-page visits on days the page offered a backorder.
     pub backorder_conversion: Metric,

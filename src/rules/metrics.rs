@@ -18,6 +18,8 @@ pub(crate) const VELOCITY_DAYS: u64 = 28;
 #[derive(Debug, Clone, Copy, Default)]
 struct Tally {
     counts: Counts,
+    /// Sold in stock and not cancelled before shipping.
+    filled: u64,
     backorder_cancelled: u64,
     preorder_cancelled: u64,
     preorder_due: u64,
@@ -35,7 +37,10 @@ impl Tally {
     fn order(&mut self, o: &OrderLine, to: NaiveDate) {
         let cancelled = o.cancelled_unshipped();
         match o.sold_as {
-            Policy::InStock => self.counts.in_stock += 1,
+            Policy::InStock => {
+                self.counts.in_stock += 1;
+                self.filled += u64::from(!cancelled);
+            }
             Policy::Backorder => {
                 self.counts.backorder += 1;
                 self.backorder_cancelled += u64::from(cancelled);
@@ -60,6 +65,7 @@ impl Tally {
         a.backorder += b.backorder;
         a.preorder += b.preorder;
         a.cancelled += b.cancelled;
+        self.filled += other.filled;
         self.backorder_cancelled += other.backorder_cancelled;
         self.preorder_cancelled += other.preorder_cancelled;
         self.preorder_due += other.preorder_due;
@@ -76,7 +82,7 @@ impl Tally {
         Metrics {
             orders: c,
             backorder_rate: metric(Rate::of(c.backorder.into(), sold), |r| !r.below(t.backorder_rate)),
-            fill_rate: metric(Rate::of(c.in_stock.into(), sold), |_| false).without_alarm(),
+            fill_rate: metric(Rate::of(self.filled.into(), sold), |_| false).without_alarm(),
             backorder_conversion: metric(
                 Rate::of(self.backorder_with_visits.into(), self.backorder_visits.into()),
                 |r| r.below(t.backorder_conversion),

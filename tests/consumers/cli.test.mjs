@@ -230,3 +230,21 @@ test("feed: TSV and XML for Merchant Center; a truncated file exits 1; an unknow
   assert.equal(cli("feed", sample, "--format", "csv").code, 2);
   assert.equal(cli("feed", join(scratch, "nope.json"), "--format", "jsonl").code, 2);
 });
+
+test("health: the same report from CSV files (orders, --stock, --receipts) as from the JSON document; --period", () => {
+  const history = JSON.parse(readFileSync(orders, "utf8"));
+  const csv = (rows, columns) => [columns.join(","), ...rows.map((r) => columns.map((c) => r[c] ?? "").join(","))].join("\n") + "\n";
+  const orderCsv = file("orders.csv", csv(history.orders, ["sku", "productId", "quantity", "channel", "placedAt", "soldAs", "promisedShipDate", "shippedAt", "cancelledAt"]));
+  const stockCsv = file("stock.csv", csv(history.days, ["sku", "date", "onHand", "visits", "showing"]));
+  const receiptCsv = file("receipts.csv", csv(history.receipts, ["sku", "orderedOn", "receivedOn"]));
+  const period = `${history.from}..${history.to}`;
+  const fromCsv = cli("health", orderCsv, "--stock", stockCsv, "--receipts", receiptCsv, "--period", period, "--json");
+  assert.equal(fromCsv.code, 0, fromCsv.err);
+  assert.deepEqual(JSON.parse(fromCsv.out), health(history));
+  // A bad cell is named by its row (orders[i] is the i-th data row) and left out.
+  const lines = readFileSync(orderCsv, "utf8").split("\n");
+  lines[3] = lines[3].replace(/,1,/, ",two,");
+  const bad = JSON.parse(cli("health", file("bad.csv", lines.join("\n")), "--json").out);
+  assert.deepEqual(bad.diagnostics.map((d) => d.path), ["orders[2].quantity"]);
+  assert.equal(cli("health", orderCsv, "--period", "September").code, 2);
+});

@@ -44,7 +44,7 @@ test("a backorder carries its date, queue position, payment and feed values", ()
   );
   assert.deepEqual(d.message, {
     badge: "Backordered", text: "Backordered – ships by Wednesday, December 2", button: "Backorder",
-    key: "backorder", params: { date: "2026-12-02", position: 13 }, notice: null, charge: null, confirm: null,
+    key: "backorder", params: { date: "2026-12-02", position: 13 }, notice: null, charge: null, confirm: null, lang: "en-US",
   });
 });
 
@@ -124,9 +124,9 @@ test("the shipped JavaScript never evaluates strings (no eval, no new Function)"
   }
 });
 
-test("runtime dependencies for the command line only (commander, uplot), pinned, with none of their own, never on a page", () => {
+test("runtime dependencies for the command line only (commander, csv-parse, uplot), pinned, with none of their own, never on a page", () => {
   const manifest = JSON.parse(readFileSync(new URL("node_modules/storefront-availability/package.json", import.meta.url), "utf8"));
-  assert.deepEqual(Object.keys(manifest.dependencies).sort(), ["commander", "uplot"]);
+  assert.deepEqual(Object.keys(manifest.dependencies).sort(), ["commander", "csv-parse", "uplot"]);
   for (const [name, version] of Object.entries(manifest.dependencies)) {
     assert.match(version, /^\d+\.\d+\.\d+$/, `${name}: an exact version`);
     const own = JSON.parse(readFileSync(new URL(`node_modules/${name}/package.json`, import.meta.url), "utf8"));
@@ -136,7 +136,7 @@ test("runtime dependencies for the command line only (commander, uplot), pinned,
   assert.equal(manifest.peerDependencies, undefined);
   const pkg = new URL("node_modules/storefront-availability/pkg/", import.meta.url);
   for (const file of ["index.js", "checkout.js", "server.js", "elements.js", "error.js", "import.js", "node.js"]) {
-    assert.doesNotMatch(readFileSync(new URL(file, pkg), "utf8"), /commander|uplot/i, `${file} does not load the command line's libraries`);
+    assert.doesNotMatch(readFileSync(new URL(file, pkg), "utf8"), /commander|csv-parse|uplot/i, `${file} does not load the command line's libraries`);
   }
 });
 
