@@ -169,15 +169,20 @@ const text50 = JSON.stringify(snapshot(50));
 const server = await serve({ "/": root });
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
+/** A fresh page in a context of its own, the cache off; `throttle()` slows its CPU `rate` times. */
+async function freshPage(rate) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  return { context, page, throttle: () => rate > 1 && cdp.send("Emulation.setCPUThrottlingRate", { rate }) };
+}
 async function coldStart(kind, throttle) {
   const samples = [];
   for (let r = 0; r < (quick ? 3 : 11); r++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const { context, page, throttle: slow } = await freshPage(throttle);
     await page.goto(`${base}/bench/blank.html`);
-    if (throttle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await slow();
     const ms = await page.evaluate(async ({ kind, text, now }) => {
       const t = performance.now();
       if (kind === "wasm") {
@@ -228,11 +233,8 @@ const demo = await serve(demoMounts);
 async function firstBadge(path, throttle) {
   const samples = [];
   for (let r = 0; r < (quick ? 3 : 7); r++) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    if (throttle > 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    const { context, page, throttle: slow } = await freshPage(throttle);
+    await slow();
     await page.goto(`http://127.0.0.1:${demo.address().port}${path}`);
     samples.push(await page.waitForFunction(() => window.firstBadgeMs).then((h) => h.jsonValue()));
     await context.close();

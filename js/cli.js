@@ -2,17 +2,18 @@
 // `npx storefront-availability …`: the merchant's command line, on the
 // server build (the same decisions as every shopper's page).
 //
-// Exit codes: 0 done; 1 the data was refused (a store-level problem, an
-// import that could not be read); 2 the command was used wrongly (an
-// unknown option, a missing file, a bad --quantity).
-import { readFileSync, writeFileSync } from "node:fs";
+// Commands: validate, explain, import, feed, health (README "For
+// merchants"). Exit codes: 0 done; 1 the data was refused (a store-level
+// problem, an import or order history that could not be read, a truncated
+// snapshot); 2 the command was used wrongly (an unknown option, a missing
+// file, a bad --quantity).
+import { accessSync, constants, createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import { Command, InvalidArgumentError } from "commander";
+import { parse as parseCsv } from "csv-parse/sync";
 import { Catalog, AvailabilityError, health } from "./node.js";
+import { FORMATS, writeFeed } from "./feed.js";
 import { importSnapshot, platforms } from "./import.js";
 import { reportHtml } from "./report.js";
-import { FORMATS, writeFeed } from "./feed.js";
-import { parse as parseCsv } from "csv-parse/sync";
-import { accessSync, constants, createWriteStream } from "node:fs";
 
 const USAGE = 2;
 const REFUSED = 1;
@@ -63,7 +64,7 @@ function asked(ask) {
 }
 
 const program = new Command("storefront-availability")
-  .description("Check, explain and import inventory snapshots for storefront-availability.")
+  .description("Check, explain, import and feed inventory snapshots, and measure a store's backorder and pre-order health.")
   .showHelpAfterError()
   .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : USAGE));
 
@@ -92,7 +93,7 @@ program
   .description("Decide one SKU and show the chain of rules that led there, with the values each looked at.")
   .argument("<snapshot>", "snapshot JSON file (- for standard input)")
   .argument("<sku>", "the SKU to explain")
-  .option("--channel <channel>", "dtc, marketplace, wholesale, pos or social", "dtc")
+  .option("--channel <channel>", "dtc, amazon, ebay, walmart or tiktok_shop", "dtc")
   .option("--quantity <n>", "units wanted", wholeNumber, 1)
   .option("--now <time>", "the moment to decide at (RFC 3339); default: now")
   .option("--json", "print JSON for machines")
@@ -150,7 +151,7 @@ program
   .description("A Google Merchant feed (id, availability, availability_date) for every item, streamed: any number of items.")
   .argument("<snapshot>", "snapshot JSON file")
   .requiredOption("--format <format>", Object.keys(FORMATS).join(", "))
-  .option("--channel <channel>", "the channel the feed is for", "dtc")
+  .option("--channel <channel>", "the channel the feed is for: dtc, amazon, ebay, walmart or tiktok_shop", "dtc")
   .option("--now <time>", "the moment to decide at (RFC 3339); default: now")
   .option("-o, --out <file>", "write the feed here (default: standard output)")
   .option("--title <name>", "the XML feed's title", "Products")

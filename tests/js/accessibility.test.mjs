@@ -8,21 +8,12 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { after, before, test } from "node:test";
 import { open, session } from "../../scripts/browser.mjs";
 import { demoMounts } from "../../scripts/serve.mjs";
+import { devices, pages } from "./demo-pages.mjs";
 
 let browser, base, close;
 before(async () => ({ browser, base, close } = await session(demoMounts)));
 after(() => close?.());
 
-const devices = {
-  desktop: { viewport: { width: 1280, height: 800 } },
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-};
-/** Each page, and what shows that its decisions are drawn. */
-const pages = {
-  grid: ["/", "[data-badge]"],
-  product: ["/product.html?id=classic-linen-shirt", "#status[data-policy]"],
-  checkout: ["/checkout.html", "body[data-ready]"],
-};
 
 for (const [device, options] of Object.entries(devices)) {
   for (const [name, [path, ready]] of Object.entries(pages)) {
@@ -77,5 +68,23 @@ test("<stock-status> marks text in another language than the page's with lang (W
     if (locale === "de-DE") assert.match(await p.textContent("#status .stock-status__badge"), /Auf Lager|Nachbestellt|Wenige|Vorbestellung|Ausverkauft/);
     await p.close();
   }
+  await context.close();
+});
+
+test("grid: a live stock update rewrites only the badges, and keyboard focus stays where it was", async () => {
+  const context = await browser.newContext(devices.desktop);
+  const p = await open(context, `${base}/`);
+  await p.waitForSelector("[data-badge]");
+  const cards = await p.$$eval(".card", (list) => list.length);
+  // A shopper tabbed to the fifth card; another shopper buys (a script click: focus does not move by itself).
+  await p.evaluate(() => {
+    window.firstCard = document.querySelector(".card");
+    window.firstBadge = document.querySelector("[data-badge]").textContent;
+    document.querySelector(".card:nth-child(5) a").focus();
+    document.querySelector("#simulate-sale").click(); // catalog.update() and its "update" event run synchronously
+  });
+  assert.equal(await p.evaluate(() => document.activeElement?.closest(".card") === document.querySelector(".card:nth-child(5)")), true, "focus stays on the card");
+  assert.equal(await p.evaluate(() => document.querySelector(".card") === window.firstCard), true, "the cards are not re-created");
+  assert.equal(await p.$$eval(".card", (list) => list.length), cards);
   await context.close();
 });

@@ -7,20 +7,12 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { open, session } from "../../scripts/browser.mjs";
 import { demoMounts } from "../../scripts/serve.mjs";
+import { devices, pages } from "./demo-pages.mjs";
 
 let browser, base, close;
 before(async () => ({ browser, base, close } = await session(demoMounts)));
 after(() => close?.());
 
-const devices = {
-  desktop: { viewport: { width: 1280, height: 800 } },
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-};
-const pages = {
-  grid: ["/", "[data-badge]"],
-  product: ["/product.html?id=classic-wool-beanie", "#status[data-policy]"],
-  checkout: ["/checkout.html", "body[data-ready]"],
-};
 
 /** Sums every layout shift not caused by input, from the first paint on. */
 function recordShifts() {

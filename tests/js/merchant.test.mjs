@@ -11,6 +11,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { health } from "../../pkg/node.js";
 import { open, session } from "../../scripts/browser.mjs";
 import { demoMounts, root } from "../../scripts/serve.mjs";
+import { devices } from "./demo-pages.mjs";
 
 let browser, base, close;
 const orders = readFileSync(`${root}/www/sample-orders.json`, "utf8");
@@ -22,10 +23,6 @@ before(async () => {
 });
 after(() => close?.());
 
-const devices = {
-  desktop: { viewport: { width: 1280, height: 800 } },
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-};
 
 for (const [device, options] of Object.entries(devices)) {
   test(`${device}: the merchant report shows the library's figures and draws its plots`, async () => {
