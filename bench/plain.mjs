@@ -319,7 +319,7 @@ export class PlainCatalog {
     }
     const [key, badge, text, button, params] = message;
     const missed = warnings.find((w) => w.code === "deadline_missed");
-    const notice = missed ? `Won't ship in time for ${missed.deadline}: ships after ${plain(this.deadlines.find((d) => d.name === missed.deadline).shipBy)}` : null;
+    const notice = missed ? `Won't ship in time for ${missed.deadline} (its ship-by date is ${plain(this.deadlines.find((d) => d.name === missed.deadline).shipBy)})` : null;
     const confirm = !o.notifyMe ? null : o.reason === "preorder_cap_reached" ? "You're on the waitlist — we'll email you if more become available" : o.reason === "preorder_not_open" ? "We'll email you when pre-orders open" : "We'll email you when it's back";
     decision.message = { badge, text, button, key, params, notice, charge: null, confirm, lang: "en-US" };
     return decision;

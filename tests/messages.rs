@@ -169,7 +169,10 @@ fn near_dates_are_words_far_dates_are_dates() {
 fn a_missed_deadline_gets_a_notice() {
     let c = catalog(json!({ "deadlines": [{ "name": "Christmas", "shipBy": "2026-12-18" }] }), sample());
     let pre = c.decide("PRE", &request("dtc", 1, NOW)).unwrap();
-    assert_eq!(pre.message.notice.as_deref(), Some("Won't ship in time for Christmas: ships after December 18"));
+    assert_eq!(
+        pre.message.notice.as_deref(),
+        Some("Won't ship in time for Christmas (its ship-by date is December 18)")
+    );
     assert_eq!(c.decide("IN", &request("dtc", 1, NOW)).unwrap().message.notice, None);
 }
 

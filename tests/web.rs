@@ -181,7 +181,7 @@ fn en_us_weeks_start_on_sunday() {
             "Low stock", "Only 1 left — ships today", "Add to cart",
             "Backordered", "Backordered – ships by Tuesday, December 1", "Backorder",
             "Pre-order", "Expected to ship the week of January 10, 2027 · 1,247 left at pre-order", "Pre-order",
-            "Won't ship in time for Christmas: ships after December 18",
+            "Won't ship in time for Christmas (its ship-by date is December 18)",
         ]
     );
 }
@@ -191,7 +191,7 @@ fn en_gb_weeks_start_on_monday() {
     let m = messages("en-GB");
     assert_eq!(m[7], "Backordered – ships by Tuesday 1 December");
     assert_eq!(m[10], "Expected to ship the week of 11 January 2027 · 1,247 left at pre-order");
-    assert_eq!(m[12], "Won't ship in time for Christmas: ships after 18 December");
+    assert_eq!(m[12], "Won't ship in time for Christmas (its ship-by date is 18 December)");
 }
 
 #[wasm_bindgen_test]
@@ -203,7 +203,7 @@ fn de_de() {
             "Fast ausverkauft", "Nur noch 1 auf Lager – Versand: heute", "In den Warenkorb",
             "Nachbestellt", "Nachbestellt – Versand bis Dienstag, 1. Dezember", "Nachbestellen",
             "Vorbestellung", "Versand voraussichtlich in der Woche ab 11. Januar 2027 · noch 1.247 vorbestellbar", "Vorbestellen",
-            "Kommt nicht mehr rechtzeitig zu Christmas: Versand erst nach dem 18. Dezember",
+            "Kommt nicht mehr rechtzeitig zu Christmas (Versandschluss: 18. Dezember)",
         ]
     );
 }
@@ -217,7 +217,7 @@ fn fr_fr_with_plural_and_narrow_spaces() {
             "Stock limité", "Plus que 1 article en stock – expédition\u{a0}: aujourd’hui", "Ajouter au panier",
             "En réappro", "En réapprovisionnement – expédition prévue\u{a0}: mardi 1 décembre", "Commander",
             "Précommande", "Expédition prévue la semaine du 11 janvier 2027 · encore 1\u{202f}247 en précommande", "Précommander",
-            "N’arrivera pas à temps pour Christmas\u{a0}: expédition après le 18 décembre",
+            "N’arrivera pas à temps pour Christmas (date limite d’expédition\u{a0}: 18 décembre)",
         ]
     );
 }
@@ -231,7 +231,7 @@ fn es_es_with_plural() {
             "Últimas unidades", "Solo queda 1 · envío: hoy", "Añadir al carrito",
             "Bajo pedido", "Bajo pedido · envío previsto: martes, 1 de diciembre", "Pedir",
             "Preventa", "Envío previsto la semana del 11 de enero de 2027 · quedan 1247 en preventa", "Reservar",
-            "No llegará a tiempo para Christmas: se envía después del 18 de diciembre",
+            "No llegará a tiempo para Christmas (fecha límite de envío: 18 de diciembre)",
         ]
     );
 }
@@ -245,7 +245,7 @@ fn ja_jp() {
             "残りわずか", "残り1点・本日発送", "カートに入れる",
             "お取り寄せ", "お取り寄せ・12月1日火曜日までに発送", "取り寄せで注文",
             "予約受付中", "2027年1月10日の週に発送予定・予約残り1,247点", "予約する",
-            "Christmasには間に合いません（12月18日以降の発送）",
+            "Christmasには間に合いません（発送期限：12月18日）",
         ]
     );
 }

@@ -16,7 +16,7 @@ pub struct Message {
     pub key: &'static str,
     /// The values the template fills in (dates as ISO `YYYY-MM-DD`).
     pub params: Params,
-    /// A missed store deadline, e.g. "Won't ship in time for Christmas: ships after December 18".
+    /// A missed store deadline, e.g. "Won't ship in time for Christmas (its ship-by date is December 18)".
     pub notice: Option<String>,
     /// When what is charged, for a purchasable decision asked with a
     /// price: "$40.00 today, $60.00 when it ships".

@@ -131,7 +131,7 @@ test("the locale switcher shows every message in every built-in language", async
 test("the product page shows the deadline notice and the order emails", async () => {
   const p = await open(browser, base + "/situations.html#AUR-BLK");
   await p.waitForSelector("body[data-ready]", { state: "attached" });
-  assert.equal(await p.textContent(".warnings"), "Won't ship in time for Christmas: ships after December 18");
+  assert.equal(await p.textContent(".warnings"), "Won't ship in time for Christmas (its ship-by date is December 18)");
   await p.click(".emails summary");
   assert.deepEqual(await p.$$eval(".emails .subject", (s) => s.map((x) => x.textContent)), [
     "Order Confirmed — Ships by Friday, January 15, 2027",
