@@ -1,7 +1,8 @@
 // A small static file server for the demo and the browser tests.
 //   node scripts/serve.mjs [port]     serves the demo storefront
 // Mounts: "/" → www/, "/assets/storefront-availability/" → pkg/ (the built
-// package, where a theme would copy it).
+// package, where a theme would copy it); the demo's grid and product page
+// are rendered on the server (scripts/render.mjs) as a theme's server would.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -18,11 +19,26 @@ const TYPES = {
   ".png": "image/png",
 };
 
-/** Serves `mounts` ({ urlPrefix: directory }) on `port` (0: any free port). */
+/**
+ * Serves `mounts` on `port` (0: any free port): `{ urlPrefix: directory or
+ * file }`, and `{ "=path": (url, origin) => html }` for pages rendered on
+ * request (an exact path).
+ */
 export function serve(mounts, port = 0, headers = {}) {
-  const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
+  const entries = Object.entries(mounts).filter(([p]) => !p.startsWith("=")).sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const url = new URL(req.url, `http://${req.headers.host ?? "localhost"}`);
+    const path = decodeURIComponent(url.pathname);
+    const render = mounts[`=${path}`];
+    if (typeof render === "function") {
+      try {
+        const html = await render(url, url.origin);
+        return void res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store", ...headers }).end(html);
+      } catch (e) {
+        console.error(e);
+        return void res.writeHead(500).end("render failed");
+      }
+    }
     const [prefix, dir] = entries.find(([p]) => path.startsWith(p)) ?? [];
     if (!dir) return void res.writeHead(404).end("not found");
     let file = normalize(join(dir, path.slice(prefix.length)));
@@ -45,6 +61,10 @@ export const demoMounts = {
   "/assets/storefront-availability/": join(root, "pkg"),
   // Written by scripts/demo.sh with `storefront-availability health --html`.
   "/merchant.html": join(root, "build", "merchant.html"),
+  // Rendered on the server with the package (loaded on first request).
+  "=/": async (url) => (await import("./render.mjs")).renderGrid(url),
+  "=/index.html": async (url) => (await import("./render.mjs")).renderGrid(url),
+  "=/product.html": async (url, origin) => (await import("./render.mjs")).renderProduct(url, origin),
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

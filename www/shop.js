@@ -3,6 +3,7 @@
 // cart in localStorage and draws the cart drawer.
 import { defineElements } from "storefront-availability/elements";
 import { loadCatalog } from "/load.js";
+import { productsOf } from "/products.mjs";
 
 const params = new URLSearchParams(location.search);
 /** The demo's clock: the bundled snapshot was taken at 13:00 UTC on Monday 23 November 2026. */
@@ -17,12 +18,7 @@ const raw = JSON.parse(text);
 defineElements(catalog);
 
 /** Products in snapshot order: { id, title, price, variants: [{ sku, option }] }. */
-export const products = [];
-for (const item of raw.items) {
-  let product = products.at(-1);
-  if (product?.id !== item.productId) products.push((product = { id: item.productId, title: item.title.split(" — ")[0], price: item.price, variants: [] }));
-  product.variants.push({ sku: item.sku, option: item.title.split(" — ")[1] });
-}
+export const products = productsOf(raw.items);
 
 export const money = (minor) => new Intl.NumberFormat(locale, { style: "currency", currency: "USD" }).format(minor / 100);
 

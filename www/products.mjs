@@ -1,0 +1,23 @@
+// The demo's product list, read from its snapshot: shared by the browser
+// (shop.js) and the demo server's rendering (scripts/render.mjs), so both
+// show the same products. Plain data, no DOM.
+
+/** Products in snapshot order: { id, title, price, variants: [{ sku, option }] }. */
+export function productsOf(items) {
+  const products = [];
+  for (const item of items) {
+    let product = products.at(-1);
+    if (product?.id !== item.productId) products.push((product = { id: item.productId, title: item.title.split(" — ")[0], price: item.price, variants: [] }));
+    product.variants.push({ sku: item.sku, option: item.title.split(" — ")[1] });
+  }
+  return products;
+}
+
+/** What the picker's options are: sizes or colours. */
+export const optionName = (product) => (/^\d+$|^(XS|S|M|L|XL)$/.test(product.variants[0].option) ? "Size" : "Colour");
+
+/** The variant a product page opens on: the one asked for, else the first that can be bought. */
+export function openingVariant(product, states, asked) {
+  if (asked && product.variants.some((v) => v.sku === asked)) return asked;
+  return product.variants.find((v) => states.get(v.sku)?.canPurchase)?.sku ?? product.variants[0].sku;
+}
