@@ -64,8 +64,19 @@ fn a_mixed_cart_ships_stock_now_and_the_rest_on_its_dates() {
     // Mugs and the two tees in stock are charged now, the 12.5 % deposit
     // (2499.875 → 2500) too; the rest is authorized and captured at shipment.
     assert_eq!((p.total, p.charged_now, p.authorized_now), (2400 + 12500 + 19999, 2400 + 5000 + 2500, 7500 + 17499));
-    assert_eq!(p.summary, "4 items ship today; 3 ship by Wednesday, December 2; 1 ships by Thursday, December 10");
+    // The pre-order is promised as its week, in the words its product page uses.
+    assert_eq!(
+        p.summary,
+        "4 items ship today; 3 ship by Wednesday, December 2; 1 expected to ship the week of December 6"
+    );
+    let texts: Vec<&str> = p.shipments.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["Ships today", "Ships by Wednesday, December 2", "Expected to ship the week of December 6"]);
     let aur = &p.lines[2];
+    assert!(
+        aur.decision.message.text.starts_with("Expected to ship the week of December 6"),
+        "{}",
+        aur.decision.message.text
+    );
     assert_eq!((aur.deposit, aur.cancellable, aur.decision.policy), (2500, true, Policy::Preorder));
     assert!(!p.lines[0].cancellable);
 }

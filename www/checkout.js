@@ -38,7 +38,7 @@ function render() {
   $("summary").textContent = plan.summary;
   $("shipments").replaceChildren(...plan.shipments.map((s) => {
     const li = el("li", "", { className: "shipment" });
-    li.append(el("h3", dateText(s.date)));
+    li.append(el("h3", s.text)); // the core's words: a pre-order's week, as its product page says
     const list = el("ul");
     for (const l of s.lines) list.append(el("li", `${l.quantity} × ${titleOf(l.sku)}`));
     li.append(list, el("p", s.capture ? `${price(s.capture)} charged when it ships` : "Paid today", { className: "capture" }));

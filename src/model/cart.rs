@@ -66,6 +66,10 @@ pub struct Shipment {
     pub lines: Vec<ShipmentLine>,
     /// Captured when this shipment leaves.
     pub capture: u64,
+    /// When it ships, in the words the product page uses for its lines:
+    /// "Ships by Wednesday, December 2", or "Expected to ship the week of
+    /// January 10" for pre-orders.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

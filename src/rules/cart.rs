@@ -187,7 +187,7 @@ fn shipments(lines: &[PlannedLine], hold_together: bool) -> Result<Vec<Assemblin
         for part in &line.parts {
             let date = if hold_together { latest.unwrap_or(part.ship_date) } else { part.ship_date };
             let at = shipments.binary_search_by_key(&date, |s| s.shipment.date).unwrap_or_else(|at| {
-                let shipment = Shipment { date, lines: Vec::new(), capture: 0 };
+                let shipment = Shipment { date, lines: Vec::new(), capture: 0, text: String::new() };
                 shipments.insert(at, Assembling { shipment, units: 0 });
                 at
             });

@@ -345,9 +345,22 @@ pub(crate) fn word_product(mut product: ProductDecision, w: &Writer) -> ProductD
 /// Writes a cart plan's `summary` ("2 items ship today; …") and, given its
 /// currency and anything accepted, its `charges` sentence.
 pub(crate) fn word_plan(plan: &mut Plan, w: &Writer) {
-    let units: Vec<(NaiveDate, u64)> =
-        plan.shipments.iter().map(|s| (s.date, s.lines.iter().map(|l| l.quantity).sum())).collect();
+    // A shipment of pre-orders only is promised as its week, as the product page promises each of them.
+    let preorder = |s: &crate::model::cart::Shipment| {
+        s.lines.iter().all(|l| plan.lines.get(l.line).is_some_and(|p| p.decision.policy == Policy::Preorder))
+    };
+    let units: Vec<(NaiveDate, u64, bool)> =
+        plan.shipments.iter().map(|s| (s.date, s.lines.iter().map(|l| l.quantity).sum(), preorder(s))).collect();
     plan.summary = cart_summary(w, &units);
+    for (shipment, &(date, _, preorder)) in plan.shipments.iter_mut().zip(&units) {
+        shipment.text = match (preorder, date <= w.today) {
+            (true, _) => {
+                w.fill("shipment.week", &Params::default().with("week", Param::Date(w.week_start(date))), None, false)
+            }
+            (false, true) => w.word("shipment.today"),
+            (false, false) => w.fill("shipment.by", &Params::default().with("date", Param::Date(date)), None, false),
+        };
+    }
     let later: Vec<(NaiveDate, u64)> = plan.captures.iter().map(|c| (c.date, c.amount)).collect();
     plan.charges = match plan.currency.filter(|_| plan.lines.iter().any(|l| l.accepted)) {
         Some(c) => charges(w, c, plan.charged_now, &later),
@@ -468,20 +481,29 @@ pub(crate) fn confirmation(
         Policy::Preorder => "confirmation.preorder",
         _ => "confirmation.in_stock",
     };
-    Email { subject: w.fill("confirmation.subject", &params, None, false), body: w.fill(body, &params, None, false) }
+    // A pre-order's subject names its week, as its product page and the body do.
+    let subject = if policy == Policy::Preorder { "confirmation.preorder_subject" } else { "confirmation.subject" };
+    Email { subject: w.fill(subject, &params, None, false), body: w.fill(body, &params, None, false) }
 }
 
 /// The one-sentence cart summary: units per ship date, in date order
 /// ("2 items ship today; 1 ships by Thursday, December 3").
-fn cart_summary(w: &Writer, units_by_date: &[(NaiveDate, u64)]) -> String {
+fn cart_summary(w: &Writer, units_by_date: &[(NaiveDate, u64, bool)]) -> String {
     if units_by_date.is_empty() {
         return w.word("cart.nothing");
     }
     let parts: Vec<String> = units_by_date
         .iter()
-        .map(|&(date, n)| {
-            let params = Params::default().with("n", Param::Count(n)).with("date", Param::Date(date));
-            let key = if date <= w.today { "cart.ships_today" } else { "cart.ships_by" };
+        .map(|&(date, n, preorder)| {
+            let params = Params::default()
+                .with("n", Param::Count(n))
+                .with("date", Param::Date(date))
+                .with("week", Param::Date(w.week_start(date)));
+            let key = match (preorder, date <= w.today) {
+                (true, _) => "cart.preorder_week",
+                (false, true) => "cart.ships_today",
+                (false, false) => "cart.ships_by",
+            };
             w.fill(key, &params, Some(n), false)
         })
         .collect();

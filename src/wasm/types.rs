@@ -115,7 +115,8 @@ export interface CartOptions {
 export interface Plan {
   currency: string;
   /** In date order; each captures its `capture` amount when it ships. */
-  shipments: { date: IsoDate; lines: { line: number; sku: string; quantity: number }[]; capture: number }[];
+  /** `text`: when it ships, as the product page words its lines ("Ships by Wednesday, December 2"; "Expected to ship the week of January 10" for pre-orders). */
+  shipments: { date: IsoDate; lines: { line: number; sku: string; quantity: number }[]; capture: number; text: string }[];
   /** One per cart line, in cart order. */
   lines: PlannedLine[];
   /** Sum of the accepted lines. */

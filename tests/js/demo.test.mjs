@@ -134,7 +134,7 @@ test("the product page shows the deadline notice and the order emails", async ()
   assert.equal(await p.textContent(".warnings"), "Won't ship in time for Christmas (its ship-by date is December 18)");
   await p.click(".emails summary");
   assert.deepEqual(await p.$$eval(".emails .subject", (s) => s.map((x) => x.textContent)), [
-    "Order Confirmed — Ships by Friday, January 15, 2027",
+    "Pre-order Confirmed — Expected to ship the week of January 10, 2027",
     "Update on your order — Aurora Headphones",
   ]);
   assert.match(await p.textContent(".emails pre"), /^Thank you for your pre-order\. Aurora Headphones \/ Midnight is expected to ship the week of January 10, 2027\.\nOrder number: 1042\n/);
