@@ -150,7 +150,7 @@ impl Catalog {
         })?;
         let title = self.title_of(sku);
         let today = decision::today(&self.snapshot, request.now);
-        let writer = self.writer(text, today);
+        let writer = self.cart_and_email_writer(text, today);
         Ok(text::confirmation(&writer, decision.policy, ship, decision.queue_position, order_number, title))
     }
 
@@ -178,7 +178,7 @@ impl Catalog {
             check_sku(&line.sku)?;
             check_quantity(line.quantity as f64)?;
         }
-        let writer = self.writer(text, decision::today(&self.snapshot, cart.now));
+        let writer = self.cart_and_email_writer(text, decision::today(&self.snapshot, cart.now));
         let mut plan = crate::rules::cart::plan(&self.snapshot, cart, &|verdict| text::word(verdict, &writer))?;
         text::word_plan(&mut plan, &writer);
         Ok(plan)
@@ -201,7 +201,7 @@ impl Catalog {
         let ship = decision.ship_date.filter(|_| decision.can_purchase).ok_or_else(|| {
             ArgError::new("not_purchasable", format!("{sku} can't be bought yet ({})", decision.reason.code()))
         })?;
-        let writer = self.writer(text, decision::today(&self.snapshot, request.now));
+        let writer = self.cart_and_email_writer(text, decision::today(&self.snapshot, request.now));
         Ok(text::back_in_stock(&writer, self.title_of(sku), ship))
     }
 
@@ -222,7 +222,7 @@ impl Catalog {
         now: DateTime<Utc>,
         text: &dyn LocaleText,
     ) -> Email {
-        let writer = self.writer(text, decision::today(&self.snapshot, now));
+        let writer = self.cart_and_email_writer(text, decision::today(&self.snapshot, now));
         text::shipped(&writer, order_number, title, tracking)
     }
 
@@ -249,7 +249,7 @@ impl Catalog {
                 "position and total must be whole numbers with 1 ≤ position ≤ total",
             ));
         }
-        let writer = self.writer(text, decision::today(&self.snapshot, now));
+        let writer = self.cart_and_email_writer(text, decision::today(&self.snapshot, now));
         Ok(text::status(&writer, update))
     }
 
@@ -385,6 +385,12 @@ impl Catalog {
     /// The writer of this snapshot's messages for a shopper on `today`.
     fn writer<'a>(&'a self, text: &'a dyn LocaleText, today: chrono::NaiveDate) -> Writer<'a> {
         Writer::new(text, &self.snapshot.messages, today)
+    }
+
+    /// [`Catalog::writer`], able to write carts and e-mails too (their
+    /// templates are linked only into builds that call this).
+    fn cart_and_email_writer<'a>(&'a self, text: &'a dyn LocaleText, today: chrono::NaiveDate) -> Writer<'a> {
+        self.writer(text, today).for_carts_and_emails()
     }
 }
 

@@ -75,7 +75,7 @@ pub mod internals {
     pub use crate::read::json::{replace_lone_surrogates, Fields, Json};
     pub use crate::read::messages::check_template;
     pub use crate::rules::decision::today;
-    pub use crate::text::catalog::{builtin, LANGUAGES};
+    pub use crate::text::catalog::{builtin, builtin_more, LANGUAGES};
     pub use crate::text::template::fill;
     #[cfg(target_arch = "wasm32")]
     pub use crate::wasm::JsCatalog;

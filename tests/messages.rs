@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Weekday};
 use common::*;
 use serde_json::json;
 use storefront_availability::internals::check_template as check;
-use storefront_availability::internals::{builtin, LANGUAGES};
+use storefront_availability::internals::{builtin, builtin_more, LANGUAGES};
 use storefront_availability::internals::{placeholders, KEYS, PLURALS};
 use storefront_availability::Catalog;
 use storefront_availability::{DateStyle, English, LocaleText, StatusUpdate};
@@ -45,8 +45,8 @@ impl LocaleText for Fake {
 fn every_built_in_template_is_valid_and_every_language_is_complete() {
     let optional = ["today", "tomorrow"];
     for language in LANGUAGES {
-        let catalog = builtin(language).unwrap();
-        for (key, source) in catalog {
+        let catalog: Vec<_> = builtin(language).unwrap().iter().chain(builtin_more(language).unwrap()).collect();
+        for (key, source) in &catalog {
             let allowed = placeholders(key).unwrap_or_else(|| panic!("{language}: unknown key {key}"));
             check(source, allowed).unwrap_or_else(|e| panic!("{language}.{key}: {e}"));
         }

@@ -227,7 +227,14 @@ pub(crate) struct Writer<'a> {
     language: String,
     rtl: bool,
     today: NaiveDate,
+    /// The carts' and e-mails' built-in templates, when this writer writes
+    /// them ([`Writer::for_carts_and_emails`]); a function pointer so that a
+    /// build without carts and e-mails links none of their text.
+    more: Option<Table>,
 }
+
+/// A built-in catalog lookup: a language's templates, if it has them.
+type Table = fn(&str) -> Option<&'static [(&'static str, &'static str)]>;
 
 impl<'a> Writer<'a> {
     pub(crate) fn new(text: &'a dyn LocaleText, overrides: &'a Overrides, today: NaiveDate) -> Writer<'a> {
@@ -239,7 +246,12 @@ impl<'a> Writer<'a> {
                 chain.push(next);
             }
         }
-        Writer { text, overrides, chain, rtl: RTL.contains(&language.as_str()), language, today }
+        Writer { text, overrides, chain, rtl: RTL.contains(&language.as_str()), language, today, more: None }
+    }
+
+    /// This writer, able to write carts and e-mails too.
+    pub(crate) fn for_carts_and_emails(self) -> Writer<'a> {
+        Writer { more: Some(catalog::builtin_more), ..self }
     }
 
     /// The template for `key` (or its plural form for `count`), and
@@ -256,7 +268,9 @@ impl<'a> Writer<'a> {
                 if let Some(t) = self.overrides.get(tag, k) {
                     return (t, own);
                 }
-                if let Some(t) = catalog::builtin(tag).and_then(|c| c.iter().find(|(name, _)| *name == k)) {
+                let tables: [Option<Table>; 2] = [Some(catalog::builtin), self.more];
+                let mut found = tables.iter().flatten().filter_map(|table| table(tag));
+                if let Some(t) = found.find_map(|c| c.iter().find(|(name, _)| *name == k)) {
                     return (t.1, own);
                 }
             }
