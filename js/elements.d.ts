@@ -1,5 +1,8 @@
 import type { Catalog, Decision } from "./index.js";
 
+/** The message's text as `<stock-status>` shows it under its badge: without the badge's leading words, empty when it is the badge. */
+export declare function shownText(message: Pick<Decision["message"], "badge" | "text" | "lang">): string;
+
 /** Registers `<stock-status>` with `catalog` as its source of decisions. */
 export declare function defineElements(catalog: Catalog): void;
 

@@ -7,7 +7,8 @@
 // renders the variant's badge and message (ship date included) as plain
 // text, announces changes politely (role="status"), and keeps the button
 // named by `button` (an element id) in step: its label, `disabled`, and an
-// `aria-describedby` pointing at the message, so a disabled button says why.
+// `aria-describedby` pointing at the badge and message, so a disabled button
+// says why. The text under the badge never repeats it (`shownText`).
 // It re-renders when `sku`, `channel`, `locale`, `quantity` or `now` (an
 // RFC 3339 time; default: the current time) change and
 // when the catalog is updated.
@@ -19,6 +20,23 @@
 // address, `confirm` being the text to show once it has.
 
 let shared = null;
+
+/**
+ * The message's text as `<stock-status>` shows it under its badge: without
+ * the badge's words when the text starts with them ("Backordered – ships by
+ * Wednesday" under "Backordered" reads "Ships by Wednesday"), empty when it
+ * is the badge, so badge and text never say the same thing twice. A server
+ * rendering the element's markup uses it too, so nothing is rewritten.
+ *
+ * ```js
+ * shownText({ badge: "Backordered", text: "Backordered – ships by Wednesday, December 2", lang: "en-US" }); // "Ships by Wednesday, December 2"
+ * ```
+ */
+export function shownText({ badge, text, lang }) {
+  if (!badge || !text.startsWith(badge)) return text;
+  const rest = text.slice(badge.length).replace(/^[\s\u00a0\u2013\u2014:\u00b7\u30fb,-]+/u, "");
+  return rest && rest.charAt(0).toLocaleUpperCase(lang || undefined) + rest.slice(1);
+}
 
 /**
  * Registers `<stock-status>` with `catalog` as its source of decisions.
@@ -44,7 +62,8 @@ function renderAll() {
 let ids = 0;
 
 /** `<stock-status sku channel locale quantity now button>`: one variant's availability. */
-export class StockStatus extends HTMLElement {
+// (A server can import this module for `shownText`: there is no HTMLElement there.)
+export class StockStatus extends (globalThis.HTMLElement ?? class {}) {
   static observedAttributes = ["sku", "channel", "locale", "quantity", "now", "button"];
 
   /** The decision last rendered (`null` before the first render or after an error). */
@@ -54,7 +73,7 @@ export class StockStatus extends HTMLElement {
     if (!this.hasAttribute("role")) this.setAttribute("role", "status"); // polite live region
     if (!this.querySelector("[data-part]")) {
       this.id ||= `stock-status-${++ids}`;
-      const badge = Object.assign(document.createElement("span"), { className: "stock-status__badge" });
+      const badge = Object.assign(document.createElement("span"), { className: "stock-status__badge", id: `${this.id}-badge` });
       const text = Object.assign(document.createElement("span"), { className: "stock-status__text", id: `${this.id}-text` });
       const notice = Object.assign(document.createElement("span"), { className: "stock-status__notice" });
       badge.dataset.part = "badge";
@@ -98,7 +117,7 @@ export class StockStatus extends HTMLElement {
     // Only what changed is written, so screen readers announce real changes.
     const set = (el, text) => el.textContent !== text && (el.textContent = text);
     set(part("badge"), d.message.badge);
-    set(part("text"), d.message.text);
+    set(part("text"), shownText(d.message));
     set(part("notice"), d.message.notice ?? "");
     // Text in another language than the page around it says so (WCAG 3.1.2).
     this.#markLang(this, d.message.lang);
@@ -155,9 +174,12 @@ export class StockStatus extends HTMLElement {
     if (d) this.#markLang(button, d.message.lang);
     button.disabled = !d?.canPurchase;
     const described = new Set((button.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean));
-    const textId = `${this.id}-text`;
-    if (button.disabled && !d?.notifyMe) described.add(textId);
-    else described.delete(textId);
+    // A disabled button says why: the badge and the text together (the text alone may have lost the badge's words).
+    const why = [`${this.id}-badge`, `${this.id}-text`];
+    for (const id of why) {
+      if (button.disabled && !d?.notifyMe) described.add(id);
+      else described.delete(id);
+    }
     if (described.size) button.setAttribute("aria-describedby", [...described].join(" "));
     else button.removeAttribute("aria-describedby");
   }

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Catalog, productGroupJsonLd } from "../pkg/node.js";
+import { shownText } from "../pkg/elements.js";
 import { openingVariant, optionName, productsOf } from "../www/products.mjs";
 
 const www = new URL("../www/", import.meta.url).pathname;
@@ -77,7 +78,7 @@ export function renderProduct(url, origin) {
     name: product.title, url: page_, currency: "USD", brand: "Northwind Supply", image, variants, timeZone: catalog.timeZone,
     variesBy: [optionName(product) === "Size" ? "size" : "color"],
   });
-  const status = `<span class="stock-status__badge" data-part="badge">${escape(d.message.badge)}</span> <span class="stock-status__text" id="status-text" data-part="text">${escape(d.message.text)}</span> <span class="stock-status__notice" data-part="notice">${escape(d.message.notice ?? "")}</span>`;
+  const status = `<span class="stock-status__badge" id="status-badge" data-part="badge">${escape(d.message.badge)}</span> <span class="stock-status__text" id="status-text" data-part="text">${escape(shownText(d.message))}</span> <span class="stock-status__notice" data-part="notice">${escape(d.message.notice ?? "")}</span>`;
   let page = readFileSync(join(www, "product.html"), "utf8");
   page = fill(page, '<h1 id="title">', escape(product.title));
   page = fill(page, '<p class="price" id="price">', escape(money(product.price, locale)));

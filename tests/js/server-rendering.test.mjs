@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { Catalog } from "../../pkg/node.js";
+import { shownText } from "../../pkg/elements.js";
 import { open, session } from "../../scripts/browser.mjs";
 import { demoMounts, root } from "../../scripts/serve.mjs";
 import { openingVariant, productsOf } from "../../www/products.mjs";
@@ -36,7 +37,7 @@ test("every product page's HTML holds its name, price, availability and JSON-LD,
     const sku = openingVariant(product, states, null);
     const d = catalog.decide(sku, { now });
     assert.equal(unescape(between(html, 'data-part="badge">')), d.message.badge, product.id);
-    assert.equal(unescape(between(html, 'data-part="text">')), d.message.text, product.id);
+    assert.equal(unescape(between(html, 'data-part="text">')), shownText(d.message), product.id);
     assert.match(html, /<button id="add" class="button" type="button" disabled>/, "disabled until the page decides");
     const ld = JSON.parse(between(html, '<script type="application/ld+json" id="json-ld">'));
     assert.equal(ld.hasVariant.length, product.variants.length);

@@ -55,11 +55,13 @@ for (const [device, options] of Object.entries(devices)) {
     const status = p.locator("#status");
     await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
     assert.equal(await status.getAttribute("role"), "status");
-    assert.equal(await p.textContent("#status .stock-status__text"), "In stock — ships today");
+    // Badge and text never repeat each other: "In stock" over "Ships today".
+    assert.equal(await p.textContent("#status .stock-status__badge"), "In stock");
+    assert.equal(await p.textContent("#status .stock-status__text"), "Ships today");
     assert.equal(await p.textContent("#add"), "Add to cart");
     await p.getByLabel("Navy", { exact: true }).check();
     await p.waitForFunction(() => document.querySelector("#status").dataset.policy === "backorder");
-    assert.equal(await p.textContent("#status .stock-status__text"), "Backordered – ships by Monday, December 7");
+    assert.equal(await p.textContent("#status .stock-status__text"), "Ships by Monday, December 7");
     assert.equal(await p.textContent("#add"), "Backorder");
     assert.equal(await p.isDisabled("#add"), false);
     // One ProductGroup, each variant with its own URL and offer; the date starts at midnight in the store's zone.
@@ -73,8 +75,8 @@ for (const [device, options] of Object.entries(devices)) {
     assert.equal(await p.textContent(`#${await navyInput.getAttribute("aria-describedby")}`), "Backordered");
     // The element follows its locale and channel attributes.
     await p.evaluate(() => document.querySelector("#status").setAttribute("locale", "de-DE"));
-    await p.waitForFunction(() => document.querySelector("#status .stock-status__text").textContent.startsWith("Nachbestellt"));
-    assert.equal(await p.textContent("#status .stock-status__text"), "Nachbestellt – Versand bis Montag, 7. Dezember");
+    await p.waitForFunction(() => document.querySelector("#status .stock-status__badge").textContent === "Nachbestellt");
+    assert.equal(await p.textContent("#status .stock-status__text"), "Versand bis Montag, 7. Dezember");
     assert.equal(await p.textContent("#add"), "Nachbestellen");
     await p.evaluate(() => document.querySelector("#status").setAttribute("channel", "amazon"));
     await p.waitForFunction(() => document.querySelector("#status").dataset.reason === "channel_disallows_backorder");
@@ -90,8 +92,10 @@ for (const [device, options] of Object.entries(devices)) {
     await soldOut.check();
     await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy === "out_of_stock");
     assert.equal(await p.isDisabled("#add"), true);
-    const describedBy = await p.getAttribute("#add", "aria-describedby");
-    assert.equal(await p.textContent(`#${describedBy}`), await p.textContent("#status .stock-status__text"));
+    // Described by the badge and the text together: the whole reason.
+    const describedBy = (await p.getAttribute("#add", "aria-describedby")).split(" ");
+    const said = await Promise.all(describedBy.map((id) => p.textContent(`#${id}`)));
+    assert.deepEqual(said, [await p.textContent("#status .stock-status__badge"), await p.textContent("#status .stock-status__text")]);
 
     // Notify me: where the decision offers it, an enabled control takes the buy
     // button's place, fires stock-status:notify, and the theme takes an address.
