@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: a size-first, LTO'd wasm module, the
-# wasm-bindgen `web` glue, a Node entry, and prints raw/gzip/brotli sizes.
+# Builds the npm package into pkg/: three LTO'd wasm modules (page and
+# checkout size-first, server speed-first), their wasm-bindgen `web` glue,
+# the JavaScript entries, the Node entry and the command line, and prints
+# raw/gzip/brotli sizes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
