@@ -230,20 +230,36 @@ for (const throttle of [1, 4]) {
 // demo), a fresh context with the cache off each time. No plain-JS build of
 // the demo exists: absolute times, against issue 14's 150 ms / 600 ms.
 const demo = await serve(demoMounts);
+// The demo's pages are rendered on the server with their badges in the
+// HTML: the shopper sees the first badge at the first contentful paint;
+// the page's own decision (wasm loaded, snapshot fetched) is drawn later
+// over the same markup. Both are reported.
 async function firstBadge(path, throttle) {
-  const samples = [];
+  const painted = [];
+  const decided = [];
   for (let r = 0; r < (quick ? 3 : 7); r++) {
     const { context, page, throttle: slow } = await freshPage(throttle);
     await slow();
     await page.goto(`http://127.0.0.1:${demo.address().port}${path}`);
-    samples.push(await page.waitForFunction(() => window.firstBadgeMs).then((h) => h.jsonValue()));
+    decided.push(await page.waitForFunction(() => window.firstBadgeMs).then((h) => h.jsonValue()));
+    painted.push(await page.evaluate(() => {
+      const served = document.querySelector("[data-badge], [data-part=badge]")?.textContent;
+      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
+      return served ? fcp : null;
+    }));
     await context.close();
   }
-  return median(samples);
+  return { painted: median(painted), decided: median(decided) };
 }
 for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=classic-linen-shirt"]]) {
+  // The badge must be in the served HTML for its first paint to count.
+  const html = await (await fetch(`http://127.0.0.1:${demo.address().port}${path}`)).text();
+  const served = /data-badge="">[^<]+<|data-part="badge">[^<]+</.test(html);
   for (const throttle of [1, 4]) {
-    row(`first badge on the demo ${name}${throttle > 1 ? ", 4× CPU throttle" : ""}`, await firstBadge(path, throttle), null, "ms");
+    const { painted, decided } = await firstBadge(path, throttle);
+    const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
+    if (served) row(`first badge on the demo ${name}${slowed} (server-rendered: first paint)`, painted, null, "ms");
+    row(`the page's own decision drawn on the demo ${name}${slowed}`, decided, null, "ms");
   }
 }
 demo.close();

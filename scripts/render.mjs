@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { Catalog, productGroupJsonLd } from "../pkg/node.js";
 import { shownText } from "../pkg/elements.js";
 import { openingVariant, optionName, productsOf } from "../www/products.mjs";
+import { label, translateHtml } from "../www/labels.mjs";
 
 const www = new URL("../www/", import.meta.url).pathname;
 const snapshot = JSON.parse(readFileSync(join(www, "storefront-snapshot.json"), "utf8"));
@@ -50,7 +51,8 @@ export function renderGrid(url) {
   });
   let page = readFileSync(join(www, "index.html"), "utf8");
   page = fill(page, '<ul class="grid" id="grid" aria-label="Products">', cards.join(""));
-  page = fill(page, '<p class="muted" id="count">', `${products.length} products`);
+  page = fill(page, '<p class="muted" id="count">', escape(label("products", locale, products.length)));
+  page = translateHtml(page, locale);
   return withMeta(page, "Northwind Supply — Shop all", `${products.length} products from Northwind Supply, each with its stock and ship date.`);
 }
 
@@ -82,12 +84,13 @@ export function renderProduct(url, origin) {
   let page = readFileSync(join(www, "product.html"), "utf8");
   page = fill(page, '<h1 id="title">', escape(product.title));
   page = fill(page, '<p class="price" id="price">', escape(money(product.price, locale)));
-  page = fill(page, '<legend id="option-label">', optionName(product));
+  page = fill(page, '<legend id="option-label">', escape(label(optionName(product), locale)));
   page = fill(page, '<div id="options">', options.join(""));
   page = page.replace('<stock-status id="status" button="add">', `<stock-status id="status" button="add" sku="${escape(sku)}" role="status" data-policy="${d.policy}" data-reason="${d.reason}">`);
   page = fill(page, `<stock-status id="status" button="add" sku="${escape(sku)}" role="status" data-policy="${d.policy}" data-reason="${d.reason}">`, status);
   page = fill(page, '<button id="add" class="button" type="button" disabled>', escape(d.message.button));
   page = fill(page, '<code id="reason">', escape(d.reason));
   page = fill(page, '<script type="application/ld+json" id="json-ld">', JSON.stringify(jsonLd).replace(/</g, "\\u003c"));
+  page = translateHtml(page, locale);
   return withMeta(page, `${product.title} — Northwind Supply`, `${product.title}: ${d.message.text}.`);
 }

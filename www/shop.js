@@ -4,11 +4,14 @@
 import { defineElements } from "storefront-availability/elements";
 import { loadCatalog } from "/load.js";
 import { productsOf } from "/products.mjs";
+import { translate } from "/labels.mjs";
 
 const params = new URLSearchParams(location.search);
 /** The demo's clock: the bundled snapshot was taken at 13:00 UTC on Monday 23 November 2026. */
 export const now = params.get("now") ?? "2026-11-23T15:00:00Z";
 export const locale = params.get("locale") ?? "en-US";
+// The demo's own words follow the shopper's language, as the package's messages do.
+translate(document, locale);
 
 const loaded = await loadCatalog("/storefront-snapshot.json");
 const { text } = loaded;
