@@ -67,6 +67,7 @@ export function reportHtml(health, { title = "Store" } = {}) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escape(title)} — availability health, ${health.from} to ${health.to}</title>
 <meta name="description" content="Backorder, pre-order and stock-out health of ${escape(title)} from ${health.from} to ${health.to}.">
 <style>${asset("uPlot.min.css")}
