@@ -130,8 +130,14 @@ pub(crate) fn health(history: &History) -> Health {
         by_week.entry(monday(o.placed)).or_default().order(o, to);
         product_of.insert(&o.sku, &o.product_id);
     }
-    conversion(history, &within, &mut by_sku);
-    capture(history, &within, &mut by_sku);
+    // Each SKU's orders (of any date: stock-out velocity looks before the period), read once.
+    let mut orders_of: BTreeMap<&str, Vec<&OrderLine>> = BTreeMap::new();
+    for o in &history.orders {
+        orders_of.entry(&o.sku).or_default().push(o);
+    }
+    let orders = |sku: &str| orders_of.get(sku).map_or(&[][..], Vec::as_slice);
+    conversion(history, &within, &orders, &mut by_sku);
+    capture(history, &within, &orders, &mut by_sku);
 
     let mut store = Tally::default();
     let mut by_product: BTreeMap<&str, Tally> = BTreeMap::new();
@@ -141,7 +147,10 @@ pub(crate) fn health(history: &History) -> Health {
     }
     let skus = by_sku
         .iter()
-        .map(|(sku, tally)| replenishment(history, sku, product_of.get(sku).copied().unwrap_or(sku), tally, from, to))
+        .map(|(sku, tally)| {
+            let product = product_of.get(sku).copied().unwrap_or(sku);
+            replenishment(history, orders(sku), sku, product, tally, (from, to))
+        })
         .collect();
     Health {
         from,
@@ -186,14 +195,16 @@ fn monday(d: NaiveDate) -> NaiveDate {
 
 /// Backorder conversion: visits on days a SKU's page offered a backorder,
 /// and the backorders placed on those days.
-fn conversion<'h>(history: &'h History, within: &impl Fn(NaiveDate) -> bool, by_sku: &mut BTreeMap<&'h str, Tally>) {
+fn conversion<'h, 'o>(
+    history: &'h History,
+    within: &impl Fn(NaiveDate) -> bool,
+    orders: &impl Fn(&str) -> &'o [&'o OrderLine],
+    by_sku: &mut BTreeMap<&'h str, Tally>,
+) {
     for day in history.days.iter().filter(|d| within(d.date) && d.showing == Some(Policy::Backorder)) {
         let Some(visits) = day.visits else { continue };
-        let placed = history
-            .orders
-            .iter()
-            .filter(|o| o.sku == day.sku && o.placed == day.date && o.sold_as == Policy::Backorder)
-            .count() as u64;
+        let placed =
+            orders(&day.sku).iter().filter(|o| o.placed == day.date && o.sold_as == Policy::Backorder).count() as u64;
         // A SKU visited while offered on backorder but never ordered still shows (0 %).
         let tally = by_sku.entry(day.sku.as_str()).or_default();
         tally.backorder_visits += visits;
@@ -204,7 +215,12 @@ fn conversion<'h>(history: &'h History, within: &impl Fn(NaiveDate) -> bool, by_
 /// Revenue capture: for each run of days a SKU had nothing on hand, the
 /// units ordered on backorder or pre-order during it against what its
 /// sales in the `VELOCITY_DAYS` before the run predict.
-fn capture<'h>(history: &'h History, within: &impl Fn(NaiveDate) -> bool, by_sku: &mut BTreeMap<&'h str, Tally>) {
+fn capture<'h, 'o>(
+    history: &'h History,
+    within: &impl Fn(NaiveDate) -> bool,
+    orders: &impl Fn(&str) -> &'o [&'o OrderLine],
+    by_sku: &mut BTreeMap<&'h str, Tally>,
+) {
     let mut days_by_sku: BTreeMap<&str, Vec<&StockDay>> = BTreeMap::new();
     for d in history.days.iter().filter(|d| within(d.date)) {
         days_by_sku.entry(&d.sku).or_default().push(d);
@@ -219,10 +235,9 @@ fn capture<'h>(history: &'h History, within: &impl Fn(NaiveDate) -> bool, by_sku
             }
         }
         let units = |from: NaiveDate, to: NaiveDate, captured_only: bool| -> u128 {
-            history
-                .orders
+            orders(sku)
                 .iter()
-                .filter(|o| o.sku == sku && from <= o.placed && o.placed <= to)
+                .filter(|o| from <= o.placed && o.placed <= to)
                 .filter(|o| !captured_only || matches!(o.sold_as, Policy::Backorder | Policy::Preorder))
                 .map(|o| u128::from(o.quantity))
                 .sum()
@@ -243,15 +258,15 @@ fn capture<'h>(history: &'h History, within: &impl Fn(NaiveDate) -> bool, by_sku
 /// A SKU's metrics with its demand, lead time, safety stock and reorder point.
 fn replenishment(
     history: &History,
+    orders: &[&OrderLine],
     sku: &str,
     product_id: &str,
     tally: &Tally,
-    from: NaiveDate,
-    to: NaiveDate,
+    (from, to): (NaiveDate, NaiveDate),
 ) -> SkuHealth {
     let span = (days_between(from, to) + 1).max(1) as usize;
     let mut daily = vec![0f64; span];
-    for o in history.orders.iter().filter(|o| o.sku == sku && from <= o.placed && o.placed <= to) {
+    for o in orders.iter().filter(|o| from <= o.placed && o.placed <= to) {
         daily[days_between(from, o.placed) as usize] += o.quantity as f64;
     }
     let mean = daily.iter().sum::<f64>() / span as f64;
