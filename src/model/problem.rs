@@ -30,7 +30,8 @@ pub struct Diagnostic {
     /// `invalid_item`, `duplicate_sku`, `invalid_template`,
     /// `unknown_channel` (a name in `channels` that is no channel; ignored),
     /// `unknown_location` (stock at a location the store does not list; not
-    /// sold) or `invalid_text` (half a character, read as U+FFFD).
+    /// sold) or `invalid_text` (half a character, read as U+FFFD); for an
+    /// order history, `invalid_row` (a row left out of every figure).
     pub code: &'static str,
     /// The item's SKU when it could be read (`None` for templates).
     pub sku: Option<String>,

@@ -228,7 +228,8 @@ export interface ProductDecision {
 
 /** A data problem inside an item. */
 export interface Diagnostic {
-  code: "invalid_item" | "duplicate_sku" | "invalid_template" | "unknown_channel" | "unknown_location" | "invalid_text";
+  /** `invalid_row`: an order history's row left out of `health` (the others: a snapshot's items). */
+  code: "invalid_item" | "duplicate_sku" | "invalid_template" | "unknown_channel" | "unknown_location" | "invalid_text" | "invalid_row";
   /** null for template problems. */
   sku: string | null;
   /** JSON path, e.g. "items[3].restock.date". */
