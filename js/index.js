@@ -615,6 +615,8 @@ function jsonLdNeeds(ok, what) {
 
 const isPrice = (price) => (typeof price === "string" && /^\d+(\.\d+)?$/.test(price)) || (typeof price === "number" && Number.isFinite(price) && price >= 0);
 
+const offsetFormats = new Map();
+
 /**
  * When the promised date starts in the store's zone, as schema.org wants
  * `availabilityStarts` (`2027-01-15T00:00:00-05:00`); the bare date when
@@ -622,8 +624,11 @@ const isPrice = (price) => (typeof price === "string" && /^\d+(\.\d+)?$/.test(pr
  */
 function availabilityStarts(date, timeZone) {
   if (!timeZone) return date;
+  // One offset formatter per zone (a ProductGroup asks once per variant).
+  if (!offsetFormats.has(timeZone)) offsetFormats.set(timeZone, new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }));
+  const format = offsetFormats.get(timeZone);
   const offsetAt = (instant) => {
-    const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+    const name = format.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
     const [, sign = "+", h = "00", m = "00"] = /^GMT([+-])(\d{2}):?(\d{2})?$/.exec(name) ?? [];
     return { text: name === "GMT" ? "Z" : `${sign}${h}:${m}`, minutes: (sign === "-" ? -1 : 1) * (Number(h) * 60 + Number(m)) };
   };
