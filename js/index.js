@@ -52,65 +52,52 @@ function snapshotError(what) {
 const DECIDE_KEYS = ["channel", "quantity", "now", "locale", "purchased", "unitPrice", "currency", "messages"];
 
 /**
- * A copy of `options` holding `keys`, every value a primitive, with no
- * prototype: a key the caller left out stays out even on a page whose
- * `Object.prototype` was polluted (a value found only there is ignored).
+ * A copy of `options` holding `keys` as plain data (a `Date` as its
+ * milliseconds, an object as its JSON copy; `lines` are copied line by
+ * line by `readCart`), with no prototype: a key the caller left out stays
+ * out even on a page whose `Object.prototype` was polluted (a value found
+ * only there is ignored). Whether a value is right is the core's to say.
  */
 function readOptions(options, keys) {
   if (options === undefined || options === null) return undefined;
-  if (typeof options !== "object" && typeof options !== "function") return options; // wasm says why it's wrong
+  if (typeof options !== "object" && typeof options !== "function") return options; // the core says why it's wrong
   const copy = Object.create(null);
   for (const key of keys) {
     let value;
     try {
       value = Object.hasOwn(options, key) || !Object.hasOwn(Object.prototype, key) ? options[key] : undefined;
+      if (typeof value === "object" && value !== null && key !== "lines") value = plainValue(key, value);
     } catch (e) {
-      throw codedError("invalid_options", `options.${key} could not be read: ${e?.message ?? e}`);
-    }
-    if (key === "now" && typeof value === "object" && value !== null) {
-      try {
-        value = Date.prototype.valueOf.call(value); // a Date (not a Proxy of one)
-      } catch {
-        throw codedError("invalid_now", "now must be epoch milliseconds, a Date or an RFC 3339 string, got an object");
-      }
+      if (isCoded(e)) throw e;
+      throw codedError("invalid_options", `options.${key} could not be read: ${e?.message ?? e}`, { path: key });
     }
     if (value !== undefined) copy[key] = value;
   }
   return copy;
 }
 
-/**
- * A cart's options read once: each line copied, and `purchased`
- * (`{ [sku]: units }`) handed to the engine on the lines of its SKU.
- */
+/** An object option as plain data: `now` as a `Date`'s milliseconds, anything else its JSON copy. */
+function plainValue(key, value) {
+  if (key !== "now") return JSON.parse(JSON.stringify(value));
+  try {
+    return Date.prototype.valueOf.call(value); // a Date (not a Proxy of one)
+  } catch {
+    throw codedError("invalid_now", "now must be epoch milliseconds, a Date or an RFC 3339 string, got an object");
+  }
+}
+
+/** A cart's options read once, each line copied. */
 function readCart(options) {
   const read = readOptions(options, [...DECIDE_KEYS, "lines", "holdTogether"]);
-  if (typeof read !== "object" || read === undefined) return read;
-  let lines;
+  if (typeof read !== "object" || read === undefined || read.lines === undefined) return read;
   try {
-    lines = Array.isArray(read.lines) ? Array.from(read.lines, (line) => readOptions(line, ["sku", "quantity", "unitPrice"])) : read.lines;
+    read.lines = Array.isArray(read.lines) ? Array.from(read.lines, (line) => readOptions(line, ["sku", "quantity", "unitPrice"])) : plainValue("lines", read.lines);
   } catch (e) {
     if (isCoded(e)) throw e; // ours already (readOptions), or the caller's own
     throw codedError("invalid_cart", `lines could not be read: ${e?.message ?? e}`);
   }
-  const purchased = read.purchased;
-  if (purchased !== undefined && purchased !== null) {
-    if (typeof purchased !== "object") throw codedError("invalid_options", "purchased must be { [sku]: units already bought }", { path: "purchased" });
-    for (const line of Array.isArray(lines) ? lines : []) {
-      let units;
-      try {
-        units = typeof line?.sku === "string" && Object.hasOwn(purchased, line.sku) ? purchased[line.sku] : undefined;
-      } catch (e) {
-        throw codedError("invalid_options", `purchased could not be read: ${e?.message ?? e}`, { path: "purchased" });
-      }
-      if (units !== undefined) line.purchased = units;
-    }
-  }
-  delete read.purchased;
-  read.lines = lines;
   return read;
 }
-
 
 /** JSON text for a snapshot given as text or as a plain object, within the size limit. */
 function snapshotText(snapshot) {
@@ -119,15 +106,19 @@ function snapshotText(snapshot) {
     throw snapshotError(`expected JSON text or an object, got ${snapshot === null ? "null" : typeof snapshot}`);
   }
   try {
-    // NaN, ±Infinity and BigInt have no JSON form: kept as text so the
-    // error names them ("got \"NaN\"") instead of JSON.stringify's null.
-    const text = JSON.stringify(snapshot, (_, v) => (typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v));
+    const text = JSON.stringify(snapshot, jsonValue);
     return withinLimit(text);
   } catch (e) {
     if (isCoded(e)) throw e;
     throw snapshotError(`the object could not be read as JSON: ${e?.message ?? e}`);
   }
 }
+
+/**
+ * NaN, ±Infinity and BigInt have no JSON form: kept as text so the error
+ * names them ("got \"NaN\"") instead of `JSON.stringify`'s null.
+ */
+const jsonValue = (_, v) => (typeof v === "bigint" || (typeof v === "number" && !Number.isFinite(v)) ? String(v) : v);
 
 /**
  * `text`, if it is within the engine's limit. Checked before the text is
@@ -195,7 +186,7 @@ export class Catalog extends EventTarget {
   constructor(snapshot) {
     super();
     const text = snapshotText(snapshot);
-    this.#engine = load(text);
+    this.#engine = load(text).engine;
     this.#instance = instance;
     this.#source = text;
   }
@@ -253,7 +244,7 @@ export class Catalog extends EventTarget {
   }
 
   #reload() {
-    this.#engine = load(this.#source);
+    this.#engine = load(this.#source).engine;
     this.#instance = instance;
   }
 
@@ -447,16 +438,8 @@ export class Catalog extends EventTarget {
    */
   update(next) {
     if (this.#freed) throw freedError();
-    const patch = readPatch(next);
-    const text = patch ? this.#patched(patch) : snapshotText(next);
-    const engine = load(text);
-    if (patch) {
-      const bad = guarded(() => patchProblems(engine, patch.items));
-      if (bad.length > 0) {
-        engine.free();
-        throw codedError("invalid_update", `invalid update: ${bad.map((p) => `${p.path}: ${p.message}`).join("; ")}`, { path: bad[0].path, problems: bad });
-      }
-    }
+    const patch = patchText(next);
+    const { engine, text } = patch === null ? load(snapshotText(next)) : load(this.#source, patch);
     const old = this.#instance === instance ? this.#engine : null;
     this.#engine = engine;
     this.#instance = instance;
@@ -464,21 +447,6 @@ export class Catalog extends EventTarget {
     release(old);
     returnMemory(text.length);
     this.dispatchEvent(new Event("update"));
-  }
-
-  /** The current snapshot with `patch` applied, as JSON text. */
-  #patched(patch) {
-    const snapshot = JSON.parse(this.#source.replace(/^\uFEFF/, ""));
-    const remove = new Set(patch.remove);
-    const position = new Map(snapshot.items.map((item, i) => [item?.sku, i]));
-    for (const item of patch.items) {
-      const at = position.get(item.sku);
-      if (at === undefined) position.set(item.sku, snapshot.items.push(item) - 1);
-      else snapshot.items[at] = item;
-    }
-    snapshot.items = snapshot.items.filter((item) => !remove.has(item?.sku));
-    if (patch.generatedAt !== undefined) snapshot.generatedAt = patch.generatedAt;
-    return snapshotText(snapshot);
   }
 
   /**
@@ -504,40 +472,20 @@ export class Catalog extends EventTarget {
 }
 
 /**
- * `next` read as a patch `{ items, remove, generatedAt }` with plain JSON
- * items, each with its SKU; `null` when `next` is a whole snapshot.
+ * `next` as the JSON text of a patch `{ items, remove, generatedAt }`;
+ * `null` when it is a whole snapshot (text, or an object with `version`).
+ * Whether the patch is a good one is the core's to say.
  */
-function readPatch(next) {
+function patchText(next) {
   if (typeof next !== "object" || next === null) return null;
-  const invalid = (path, what) => codedError("invalid_update", `invalid update: ${path ? `${path}: ` : ""}${what}`, { path, problems: [{ path, message: what }] });
-  let patch;
   try {
     if ("version" in next) return null;
-    patch = { items: next.items, remove: next.remove ?? [], generatedAt: next.generatedAt };
-    // Plain JSON copies: a getter, a Proxy or a cycle is refused here, as the update's error.
-    patch.items = Array.isArray(patch.items) ? JSON.parse(JSON.stringify(patch.items)) : null;
-    patch.remove = Array.isArray(patch.remove) ? JSON.parse(JSON.stringify(patch.remove)) : patch.remove;
+    return withinLimit(JSON.stringify({ items: next.items, remove: next.remove, generatedAt: next.generatedAt }, jsonValue));
   } catch (e) {
-    throw invalid("", `could not be read as JSON: ${e?.message ?? e}`);
+    if (isCoded(e)) throw e;
+    const message = `could not be read as JSON: ${e?.message ?? e}`;
+    throw codedError("invalid_update", `invalid update: ${message}`, { path: "", problems: [{ code: "invalid_update", sku: null, path: "", message }] });
   }
-  if (patch.items === null) throw invalid("items", "expected an array of items (a patch is { items, remove?, generatedAt? })");
-  patch.items.forEach((item, i) => {
-    if (typeof item?.sku !== "string" || item.sku === "") throw invalid(`items[${i}].sku`, "a patched item needs its SKU");
-  });
-  // A remove that is not a list of SKUs is refused: ignoring it would keep selling what was meant to go.
-  if (!Array.isArray(patch.remove)) throw invalid("remove", "expected an array of SKUs to take out");
-  patch.remove.forEach((sku, i) => {
-    if (typeof sku !== "string" || sku === "") throw invalid(`remove[${i}]`, "expected a SKU (a non-empty string)");
-  });
-  return patch;
-}
-
-/** Diagnostics of the patched items, with paths into the patch. */
-function patchProblems(engine, items) {
-  const where = new Map(items.map((item, i) => [item.sku, i]));
-  return engine.diagnostics
-    .filter((d) => where.has(d.sku))
-    .map((d) => ({ ...d, path: d.path.replace(/^items\[\d+\]/, `items[${where.get(d.sku)}]`) }));
 }
 
 /**
@@ -568,14 +516,15 @@ function guarded(run) {
  * than MEMORY_CEILING. If the module traps anyway (out of memory), it is
  * retried once on a fresh instance, which holds only what is loaded again.
  */
-function load(text) {
+function load(text, patch) {
+  const make = () => (patch === undefined ? { engine: Engine.fromJson(text), text } : Engine.fromPatch(text, patch));
   if (resetPending || memoryBytes() > MEMORY_CEILING) replaceInstance();
   try {
-    return Engine.fromJson(text);
+    return make();
   } catch (error) {
     if (isCoded(error)) throw availabilityError(error);
     replaceInstance();
-    return guarded(() => Engine.fromJson(text));
+    return guarded(make);
   }
 }
 

@@ -2,34 +2,15 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::model::channel::Channel;
 use crate::model::decision::{Decision, ProductDecision, Request, Step, Verdict};
-use crate::model::problem::{ArgError, Diagnostic, SnapshotError};
+use crate::model::message::StatusUpdate;
+use crate::model::problem::{ArgError, Diagnostic, SnapshotError, UpdateError};
 use crate::model::snapshot::Snapshot;
-use crate::model::value::MAX_SAFE_INTEGER;
 use crate::model::zone::Zones;
+use crate::read::options::check_quantity;
+use crate::read::patch::{apply_patch, patch_problems, read_patch};
 use crate::rules::decision;
-use crate::text::{self, Email, English, LocaleText, StatusUpdate, Writer};
-
-/// A channel by name, or `unknown_channel`.
-pub fn parse_channel(name: &str) -> Result<Channel, ArgError> {
-    Channel::parse(name).ok_or_else(|| ArgError::new("unknown_channel", Channel::unknown(name)))
-}
-
-/// Checks a quantity: an integer from 1 to 2^53 − 1.
-pub(crate) fn check_quantity(quantity: f64) -> Result<u64, ArgError> {
-    if quantity.fract() == 0.0 && (1.0..=MAX_SAFE_INTEGER as f64).contains(&quantity) {
-        Ok(quantity as u64)
-    } else {
-        Err(ArgError::new(
-            "invalid_quantity",
-            format!(
-                "quantity must be a whole number from 1 to 9007199254740991, got {}",
-                crate::model::value::number_text(quantity)
-            ),
-        ))
-    }
-}
+use crate::text::{self, Email, English, LocaleText, Writer};
 
 /// An inventory snapshot, ready to answer.
 ///
@@ -58,6 +39,39 @@ impl Catalog {
     /// Loads snapshot JSON text, resolving the store's time zone with `zones`.
     pub fn from_json_with(text: &str, zones: &dyn Zones) -> Result<Catalog, SnapshotError> {
         Snapshot::from_json(text, zones).map(Catalog::from)
+    }
+
+    /// Applies a patch `{ items, remove?, generatedAt? }` (JSON text) to
+    /// `source`, the snapshot text a catalog was loaded from: the catalog
+    /// it makes and its text. Refused as a whole, so nothing changes, when
+    /// the patch is none or an item it brings is invalid (`invalid_update`,
+    /// paths into the patch), or when the snapshot it makes is refused.
+    ///
+    /// ```
+    /// use storefront_availability::{Catalog, Request};
+    /// let source = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [{ "sku": "MUG", "onHand": 3 }] }"#;
+    /// let (catalog, text) = Catalog::patched(source, r#"{ "items": [{ "sku": "MUG", "onHand": 0 }] }"#).unwrap();
+    /// let now = "2026-11-23T09:00:00Z".parse().unwrap();
+    /// assert!(!catalog.decide("MUG", &Request::at(now)).unwrap().can_purchase);
+    /// assert!(text.contains(r#"{ "sku": "MUG", "onHand": 0 }"#)); // spliced as written
+    /// let refused = Catalog::patched(source, r#"{ "items": [{ "sku": "MUG", "onHand": "many" }] }"#).err().unwrap();
+    /// assert_eq!(refused.to_string(), "invalid update: items[0].onHand: expected an integer from -9007199254740991 to 9007199254740991, got \"many\"");
+    /// ```
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn patched(source: &str, patch: &str) -> Result<(Catalog, String), UpdateError> {
+        Catalog::patched_with(source, patch, &crate::model::zone::IanaZones)
+    }
+
+    /// [`Catalog::patched`], resolving the store's time zone with `zones`.
+    pub fn patched_with(source: &str, patch_text: &str, zones: &dyn Zones) -> Result<(Catalog, String), UpdateError> {
+        let patch = read_patch(patch_text).map_err(UpdateError::Patch)?;
+        let (text, placed) = apply_patch(source, &patch).map_err(UpdateError::Snapshot)?;
+        let catalog = Catalog::from_json_with(&text, zones).map_err(UpdateError::Snapshot)?;
+        let problems = patch_problems(catalog.diagnostics(), &placed);
+        match problems.is_empty() {
+            true => Ok((catalog, text)),
+            false => Err(UpdateError::Patch(problems)),
+        }
     }
 
     pub fn snapshot(&self) -> &Snapshot {

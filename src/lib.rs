@@ -44,7 +44,7 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use catalog::{health, parse_channel, Catalog};
+pub use catalog::{health, Catalog};
 pub use model::calendar::parse_timestamp;
 pub use model::cart::{Capture, Cart, Line, Part, Plan, PlannedLine, Shipment, ShipmentLine};
 pub use model::channel::Channel;
@@ -52,17 +52,18 @@ pub use model::decision::{
     Decision, Delivery, Listing, Payment, Policy, Price, ProductDecision, Reason, Request, Split, Step, VariantState,
     Warning,
 };
-pub use model::message::{Currency, Message, Param, Params};
+pub use model::message::{Currency, Message, Param, Params, Stage, StatusUpdate};
 pub use model::metrics::{
     Alarm, Counts, Health, History, Metric, Metrics, OrderLine, ProductHealth, Rate, Receipt, SkuHealth, StockDay,
     Thresholds, Week,
 };
-pub use model::problem::{ArgError, Diagnostic, HistoryError, Problem, SnapshotError};
+pub use model::problem::{ArgError, Diagnostic, HistoryError, Problem, SnapshotError, UpdateError};
 pub use model::snapshot::{Entry, Item, Snapshot, MAX_SNAPSHOT_BYTES};
 #[cfg(not(target_arch = "wasm32"))]
 pub use model::zone::IanaZones;
 pub use model::zone::{StoreZone, Zones};
-pub use text::{DateStyle, Email, English, LocaleText, Stage, StatusUpdate};
+pub use read::options::parse_channel;
+pub use text::{DateStyle, Email, English, LocaleText};
 
 /// The crate's internals, for its own tests, fuzz targets and doc examples
 /// only: not a stable API, and not documented.
@@ -74,6 +75,10 @@ pub mod internals {
     pub use crate::model::value::number_text;
     pub use crate::read::json::{replace_lone_surrogates, Fields, Json};
     pub use crate::read::messages::check_template;
+    pub use crate::read::options::{
+        read_cart, read_confirmation, read_request, read_shipped, read_status_update, string_option, Asked,
+    };
+    pub use crate::read::patch::{read_patch, Patch};
     pub use crate::rules::decision::today;
     pub use crate::text::catalog::{builtin, builtin_more, LANGUAGES};
     pub use crate::text::template::fill;

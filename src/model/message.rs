@@ -206,3 +206,40 @@ pub fn placeholders(key: &str) -> Option<&'static [&'static str]> {
         PLURALS.contains(&category).then(|| find(base)).flatten()
     })
 }
+
+/// What a weekly status update reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusUpdate {
+    pub order_number: String,
+    pub title: String,
+    /// The date promised at order time.
+    pub promised: NaiveDate,
+    /// The date expected now.
+    pub expected: NaiveDate,
+    /// "Your order position: X of Y backorders", when known.
+    pub position: Option<(u64, u64)>,
+    /// Where the order's units are now ("Current status: in transit from the supplier").
+    pub stage: Option<Stage>,
+    /// When the supplier's delivery is expected at the warehouse.
+    pub warehouse_arrival: Option<NaiveDate>,
+}
+
+/// Where a backorder's or pre-order's units are, for the weekly status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    InProduction,
+    InTransit,
+    Received,
+}
+
+impl Stage {
+    /// `in_production`, `in_transit` or `received`.
+    pub fn parse(code: &str) -> Option<Stage> {
+        match code {
+            "in_production" => Some(Stage::InProduction),
+            "in_transit" => Some(Stage::InTransit),
+            "received" => Some(Stage::Received),
+            _ => None,
+        }
+    }
+}

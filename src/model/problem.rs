@@ -70,6 +70,41 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
+/// An update refused as a whole, so nothing changed: the patch is none or
+/// an item it brings is invalid (code `invalid_update`, every problem with
+/// its path in the patch), or the snapshot it makes is refused
+/// (`invalid_snapshot`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpdateError {
+    Patch(Vec<Diagnostic>),
+    Snapshot(SnapshotError),
+}
+
+impl UpdateError {
+    pub const CODE: &'static str = "invalid_update";
+}
+
+impl fmt::Display for UpdateError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            UpdateError::Snapshot(e) => e.fmt(f),
+            UpdateError::Patch(problems) => {
+                f.write_str("invalid update: ")?;
+                for (i, p) in problems.iter().enumerate() {
+                    let separator = if i > 0 { "; " } else { "" };
+                    match p.path.is_empty() {
+                        true => write!(f, "{separator}{}", p.message)?,
+                        false => write!(f, "{separator}{}: {}", p.path, p.message)?,
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for UpdateError {}
+
 /// An order history refused as a whole (code `invalid_history`): it is not
 /// JSON, not an object, or its `orders` is not an array. Bad rows are not
 /// this: they are diagnostics, and the other rows still count.

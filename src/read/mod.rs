@@ -5,5 +5,7 @@ pub(crate) mod channel;
 pub(crate) mod history;
 pub(crate) mod json;
 pub(crate) mod messages;
+pub(crate) mod options;
+pub(crate) mod patch;
 pub(crate) mod snapshot;
 pub(crate) mod stock;

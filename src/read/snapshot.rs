@@ -30,6 +30,7 @@ impl Snapshot {
     /// writes for a string cut inside an emoji) would make the JSON
     /// invalid and every good item unsellable: it reads as U+FFFD instead,
     /// and an `invalid_text` diagnostic says how many were replaced.
+    #[inline(never)] // two callers (a load, an update): one copy in the wasm
     pub fn from_json(text: &str, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
         if text.len() > MAX_SNAPSHOT_BYTES {
             return Err(SnapshotError::at(

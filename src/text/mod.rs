@@ -14,7 +14,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::model::cart::Plan;
 use crate::model::decision::{Decision, Policy, ProductDecision, Reason, Verdict};
-use crate::model::message::{placeholders, Currency, Message, Overrides, Param, Params};
+use crate::model::message::{placeholders, Currency, Message, Overrides, Param, Params, Stage, StatusUpdate};
 
 /// The confirmation key of a notify-me decision with `reason`.
 fn notify_key(reason: Reason) -> &'static str {
@@ -540,48 +540,12 @@ pub(crate) fn charges(w: &Writer, currency: Currency, now: u64, later: &[(NaiveD
     parts.join(&w.word("charge.separator"))
 }
 
-/// What a weekly status update reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusUpdate {
-    pub order_number: String,
-    pub title: String,
-    /// The date promised at order time.
-    pub promised: NaiveDate,
-    /// The date expected now.
-    pub expected: NaiveDate,
-    /// "Your order position: X of Y backorders", when known.
-    pub position: Option<(u64, u64)>,
-    /// Where the order's units are now ("Current status: in transit from the supplier").
-    pub stage: Option<Stage>,
-    /// When the supplier's delivery is expected at the warehouse.
-    pub warehouse_arrival: Option<NaiveDate>,
-}
-
-/// Where a backorder's or pre-order's units are, for the weekly status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    InProduction,
-    InTransit,
-    Received,
-}
-
-impl Stage {
-    /// `in_production`, `in_transit` or `received`.
-    pub fn parse(code: &str) -> Option<Stage> {
-        match code {
-            "in_production" => Some(Stage::InProduction),
-            "in_transit" => Some(Stage::InTransit),
-            "received" => Some(Stage::Received),
-            _ => None,
-        }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Stage::InProduction => "stage.in_production",
-            Stage::InTransit => "stage.in_transit",
-            Stage::Received => "stage.received",
-        }
+/// The message key of a stage.
+fn stage_key(stage: Stage) -> &'static str {
+    match stage {
+        Stage::InProduction => "stage.in_production",
+        Stage::InTransit => "stage.in_transit",
+        Stage::Received => "stage.received",
     }
 }
 
@@ -598,7 +562,7 @@ pub(crate) fn status(w: &Writer, s: &StatusUpdate) -> Email {
         body.push('\n');
         body.push_str(&w.fill(
             "status.current",
-            &Params::default().with("status", Param::Text(w.word(stage.key()))),
+            &Params::default().with("status", Param::Text(w.word(stage_key(stage)))),
             None,
             false,
         ));

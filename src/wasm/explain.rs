@@ -23,7 +23,7 @@ impl JsCatalog {
     /// ```
     pub fn explain(&self, sku: types::SkuArg, options: types::DecideOptionsArg) -> Result<JsValue, JsValue> {
         let sku = sku_arg(sku)?;
-        let (request, _) = self.request(&options.into(), false)?;
+        let request = self.request(options)?.request;
         let (decision, steps) = self.inner.explain(&sku, &request)?;
         Ok(to_js(&Explanation { decision, steps }))
     }

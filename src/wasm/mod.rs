@@ -23,13 +23,12 @@ use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::catalog::{check_quantity, parse_channel};
-use crate::model::calendar::parse_timestamp;
-use crate::model::problem::{ArgError, SnapshotError};
+use crate::model::problem::{ArgError, SnapshotError, UpdateError};
 use crate::model::snapshot::Snapshot;
-use crate::model::value::{number_text, quoted};
+use crate::model::value::quoted;
+use crate::read::json::Json;
+use crate::read::options::{read_request, Asked};
 use crate::text::LocaleText;
-use crate::{Channel, Request};
 use intl::{is_valid_locale, IntlText, IntlZones};
 
 /// The one serializer: JSON text, parsed by the engine's `JSON.parse`, so
@@ -88,68 +87,10 @@ impl JsCatalog {
         Ok(JsCatalog { inner: snapshot.into(), texts: RefCell::new(Vec::new()) })
     }
 
-    /// Reads `{ channel, quantity, now, locale, purchased }`, each optional
-    /// (`purchased` is read per SKU by a cart: `self_is_cart`).
-    fn request(&self, options: &JsValue, self_is_cart: bool) -> Result<(Request, String), JsValue> {
-        if !(options.is_undefined() || options.is_null() || options.is_object()) {
-            return Err(js_error(
-                "invalid_options",
-                "options must be an object like { channel, quantity, now, locale }",
-                &[],
-            ));
-        }
-        let get = |key: &str| -> Result<JsValue, JsValue> {
-            if options.is_object() {
-                Reflect::get(options, &key.into())
-                    .map_err(|_| js_error("invalid_options", &format!("options.{key} could not be read"), &[]))
-            } else {
-                Ok(JsValue::UNDEFINED)
-            }
-        };
-        let channel = match get("channel")? {
-            v if v.is_undefined() || v.is_null() => Channel::Dtc,
-            v => parse_channel(&v.as_string().unwrap_or_else(|| "(not a string)".into()))?,
-        };
-        let quantity = match get("quantity")? {
-            v if v.is_undefined() || v.is_null() => 1,
-            v => match v.as_f64() {
-                Some(q) => check_quantity(q)?,
-                None => return Err(ArgError::new("invalid_quantity", "quantity must be a number").into()),
-            },
-        };
-        let now = read_now(&get("now")?)?;
-        // planCart reads `purchased` per SKU (`purchased_by_sku`).
-        let purchased = match get("purchased")? {
-            v if v.is_undefined() || v.is_null() || self_is_cart => 0,
-            v => units(&v).ok_or_else(|| {
-                ArgError::new(
-                    "invalid_options",
-                    "purchased must be a whole number ≥ 0 (units this customer already bought)",
-                )
-            })?,
-        };
-        let locale = match get("locale")? {
-            v if v.is_undefined() || v.is_null() => "en-US".to_owned(),
-            v => v
-                .as_string()
-                .ok_or_else(|| ArgError::new("invalid_locale", "locale must be a string like \"en-GB\""))?,
-        };
-        // `unitPrice` and `currency` (for the message's charge sentence);
-        // a cart reads its own prices per line.
-        let price = match (get("unitPrice")?, self_is_cart) {
-            (v, false) if !(v.is_undefined() || v.is_null()) => {
-                let unit = units(&v).ok_or_else(|| {
-                    ArgError::new("invalid_price", "unitPrice must be an integer amount of minor units ≥ 0")
-                })?;
-                let currency = get("currency")?.as_string().and_then(|c| crate::model::message::Currency::parse(&c));
-                let currency = currency.ok_or_else(|| {
-                    ArgError::new("invalid_currency", "with unitPrice, currency must be an ISO 4217 code like \"USD\"")
-                })?;
-                Some(crate::model::decision::Price { unit, currency })
-            }
-            _ => None,
-        };
-        Ok((Request { channel, quantity, now, purchased, price }, locale))
+    /// The request `options` ask for (read by the core; `now` defaults
+    /// to the current time).
+    fn request(&self, options: types::DecideOptionsArg) -> Result<Asked, JsValue> {
+        Ok(read_request(&json_of(&options.into()), clock())?)
     }
 
     /// Runs `f` with the `Intl` writer for `locale` when `messages` are
@@ -196,13 +137,42 @@ impl JsCatalog {
     }
 }
 
-/// A whole number of units from 0 to 2^53 − 1.
-fn units(value: &JsValue) -> Option<u64> {
-    value.as_f64().and_then(whole_units)
+/// The current time, for a request without `now`.
+fn clock() -> chrono::DateTime<chrono::Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-fn whole_units(n: f64) -> Option<u64> {
-    (n.fract() == 0.0 && (0.0..=crate::model::value::MAX_SAFE_INTEGER as f64).contains(&n)).then_some(n as u64)
+/// A JavaScript value as JSON data, for the core's readers. The package's
+/// `Catalog` hands over plain data (a `Date` as its milliseconds, objects
+/// copied); an object is its own enumerable string keys, and what JSON has
+/// no word for (a function, a symbol, a bigint) or what is nested deeper
+/// than any option goes reads as an empty object, which every reader
+/// refuses by name.
+fn json_of(value: &JsValue) -> Json {
+    json_at(value, 0)
+}
+
+fn json_at(value: &JsValue, depth: u32) -> Json {
+    if value.is_undefined() || value.is_null() {
+        Json::Null
+    } else if let Some(b) = value.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = value.as_string() {
+        Json::String(s)
+    } else if depth > 4 || !value.is_object() {
+        Json::Object(Vec::new())
+    } else if let Some(list) = value.dyn_ref::<Array>() {
+        Json::Array(list.iter().map(|v| json_at(&v, depth + 1)).collect())
+    } else {
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        let entries = entries.iter().filter_map(|entry| {
+            let entry: Array = entry.unchecked_into();
+            Some((entry.get(0).as_string()?, json_at(&entry.get(1), depth + 1)))
+        });
+        Json::Object(entries.collect())
+    }
 }
 
 /// The SKU argument: a string (an empty one is refused by the core).
@@ -239,45 +209,6 @@ pub fn memory_bytes() -> f64 {
 /// How many locales' `Intl` writers a catalog keeps (the most recently made).
 const LOCALE_CACHE: usize = 16;
 
-/// `messages`: `false` leaves every decision's message out (and skips
-/// writing it); absent or `true` writes it.
-fn messages_option(options: &JsValue) -> Result<bool, JsValue> {
-    if !options.is_object() {
-        return Ok(true);
-    }
-    match Reflect::get(options, &"messages".into()).unwrap_or(JsValue::UNDEFINED) {
-        v if v.is_undefined() || v.is_null() => Ok(true),
-        v => v.as_bool().ok_or_else(|| js_error("invalid_options", "options.messages must be true or false", &[])),
-    }
-}
-
-/// `now`: absent (the current time), epoch milliseconds, a `Date`, or an
-/// RFC 3339 string.
-fn read_now(value: &JsValue) -> Result<chrono::DateTime<chrono::Utc>, JsValue> {
-    let invalid = |what: String| {
-        ArgError::new(
-            "invalid_now",
-            format!("now must be epoch milliseconds, a Date or an RFC 3339 string, got {what}"),
-        )
-    };
-    let ms = if value.is_undefined() || value.is_null() {
-        js_sys::Date::now()
-    } else if let Some(ms) = value.as_f64() {
-        ms
-    } else if let Some(date) = value.dyn_ref::<js_sys::Date>() {
-        date.get_time()
-    } else if let Some(text) = value.as_string() {
-        return parse_timestamp(&text).ok_or_else(|| invalid(quoted(&text)).into());
-    } else {
-        return Err(invalid(value.js_typeof().as_string().unwrap_or_default()).into());
-    };
-    // The range a JavaScript Date covers (±8.64e15 ms).
-    if !ms.is_finite() || ms.abs() > 8.64e15 {
-        return Err(invalid(number_text(ms)).into());
-    }
-    DateTime::from_timestamp_millis(ms.floor() as i64).ok_or_else(|| invalid(number_text(ms)).into())
-}
-
 #[wasm_bindgen(js_class = Engine)]
 impl JsCatalog {
     /// Loads snapshot JSON text (as fetched from the CDN).
@@ -288,6 +219,30 @@ impl JsCatalog {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<JsCatalog, JsValue> {
         JsCatalog::from_snapshot(Snapshot::from_json(text, &IntlZones))
+    }
+
+    /// Applies a patch `{ items, remove?, generatedAt? }` (JSON text) to
+    /// `source`, the snapshot text an engine was loaded from:
+    /// `{ engine, text }`, or `invalid_update` / `invalid_snapshot`.
+    ///
+    /// ```js
+    /// const { engine, text } = Engine.fromPatch(source, JSON.stringify({ items: [{ sku: "TEE-M", onHand: 0 }] }));
+    /// ```
+    #[wasm_bindgen(js_name = fromPatch)]
+    pub fn from_patch(source: &str, patch: &str) -> Result<js_sys::Object, JsValue> {
+        let (catalog, text) = crate::Catalog::patched_with(source, patch, &IntlZones).map_err(|e| match e {
+            UpdateError::Snapshot(e) => snapshot_error(e),
+            UpdateError::Patch(problems) => {
+                let path = problems.first().map(|p| p.path.as_str()).unwrap_or("");
+                let message = UpdateError::Patch(problems.clone()).to_string();
+                js_error(UpdateError::CODE, &message, &[("path", path.into()), ("problems", to_js(&problems))])
+            }
+        })?;
+        let patched = js_sys::Object::new();
+        let engine = JsCatalog { inner: catalog, texts: RefCell::new(Vec::new()) };
+        let _ = Reflect::set(&patched, &"engine".into(), &engine.into());
+        let _ = Reflect::set(&patched, &"text".into(), &text.into());
+        Ok(patched)
     }
 
     /// The decision for one SKU.
@@ -302,10 +257,8 @@ impl JsCatalog {
         options: types::DecideOptionsArg,
     ) -> Result<types::DecisionResult, JsValue> {
         let sku = sku_arg(sku)?;
-        let options: JsValue = options.into();
-        let (request, locale) = self.request(&options, false)?;
-        let decision =
-            self.with_text_if(messages_option(&options)?, &locale, |text| self.inner.decide_in(&sku, &request, text))??;
+        let Asked { request, locale, messages } = self.request(options)?;
+        let decision = self.with_text_if(messages, &locale, |text| self.inner.decide_in(&sku, &request, text))??;
         Ok(to_js(&decision).unchecked_into())
     }
 
@@ -316,10 +269,8 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(js_name = decideAll)]
     pub fn decide_all(&self, options: types::DecideOptionsArg) -> Result<types::DecisionList, JsValue> {
-        let options: JsValue = options.into();
-        let (request, locale) = self.request(&options, false)?;
-        let decisions =
-            self.with_text_if(messages_option(&options)?, &locale, |text| self.inner.decide_all_in(&request, text))??;
+        let Asked { request, locale, messages } = self.request(options)?;
+        let decisions = self.with_text_if(messages, &locale, |text| self.inner.decide_all_in(&request, text))??;
         Ok(to_js(&decisions).unchecked_into())
     }
 
@@ -339,7 +290,7 @@ impl JsCatalog {
         let id = JsValue::from(product_id)
             .as_string()
             .ok_or_else(|| ArgError::new("invalid_product", "productId must be a non-empty string"))?;
-        let (request, locale) = self.request(&options.into(), false)?;
+        let Asked { request, locale, .. } = self.request(options)?;
         let product = self.with_text(&locale, |text| self.inner.decide_product_with(&id, &request, text))??;
         Ok(to_js(&product).unchecked_into())
     }
@@ -351,7 +302,7 @@ impl JsCatalog {
     /// ```
     #[wasm_bindgen(js_name = decideProducts)]
     pub fn decide_products(&self, options: types::DecideOptionsArg) -> Result<types::ProductDecisionList, JsValue> {
-        let (request, locale) = self.request(&options.into(), false)?;
+        let Asked { request, locale, .. } = self.request(options)?;
         let products = self.with_text(&locale, |text| self.inner.decide_products_with(&request, text))??;
         Ok(to_js(&products).unchecked_into())
     }

@@ -1,0 +1,315 @@
+//! A patch of items (docs/rules.md §1, "Updates"): `{ items, remove?, generatedAt? }`,
+//! applied to snapshot text by SKU. Patched items replace those with the
+//! same SKU where they stand, new SKUs are appended, `remove` takes SKUs
+//! out, and `generatedAt` replaces the snapshot's. The texts are spliced,
+//! never rebuilt: what a patch does not touch is kept byte for byte.
+
+use std::collections::HashMap;
+
+use crate::model::problem::{Diagnostic, SnapshotError};
+use crate::read::json::Json;
+
+/// A patch read and checked: every item has its SKU. It borrows the
+/// patch's text: each item, and `generatedAt`, as written there.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Patch<'a> {
+    /// Each item's SKU and text, in the patch's order.
+    pub items: Vec<(String, &'a str)>,
+    pub remove: Vec<String>,
+    pub generated_at: Option<&'a str>,
+}
+
+/// A problem of the patch itself (code `invalid_update`), at `path`.
+fn invalid(path: String, message: &str) -> Diagnostic {
+    Diagnostic { code: "invalid_update", sku: None, path, message: message.to_owned() }
+}
+
+/// Reads patch JSON text. A patch that is none (not JSON, not an object,
+/// `items` not a list, an item without its SKU, a `remove` that is not a
+/// list of SKUs) is refused with every problem's path: ignoring a bad
+/// `remove` would keep selling what was meant to go.
+///
+/// ```
+/// use storefront_availability::internals::read_patch;
+/// let patch = read_patch(r#"{ "items": [{ "sku": "TEE-M", "onHand": 0 }], "remove": ["MUG"] }"#).unwrap();
+/// assert_eq!(patch.items[0], ("TEE-M".to_owned(), r#"{ "sku": "TEE-M", "onHand": 0 }"#));
+/// assert_eq!(read_patch(r#"{ "items": [{ "onHand": 1 }] }"#).unwrap_err()[0].path, "items[0].sku");
+/// ```
+pub fn read_patch(text: &str) -> Result<Patch<'_>, Vec<Diagnostic>> {
+    let json: Json = serde_json::from_str(text)
+        .map_err(|e| vec![invalid(String::new(), &format!("could not be read as JSON: {e}"))])?;
+    let mut problems = Vec::new();
+    let items = match json.get("items") {
+        Some(Json::Array(items)) => items.as_slice(),
+        _ => {
+            problems.push(invalid(
+                "items".into(),
+                "expected an array of items (a patch is { items, remove?, generatedAt? })",
+            ));
+            &[]
+        }
+    };
+    let mut skus = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        match item.get("sku") {
+            Some(Json::String(sku)) if !sku.is_empty() => skus.push(sku.clone()),
+            _ => problems.push(invalid(format!("items[{i}].sku"), "a patched item needs its SKU")),
+        }
+    }
+    let remove = match json.get("remove") {
+        None | Some(Json::Null) => &[][..],
+        Some(Json::Array(remove)) => remove.as_slice(),
+        Some(_) => {
+            problems.push(invalid("remove".into(), "expected an array of SKUs to take out"));
+            &[]
+        }
+    };
+    let mut removed = Vec::with_capacity(remove.len());
+    for (i, sku) in remove.iter().enumerate() {
+        match sku {
+            Json::String(sku) if !sku.is_empty() => removed.push(sku.clone()),
+            _ => problems.push(invalid(format!("remove[{i}]"), "expected a SKU (a non-empty string)")),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // Each item's text, and `generatedAt`'s, as written (the text was just read as JSON).
+    let entries = Spans::object(text).unwrap_or_default();
+    let (start, end) = last(&entries, "items").unwrap_or_default();
+    let texts = Spans::array(&text[start..end]).unwrap_or_default();
+    let items = skus.into_iter().zip(texts).map(|(sku, (a, b))| (sku, &text[start + a..start + b])).collect();
+    let generated_at = last(&entries, "generatedAt").map(|(a, b)| &text[a..b]);
+    Ok(Patch { items, remove: removed, generated_at })
+}
+
+/// The span of the value of `key` (its last, as `JSON.parse` reads it).
+fn last(entries: &[(String, (usize, usize))], key: &str) -> Option<(usize, usize)> {
+    entries.iter().rev().find(|(k, _)| k == key).map(|(_, span)| *span)
+}
+
+/// `source` (snapshot JSON text, as a catalog loaded it) with `patch`
+/// applied, as JSON text; and where each patched item now stands in
+/// `items`, in the patch's order (`usize::MAX`: nowhere, removed or
+/// replaced by a later twin in the patch). A source that is not a
+/// snapshot object with an `items` array is refused as the snapshot it is.
+pub(crate) fn apply_patch(source: &str, patch: &Patch) -> Result<(String, Vec<usize>), SnapshotError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let store = Spans::object(source).ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
+    let not_items = || SnapshotError::at("items", "expected an array of items".into());
+    let (start, end) = last(&store, "items").ok_or_else(not_items)?;
+    let old = Spans::array(&source[start..end]).ok_or_else(not_items)?;
+    let mut items: Vec<(Option<String>, &str)> =
+        old.iter().map(|&(a, b)| &source[start + a..start + b]).map(|item| (sku_of(item), item)).collect();
+
+    // One map type for every lookup by SKU (each one more costs the wasm its code).
+    let index = |items: &[(Option<String>, &str)]| -> HashMap<String, usize> {
+        let skus = items.iter().enumerate().filter_map(|(i, (sku, _))| Some((sku.clone()?, i)));
+        skus.collect()
+    };
+    let mut at = index(&items);
+    for (sku, item) in &patch.items {
+        match at.get(sku) {
+            Some(&i) => items[i].1 = item,
+            None => {
+                at.insert(sku.clone(), items.len());
+                items.push((Some(sku.clone()), item));
+            }
+        }
+    }
+    if !patch.remove.is_empty() {
+        let remove: HashMap<String, usize> = patch.remove.iter().map(|sku| (sku.clone(), 0)).collect();
+        items.retain(|(sku, _)| !sku.as_ref().is_some_and(|sku| remove.contains_key(sku)));
+    }
+    let now_at = index(&items);
+    let last_of: HashMap<String, usize> =
+        patch.items.iter().enumerate().map(|(i, (sku, _))| (sku.clone(), i)).collect();
+    let placed = patch.items.iter().enumerate().map(|(i, (sku, _))| match last_of.get(sku) == Some(&i) {
+        true => now_at.get(sku).copied().unwrap_or(usize::MAX),
+        false => usize::MAX,
+    });
+    let placed = placed.collect();
+
+    let mut out = String::with_capacity(source.len() + patch.items.iter().map(|(_, t)| t.len() + 1).sum::<usize>());
+    // `generatedAt` before the items or after them (or, if the source had none, first).
+    let generated = patch.generated_at.map(|value| match last(&store, "generatedAt") {
+        Some(span) => (span, value.to_owned()),
+        None => {
+            let open = source.find('{').map_or(0, |i| i + 1);
+            ((open, open), format!("\"generatedAt\":{value},"))
+        }
+    });
+    let mut copied = 0;
+    let mut splice = |out: &mut String, (a, b): (usize, usize), text: &str| {
+        out.push_str(&source[copied..a]);
+        out.push_str(text);
+        copied = b;
+    };
+    if let Some((span, value)) = generated.as_ref().filter(|((a, _), _)| *a < start) {
+        splice(&mut out, *span, value);
+    }
+    let mut list = String::from("[");
+    for (i, (_, item)) in items.iter().enumerate() {
+        if i > 0 {
+            list.push(',');
+        }
+        list.push_str(item);
+    }
+    list.push(']');
+    splice(&mut out, (start, end), &list);
+    if let Some((span, value)) = generated.as_ref().filter(|((a, _), _)| *a > start) {
+        splice(&mut out, *span, value);
+    }
+    out.push_str(&source[copied..]);
+    Ok((out, placed))
+}
+
+/// The SKU of an item's text (its last `sku` key), when it is a string.
+fn sku_of(item: &str) -> Option<String> {
+    let (a, b) = last(&Spans::object(item)?, "sku")?;
+    string(&item[a..b])
+}
+
+/// The string a JSON string token holds.
+fn string(token: &str) -> Option<String> {
+    let inner = token.strip_prefix('"')?.strip_suffix('"')?;
+    match inner.contains('\\') {
+        false => Some(inner.to_owned()),
+        true => match serde_json::from_str::<Json>(token).ok()? {
+            Json::String(text) => Some(text),
+            _ => None,
+        },
+    }
+}
+
+/// Diagnostics of the patched items, with paths into the patch:
+/// `diagnostics` are the patched snapshot's, `placed` where each of the
+/// patch's items stands in it (from [`apply_patch`]).
+pub(crate) fn patch_problems(diagnostics: &[Diagnostic], placed: &[usize]) -> Vec<Diagnostic> {
+    // The patch's index of the item at each position (usize::MAX: not patched).
+    let positions = placed.iter().filter(|&&at| at != usize::MAX).max().map_or(0, |&at| at + 1);
+    let mut patch_index = vec![usize::MAX; positions];
+    for (i, &at) in placed.iter().enumerate() {
+        if at != usize::MAX {
+            patch_index[at] = i;
+        }
+    }
+    let into_patch = |d: &Diagnostic| {
+        let (position, rest) = d.path.strip_prefix("items[")?.split_once(']')?;
+        let i = *patch_index.get(position.parse::<usize>().ok()?)?;
+        (i != usize::MAX).then(|| Diagnostic { path: format!("items[{i}]{rest}"), ..d.clone() })
+    };
+    diagnostics.iter().filter_map(into_patch).collect()
+}
+
+/// Byte spans of the values in JSON text: enough of a scanner to find an
+/// object's entries and an array's elements (the text is read as JSON in
+/// full when the snapshot is loaded).
+struct Spans<'a> {
+    text: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Spans<'a> {
+    /// An object's entries: each key (unescaped) and its value's span.
+    fn object(text: &'a str) -> Option<Vec<(String, (usize, usize))>> {
+        let mut s = Spans { text: text.as_bytes(), at: 0 };
+        s.skip_space();
+        s.eat(b'{')?;
+        let mut entries = Vec::new();
+        loop {
+            s.skip_space();
+            if s.eat(b'}').is_some() {
+                return Some(entries);
+            }
+            let key_start = s.at;
+            s.skip_string()?;
+            let key = string(&text[key_start..s.at])?;
+            s.skip_space();
+            s.eat(b':')?;
+            s.skip_space();
+            let value_start = s.at;
+            s.skip_value()?;
+            entries.push((key, (value_start, s.at)));
+            s.skip_space();
+            let _ = s.eat(b',');
+        }
+    }
+
+    /// An array's elements' spans.
+    fn array(text: &'a str) -> Option<Vec<(usize, usize)>> {
+        let mut s = Spans { text: text.as_bytes(), at: 0 };
+        s.skip_space();
+        s.eat(b'[')?;
+        let mut elements = Vec::new();
+        loop {
+            s.skip_space();
+            if s.eat(b']').is_some() {
+                return Some(elements);
+            }
+            let start = s.at;
+            s.skip_value()?;
+            elements.push((start, s.at));
+            s.skip_space();
+            let _ = s.eat(b',');
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.text.get(self.at) == Some(&byte)).then(|| self.at += 1)
+    }
+
+    fn skip_space(&mut self) {
+        while matches!(self.text.get(self.at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn skip_string(&mut self) -> Option<()> {
+        self.eat(b'"')?;
+        loop {
+            match self.text.get(self.at)? {
+                b'"' => return self.eat(b'"'),
+                b'\\' => self.at += 2,
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// Skips one value: a string by its quotes, a container by its depth,
+    /// a number, `true`, `false` or `null` up to what ends it.
+    fn skip_value(&mut self) -> Option<()> {
+        match *self.text.get(self.at)? {
+            b'"' => self.skip_string(),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match *self.text.get(self.at)? {
+                        b'"' => {
+                            self.skip_string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                self.at += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.at += 1;
+                }
+            }
+            b',' | b'}' | b']' => None,
+            _ => {
+                while !matches!(self.text.get(self.at), None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b'}' | b']'))
+                {
+                    self.at += 1;
+                }
+                Some(())
+            }
+        }
+    }
+}

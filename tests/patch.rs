@@ -1,0 +1,142 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Patches applied by the core (docs/rules.md §1, "Updates"): items
+//! replaced by SKU where they stand, new ones appended, `remove` taken
+//! out, `generatedAt` replaced; a bad patch, or a bad item in it, changes
+//! nothing and names its path in the patch.
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use storefront_availability::{Catalog, Request, UpdateError};
+
+const SOURCE: &str = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "vendorNote": { "keep": [1, "two", {"3": null}] },
+  "items": [ { "sku": "A", "onHand": 1, "x-custom": "ünï\"cøde" }, {"s\u006bu":"B","onHand":2}, { "sku": "C", "onHand": 3 } ] }"#;
+
+fn patched(patch: Value) -> Result<(Catalog, String), UpdateError> {
+    Catalog::patched(SOURCE, &patch.to_string())
+}
+
+fn skus(text: &str) -> Vec<String> {
+    let snapshot: Value = serde_json::from_str(text).unwrap();
+    snapshot["items"].as_array().unwrap().iter().map(|i| i["sku"].as_str().unwrap_or("?").to_owned()).collect()
+}
+
+fn on_hand(catalog: &Catalog, sku: &str) -> u64 {
+    let now = "2026-11-23T09:00:00Z".parse().unwrap();
+    catalog.decide(sku, &Request::at(now)).unwrap().max_quantity
+}
+
+#[test]
+fn items_are_replaced_where_they_stand_appended_when_new_and_removed() {
+    let (catalog, text) =
+        patched(json!({ "items": [{ "sku": "B", "onHand": 7 }, { "sku": "D", "onHand": 4 }], "remove": ["A"] }))
+            .unwrap();
+    assert_eq!(skus(&text), ["B", "C", "D"]);
+    assert_eq!((on_hand(&catalog, "B"), on_hand(&catalog, "C"), on_hand(&catalog, "D")), (7, 3, 4));
+    assert_eq!(
+        catalog.decide("A", &Request::at("2026-11-23T09:00:00Z".parse().unwrap())).unwrap().reason.code(),
+        "unknown_sku"
+    );
+}
+
+#[test]
+fn what_the_patch_does_not_touch_is_kept_byte_for_byte() {
+    let (_, text) = patched(json!({ "items": [{ "sku": "C", "onHand": 0 }] })).unwrap();
+    assert!(text.contains(r#""vendorNote": { "keep": [1, "two", {"3": null}] }"#), "{text}");
+    assert!(text.contains(r#"{ "sku": "A", "onHand": 1, "x-custom": "ünï\"cøde" }"#), "{text}");
+    assert!(text.contains(r#"{"s\u006bu":"B","onHand":2}"#), "an escaped key is still the SKU: {text}");
+    assert!(text.contains(r#"{"onHand":0,"sku":"C"}"#) || text.contains(r#"{"sku":"C","onHand":0}"#), "{text}");
+}
+
+#[test]
+fn generated_at_is_replaced() {
+    let (catalog, text) = patched(json!({ "items": [], "generatedAt": "2026-11-23T09:30:00Z" })).unwrap();
+    assert_eq!(catalog.generated_at().to_rfc3339(), "2026-11-23T09:30:00+00:00");
+    assert_eq!(text.matches("generatedAt").count(), 1);
+}
+
+#[test]
+fn a_bad_item_refuses_the_patch_with_its_path_in_the_patch() {
+    let patch = json!({ "items": [{ "sku": "D", "onHand": 1 }, { "sku": "A", "onHand": "many" }] });
+    let UpdateError::Patch(problems) = patched(patch).err().unwrap() else { panic!("an update error") };
+    assert_eq!(problems.len(), 1);
+    assert_eq!((problems[0].path.as_str(), problems[0].sku.as_deref()), ("items[1].onHand", Some("A")));
+}
+
+#[test]
+fn a_sku_patched_twice_is_the_last_one_and_its_problem_is_named_there() {
+    let patch = json!({ "items": [{ "sku": "A", "onHand": 5 }, { "sku": "A", "onHand": "many" }] });
+    let UpdateError::Patch(problems) = patched(patch).err().unwrap() else { panic!("an update error") };
+    assert_eq!(problems.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["items[1].onHand"]);
+    let (catalog, text) =
+        patched(json!({ "items": [{ "sku": "A", "onHand": "many" }, { "sku": "A", "onHand": 5 }] })).unwrap();
+    assert_eq!((skus(&text), on_hand(&catalog, "A")), (vec!["A".into(), "B".into(), "C".into()], 5));
+}
+
+#[test]
+fn a_patch_that_is_none_is_refused_with_every_path() {
+    let paths = |patch: Value| match patched(patch).err().unwrap() {
+        UpdateError::Patch(problems) => problems.into_iter().map(|p| p.path).collect::<Vec<_>>(),
+        other => panic!("{other}"),
+    };
+    assert_eq!(paths(json!({ "remove": ["A"] })), ["items"]);
+    assert_eq!(
+        paths(json!({ "items": [{ "onHand": 1 }, { "sku": "" }], "remove": "A" })),
+        ["items[0].sku", "items[1].sku", "remove"]
+    );
+    assert_eq!(paths(json!({ "items": [], "remove": ["A", 3] })), ["remove[1]"]);
+    assert!(Catalog::patched(SOURCE, "{ not json").is_err());
+    // A generatedAt that is no timestamp refuses the snapshot it would make.
+    assert!(matches!(patched(json!({ "items": [], "generatedAt": "yesterday" })), Err(UpdateError::Snapshot(_))));
+}
+
+/// The patch as the rules define it, on parsed values.
+fn expected(source: &Value, patch: &Value) -> Value {
+    let mut out = source.clone();
+    let items = out["items"].as_array_mut().unwrap();
+    for item in patch["items"].as_array().unwrap() {
+        match items.iter().position(|i| i["sku"] == item["sku"]) {
+            Some(at) => items[at] = item.clone(),
+            None => items.push(item.clone()),
+        }
+    }
+    let remove = patch.get("remove").and_then(Value::as_array).cloned().unwrap_or_default();
+    items.retain(|i| !remove.contains(&i["sku"]));
+    if let Some(at) = patch.get("generatedAt") {
+        out["generatedAt"] = at.clone();
+    }
+    out
+}
+
+fn item() -> impl Strategy<Value = Value> {
+    (0..6u8, 0..50u64, any::<bool>()).prop_map(|(sku, on_hand, extra)| match extra {
+        true => json!({ "sku": format!("S{sku}"), "onHand": on_hand, "note": { "x": [sku, "y\"z"] } }),
+        false => json!({ "onHand": on_hand, "sku": format!("S{sku}") }),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Any patch on any snapshot gives what the rules say, whatever the
+    /// spacing of the source text (compact or pretty).
+    #[test]
+    fn a_patch_gives_what_the_rules_say(
+        // Distinct SKUs in the source (duplicates are invalid items, not a patch question).
+        source in prop::collection::btree_map(0..6u8, item(), 0..6),
+        patch in prop::collection::vec(item(), 0..5),
+        remove in prop::collection::vec(0..7u8, 0..3),
+        pretty in any::<bool>(),
+        at in prop::option::of(Just("2026-11-23T09:00:00Z")),
+    ) {
+        let items: Vec<Value> = source.into_iter().map(|(k, mut v)| { v["sku"] = json!(format!("S{k}")); v }).collect();
+        let source = json!({ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": items });
+        let mut patch = json!({ "items": patch, "remove": remove.iter().map(|n| format!("S{n}")).collect::<Vec<_>>() });
+        if let Some(at) = at {
+            patch["generatedAt"] = json!(at);
+        }
+        let text = if pretty { serde_json::to_string_pretty(&source).unwrap() } else { source.to_string() };
+        let (_, out) = Catalog::patched(&text, &patch.to_string()).unwrap();
+        let out: Value = serde_json::from_str(&out).unwrap();
+        prop_assert_eq!(out, expected(&source, &patch));
+    }
+}
