@@ -76,16 +76,19 @@ program
   .action((file, options) => {
     const catalog = load(file, options.json);
     const diagnostics = catalog.diagnostics;
+    const notices = catalog.notices();
     const skus = catalog.skus.length;
     const byCode = {};
     for (const d of diagnostics) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
     if (options.json) {
-      console.log(JSON.stringify({ ok: true, generatedAt: catalog.generatedAt, skus, diagnostics, summary: byCode }, null, 2));
+      console.log(JSON.stringify({ ok: true, generatedAt: catalog.generatedAt, skus, diagnostics, notices, summary: byCode }, null, 2));
       return;
     }
     for (const d of diagnostics) console.log(`${d.path}: ${d.message} (${d.code})`);
+    for (const n of notices) console.log(`${n.path}: notice: ${n.message} (${n.code}, ${n.sku})`);
     const counts = Object.entries(byCode).map(([code, n]) => `${n} ${code}`).join(", ");
-    console.log(`${file}: accepted — ${skus} SKUs, generated ${catalog.generatedAt}; ${diagnostics.length === 0 ? "no problems" : `${diagnostics.length} problem(s): ${counts}`}`);
+    const noticed = notices.length === 0 ? "" : `; ${notices.length} notice(s) of what the rules will refuse`;
+    console.log(`${file}: accepted — ${skus} SKUs, generated ${catalog.generatedAt}; ${diagnostics.length === 0 ? "no problems" : `${diagnostics.length} problem(s): ${counts}`}${noticed}`);
   });
 
 program

@@ -1,10 +1,12 @@
 // storefront-availability/import: turns a commerce platform's own API JSON
 // into a snapshot (docs/snapshot.md), with a diagnostic for every stock
-// field that has no place in our rules. Plain JavaScript and no wasm: it
-// runs where the platform data is (a server or a build step), so the
-// shopper's download does not grow. The mapping of each platform is in
-// docs/platforms.md.
+// field that has no place in our rules. It runs where the platform data is
+// (a server or a build step), on the server build ("#engine": Node's
+// default entry, loaded synchronously), so the shopper's download does not
+// grow; what our rules refuse is asked of the core, never restated here.
+// The mapping of each platform is in docs/platforms.md.
 
+import { Catalog } from "#engine";
 import { AvailabilityError } from "./error.js";
 
 export { AvailabilityError };
@@ -170,34 +172,16 @@ class Importer {
     const patches = this.options.items ?? {};
     if (!isObject(patches)) throw shapeError("options.items", "expected an object of item fields by SKU");
     const items = [];
-    const sellsPastZero = [];
-    for (const { item, at, pastZeroAt } of this.items) {
+    for (const { item } of this.items) {
       const patch = own(patches, item.sku);
-      const merged = isObject(patch) ? merge(item, patch) : item;
-      items.push(merged);
-      const restock = merged.restock;
-      const dated = restock?.confirmed === true && restock.date != null && restock.quantity != null;
-      if (pastZeroAt && !dated && merged.backorder?.enabled !== false) {
-        sellsPastZero.push(merged.sku);
-        this.report("sells_past_zero_undated", merged.sku, pastZeroAt, "the platform keeps selling this past zero with no restock date (\"ships when available\"); our rules refuse an undated backorder, so it shows out of stock at zero until a confirmed restock is given (options.items[sku].restock)");
-      }
-      const p = merged.preorder;
-      // A pre-order as the core sees it: unreleased, or a release date still ahead (an embargo, docs/rules.md §3).
-      const releaseAhead = typeof p?.releaseDate === "string" && p.releaseDate > this.generatedAt.slice(0, 10);
-      if ((merged.lifecycle === "unreleased" || releaseAhead) && p) {
-        if (p.limit == null && p.plannedProduction == null) {
-          this.report("preorder_uncapped", merged.sku, at, "pre-order without a cap on the platform; our rules refuse an unlimited pre-order (give options.items[sku].preorder.limit)");
-        }
-        if (p.shipDate == null && p.productionDate == null && p.releaseDate == null) {
-          this.report("preorder_undated", merged.sku, at, "pre-order without a ship date on the platform; our rules refuse an undated pre-order (give options.items[sku].preorder.shipDate)");
-        }
-      }
+      items.push(isObject(patch) ? merge(item, patch) : item);
     }
     for (const sku of Object.keys(patches)) {
       if (!this.bySku.has(sku)) this.report("unknown_sku", sku, `options.items.${sku}`, `no imported item has SKU ${JSON.stringify(sku)}; the patch is not used`);
     }
     const textProblem = (at) => this.report("invalid_text", items[/^items\[(\d+)\]/.exec(at)?.[1]]?.sku ?? null, at, "held half a character (a lone UTF-16 surrogate, as a name cut inside an emoji leaves); the half is replaced by U+FFFD");
     const snapshot = makeWellFormed({ version: 1, generatedAt: this.generatedAt, ...this.store, ...(this.options.store ?? {}), items }, "", textProblem);
+    const sellsPastZero = this.reportNotices(snapshot);
     const byCode = {};
     for (const d of this.diagnostics) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
     return {
@@ -205,6 +189,40 @@ class Importer {
       diagnostics: this.diagnostics,
       summary: { platform: this.platform, items: items.length, diagnostics: byCode, sellsPastZeroUndated: sellsPastZero },
     };
+  }
+
+  /**
+   * What our rules will refuse about the imported items, asked of the core
+   * (`catalog.notices()`), reported where the platform's data says it:
+   * pre-orders without a cap or a date, and items the platform keeps
+   * selling past zero with no confirmed restock (out of stock at zero
+   * here). The SKUs of the latter. A snapshot the core refuses as a whole
+   * (options.store gave a bad setting) has no notices: loading it says why.
+   */
+  reportNotices(snapshot) {
+    let catalog;
+    try {
+      catalog = new Catalog(snapshot);
+    } catch (error) {
+      if (error?.code === "invalid_snapshot") return [];
+      throw error;
+    }
+    const notices = catalog.notices();
+    catalog.free();
+    const where = new Map(this.items.map((entry) => [entry.item.sku, entry]));
+    const sellsPastZero = [];
+    for (const { code, sku } of notices) {
+      const { at, pastZeroAt } = where.get(sku) ?? {};
+      if (code === "restock_unconfirmed" && pastZeroAt) {
+        sellsPastZero.push(sku);
+        this.report("sells_past_zero_undated", sku, pastZeroAt, "the platform keeps selling this past zero with no restock date (\"ships when available\"); our rules refuse an undated backorder, so it shows out of stock at zero until a confirmed restock is given (options.items[sku].restock)");
+      } else if (code === "preorder_uncapped" && at) {
+        this.report(code, sku, at, "pre-order without a cap on the platform; our rules refuse an unlimited pre-order (give options.items[sku].preorder.limit)");
+      } else if (code === "preorder_undated" && at) {
+        this.report(code, sku, at, "pre-order without a ship date on the platform; our rules refuse an undated pre-order (give options.items[sku].preorder.shipDate)");
+      }
+    }
+    return sellsPastZero;
   }
 }
 

@@ -2,7 +2,7 @@
 // The public API (js/index.js). Value types (Decision, Plan, Snapshot …)
 // are generated from the Rust boundary into storefront_availability.d.ts.
 import type {
-  CartOptions, ConfirmationOptions, DecideOptions, Decision, Diagnostic, Email, Plan, ProductDecision, ShippedOptions, Snapshot, SnapshotItem, StatusOptions,
+  CartOptions, ConfirmationOptions, DecideOptions, Decision, Diagnostic, Email, Notice, Plan, ProductDecision, ShippedOptions, Snapshot, SnapshotItem, StatusOptions,
 } from "./storefront_availability.js";
 
 export type * from "./storefront_availability.js";
@@ -90,6 +90,8 @@ export declare class Catalog extends EventTarget {
   decide(sku: string, options?: DecideOptions): Decision;
   /** The decision (without its message) and the chain of rules behind it. Server build only (Node's default entry); elsewhere it throws `not_in_build`. */
   explain(sku: string, options?: DecideOptions): Explanation;
+  /** What the rules will refuse about items that load fine, whatever their stock (a pre-order without a cap or date, backorders without a confirmed restock); in the server build (Node's default entry). */
+  notices(): Notice[];
   /** A decision for every item, in snapshot order. */
   decideAll(options: DecideOptions & { messages: false }): Omit<Decision, "message">[];
   decideAll(options?: DecideOptions): Decision[];

@@ -277,6 +277,20 @@ export class Catalog extends EventTarget {
   }
 
   /**
+   * What the rules will refuse about items that load fine, whatever their
+   * stock: a pre-order without a cap or a date, an item taking backorders
+   * with no confirmed restock (out of stock at zero). Each with its path.
+   * In the server build (Node's default entry).
+   *
+   * ```js
+   * for (const n of catalog.notices()) console.warn(`${n.path}: ${n.message}`);
+   * ```
+   */
+  notices() {
+    return this.#ask((engine) => engine.notices());
+  }
+
+  /**
    * A decision for every item, in snapshot order.
    *
    * ```js

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::model::decision::{Decision, ProductDecision, Request, Step, Verdict};
+use crate::model::decision::{Decision, ProductDecision, Reason, Request, Step, Verdict};
 use crate::model::message::StatusUpdate;
 use crate::model::problem::{ArgError, Diagnostic, SnapshotError, UpdateError};
 use crate::model::snapshot::Snapshot;
@@ -81,6 +81,45 @@ impl Catalog {
     /// Data problems inside items, each with its JSON path.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.snapshot.diagnostics
+    }
+
+    /// What the rules will refuse about items that load fine, whatever
+    /// their stock (docs/rules.md §1, "Notices"), read at the snapshot's
+    /// own time on the merchant's own store: a pre-order without a cap
+    /// (`preorder_uncapped`) or a ship date (`preorder_undated`), and an
+    /// item that asks for backorders (its own `backorder.enabled`, or a
+    /// restock it lists) with no confirmed restock (`restock_unconfirmed`:
+    /// out of stock at zero). Importers and
+    /// `validate` report them; decisions say the same per request.
+    ///
+    /// ```
+    /// use storefront_availability::Catalog;
+    /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [
+    ///   { "sku": "LAMP", "lifecycle": "unreleased", "preorder": { "shipDate": "2027-02-01" } },
+    ///   { "sku": "TEE", "onHand": 4, "backorder": { "enabled": true } }] }"#).unwrap();
+    /// let notices: Vec<_> = catalog.notices().into_iter().map(|n| (n.code, n.path)).collect();
+    /// assert_eq!(notices, [("preorder_uncapped", "items[0].preorder".to_owned()), ("restock_unconfirmed", "items[1].restock".to_owned())]);
+    /// ```
+    pub fn notices(&self) -> Vec<Diagnostic> {
+        let notice = |(i, reason): (usize, Reason)| {
+            let (field, message) = match reason {
+                Reason::PreorderUncapped => (
+                    "preorder",
+                    "a pre-order without a cap (preorder.limit, or plannedProduction) is never sold: give one",
+                ),
+                Reason::PreorderUndated => (
+                    "preorder",
+                    "a pre-order without a date (preorder.shipDate, productionDate or releaseDate) is never sold: give one",
+                ),
+                _ => (
+                    "restock",
+                    "backorders are on but no restock is confirmed (confirmed, date and quantity): at zero it is out of stock",
+                ),
+            };
+            let sku = self.snapshot.items[i].sku().map(str::to_owned);
+            Diagnostic { code: reason.code(), sku, path: format!("items[{i}].{field}"), message: message.into() }
+        };
+        decision::notices(&self.snapshot).into_iter().map(notice).collect()
     }
 
     /// The decision for `sku`, in US English.

@@ -586,3 +586,44 @@ fn every_reason_code_is_serialized_as_its_code() {
         assert_eq!(serde_json::to_value(reason).unwrap(), json!(reason.code()));
     }
 }
+
+/// Notices (docs/rules.md §1): what the rules refuse about an item
+/// whatever its stock, at the snapshot's own time; each agrees with the
+/// decision the item gets at zero stock.
+#[test]
+fn notices_name_what_the_rules_refuse_whatever_the_stock() {
+    let c = catalog(
+        json!({}),
+        json!([
+            { "sku": "UNCAPPED", "lifecycle": "unreleased", "preorder": { "shipDate": "2027-01-15" } },
+            { "sku": "UNDATED", "lifecycle": "unreleased", "preorder": { "limit": 10 } },
+            { "sku": "NEITHER", "lifecycle": "unreleased", "preorder": {} },
+            { "sku": "EMBARGO", "onHand": 50, "preorder": { "releaseDate": "2026-12-10" } },
+            { "sku": "RELEASED", "onHand": 50, "preorder": { "releaseDate": "2026-11-20" } },
+            { "sku": "CAPPED", "lifecycle": "unreleased", "preorder": { "plannedProduction": 100, "productionDate": "2027-01-04" } },
+            { "sku": "UNCONFIRMED", "onHand": 9, "backorder": { "enabled": true }, "restock": { "date": "2026-12-01", "quantity": 5 } },
+            { "sku": "CONFIRMED", "onHand": 0, "backorder": { "enabled": true }, "restock": { "date": "2026-12-01", "confirmed": true, "quantity": 5 } },
+            { "sku": "OFF", "onHand": 0 },
+            { "sku": "GONE", "onHand": 0, "lifecycle": "discontinued", "backorder": { "enabled": true } },
+            { "sku": "BROKEN", "onHand": "many", "backorder": { "enabled": true } }
+        ]),
+    );
+    let notices: Vec<(String, &str, String)> =
+        c.notices().into_iter().map(|n| (n.sku.unwrap(), n.code, n.path)).collect();
+    let expected = [
+        ("UNCAPPED", "preorder_uncapped", "items[0].preorder"),
+        ("UNDATED", "preorder_undated", "items[1].preorder"),
+        ("NEITHER", "preorder_uncapped", "items[2].preorder"),
+        ("NEITHER", "preorder_undated", "items[2].preorder"),
+        ("EMBARGO", "preorder_uncapped", "items[3].preorder"),
+        ("UNCONFIRMED", "restock_unconfirmed", "items[6].restock"),
+    ];
+    assert_eq!(notices, expected.map(|(s, c, p)| (s.to_owned(), c, p.to_owned())));
+    // The decision at zero stock says the first of them.
+    let at_zero = one(json!({ "sku": "UNCONFIRMED", "onHand": 0, "backorder": { "enabled": true } }));
+    assert_eq!(d(&at_zero).reason.code(), "restock_unconfirmed");
+    for (i, sku) in [(0, "UNCAPPED"), (1, "UNDATED"), (2, "NEITHER"), (4, "EMBARGO")] {
+        let reason = c.decide(sku, &request("dtc", 1, NOW)).unwrap().reason;
+        assert_eq!(reason.code(), expected[i].1, "{sku}");
+    }
+}

@@ -483,6 +483,51 @@ fn preorder_ship_date<T: Trace>(c: &Context<T>) -> Option<NaiveDate> {
     }
 }
 
+/// The pre-order cap: `limit`, else `capRatio` of `plannedProduction`.
+fn preorder_cap<T: Trace>(c: &Context<T>) -> Option<u64> {
+    let p = c.item.preorder();
+    let ratio = p.cap_ratio.unwrap_or(c.snapshot.preorder.cap_ratio);
+    p.limit.or_else(|| p.planned_production.map(|planned| ratio.floor_mul(planned)))
+}
+
+/// What the rules refuse about an item whatever its stock, read at the
+/// snapshot's own time on the merchant's own store (docs/rules.md §1,
+/// "Notices"): a pre-order without a cap (`PreorderUncapped`) or a date
+/// (`PreorderUndated`), and an item that asks for backorders (its own
+/// `backorder.enabled`, or a restock it lists) without a confirmed restock,
+/// so out of stock at zero (`RestockUnconfirmed`). Each with the item's
+/// index in the snapshot.
+pub(crate) fn notices(snapshot: &Snapshot) -> Vec<(usize, Reason)> {
+    let moment = Moment::new(snapshot, &Request::at(snapshot.generated_at));
+    let mut notices = Vec::new();
+    for (i, entry) in snapshot.items.iter().enumerate() {
+        let Entry::Valid(item) = entry else { continue };
+        let c = Context {
+            trace: &NoTrace,
+            snapshot,
+            item,
+            request: &moment.request,
+            rules: channel::rules(Channel::Dtc, &snapshot.channels, item.channels()),
+            today: moment.today,
+            stale: false,
+            taken: &moment.taken,
+        };
+        if is_unreleased(item, moment.today) {
+            if preorder_cap(&c).is_none() {
+                notices.push((i, Reason::PreorderUncapped));
+            }
+            if preorder_ship_date(&c).is_none() {
+                notices.push((i, Reason::PreorderUndated));
+            }
+        } else if item.backorder_enabled == Some(true) || !item.restock.is_empty() {
+            if let Err((Reason::RestockUnconfirmed, _)) = backorder_flowchart(&c, 0) {
+                notices.push((i, Reason::RestockUnconfirmed));
+            }
+        }
+    }
+    notices
+}
+
 /// Pre-orders: docs/rules.md §4 (rule 2 of §3).
 fn decide_preorder<T: Trace>(c: &Context<T>) -> Outcome {
     let p = c.item.preorder();
@@ -507,8 +552,7 @@ fn decide_preorder<T: Trace>(c: &Context<T>) -> Outcome {
         c.trace.step("preorder", || format!("pre-orders closed at {}", end.to_rfc3339()));
         return Outcome::out_of_stock(Reason::PreorderClosed, true);
     }
-    let ratio = p.cap_ratio.unwrap_or(c.snapshot.preorder.cap_ratio);
-    let Some(cap) = p.limit.or_else(|| p.planned_production.map(|planned| ratio.floor_mul(planned))) else {
+    let Some(cap) = preorder_cap(c) else {
         c.trace.step("preorder", || "no pre-order limit and no planned production: never sold without a cap".into());
         return Outcome::out_of_stock(Reason::PreorderUncapped, true);
     };

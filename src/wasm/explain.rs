@@ -1,4 +1,4 @@
-//! `explain`, in the server build (Cargo feature `explain`).
+//! `explain` and `notices`, in the server build (Cargo feature `explain`).
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -26,5 +26,17 @@ impl JsCatalog {
         let request = self.request(options)?.request;
         let (decision, steps) = self.inner.explain(&sku, &request)?;
         Ok(to_js(&Explanation { decision, steps }))
+    }
+
+    /// What the rules will refuse about items that load fine, whatever
+    /// their stock (a pre-order without a cap or date, backorders without a
+    /// confirmed restock), each with its path; what importers and
+    /// `validate` report.
+    ///
+    /// ```js
+    /// for (const n of catalog.notices()) console.warn(`${n.path}: ${n.message}`);
+    /// ```
+    pub fn notices(&self) -> types::DiagnosticList {
+        to_js(&self.inner.notices()).unchecked_into()
     }
 }

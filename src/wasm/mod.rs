@@ -395,12 +395,16 @@ impl JsCatalog {
     }
 }
 
-/// `explain` is in the server build (Node's default entry).
+/// `explain` and `notices` are in the server build (Node's default entry).
 #[cfg(not(feature = "explain"))]
 #[wasm_bindgen(js_class = Engine)]
 impl JsCatalog {
     pub fn explain(&self, _sku: JsValue, _options: JsValue) -> Result<JsValue, JsValue> {
         Err(not_in_build("explain", "storefront-availability/server"))
+    }
+
+    pub fn notices(&self) -> Result<JsValue, JsValue> {
+        Err(not_in_build("notices", "storefront-availability/server"))
     }
 }
 

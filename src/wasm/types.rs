@@ -237,6 +237,15 @@ export interface Diagnostic {
   message: string;
 }
 
+/** What the rules will refuse about an item that loads fine, whatever its stock (`catalog.notices()`). */
+export interface Notice {
+  code: "preorder_uncapped" | "preorder_undated" | "restock_unconfirmed";
+  sku: string | null;
+  /** JSON path, e.g. "items[3].preorder". */
+  path: string;
+  message: string;
+}
+
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 
 export interface ChannelOverride {

@@ -49,6 +49,7 @@ async function askEntry(page, file, snapshotText) {
         products: catalog.decideProducts({ now }),
         bare: catalog.decideAll({ now, messages: false }),
         plan: attempt(() => catalog.planCart({ lines, currency: "EUR", now, locale: "fr-FR" })),
+        notices: attempt(() => catalog.notices()),
         confirmation: attempt(() => catalog.orderConfirmation("TEE-S", { orderNumber: "1042", now })),
         backInStock: attempt(() => catalog.backInStock("TEE-S", { now })),
         shipped: attempt(() => catalog.shipped({ orderNumber: "1042", title: "Tee", now })),
@@ -86,8 +87,9 @@ test("page, checkout and server builds give the same answers; what a build lacks
   assert.deepEqual(answers.checkout.plan.value, answers.server.plan.value, "checkout plans carts as the server does");
   assert.ok(answers.server.plan.value.lines.length === 2);
   for (const use of ["page", "checkout"]) {
-    for (const email of ["confirmation", "backInStock", "shipped", "status"]) notIn(answers[use][email], "server");
+    for (const serverOnly of ["confirmation", "backInStock", "shipped", "status", "notices"]) notIn(answers[use][serverOnly], "server");
   }
+  assert.deepEqual(answers.server.notices.value, catalog.notices(), "the browser's server build gives Node's notices");
   for (const email of ["confirmation", "backInStock", "shipped", "status"]) {
     assert.equal(typeof answers.server[email].value?.subject, "string", email);
   }

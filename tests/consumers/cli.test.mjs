@@ -55,6 +55,25 @@ test("validate: every item problem with its path and a summary; --json agrees wi
   assert.equal(json.ok, true);
 });
 
+test("validate: notices of what the rules will refuse whatever the stock, as the library gives them", () => {
+  const snapshot = file("notices.json", {
+    version: 1, generatedAt: "2026-11-23T08:00:00Z",
+    items: [
+      { sku: "LAMP", lifecycle: "unreleased", preorder: { limit: 10 } },
+      { sku: "TEE", onHand: 5, backorder: { enabled: true } },
+      { sku: "MUG", onHand: 0, backorder: { enabled: true }, restock: { date: "2026-12-01", confirmed: true, quantity: 9 } },
+      { sku: "VASE", lifecycle: "unreleased", preorder: { limit: 5, shipDate: "2027-01-15" } },
+    ],
+  });
+  const run = cli("validate", snapshot);
+  assert.equal(run.code, 0);
+  assert.match(run.out, /^items\[0\]\.preorder: notice: .* \(preorder_undated, LAMP\)$/m);
+  assert.match(run.out, /^items\[1\]\.restock: notice: .* \(restock_unconfirmed, TEE\)$/m);
+  assert.match(run.out, /2 notice\(s\)/);
+  const json = JSON.parse(cli("validate", snapshot, "--json").out);
+  assert.deepEqual(json.notices.map((n) => [n.code, n.sku]), [["preorder_undated", "LAMP"], ["restock_unconfirmed", "TEE"]]);
+});
+
 test("validate: a refused snapshot exits 1 and names every store-level problem's path", () => {
   const bad = file("bad.json", { version: 1, generatedAt: "yesterday", timeZone: "Mars/Olympus", items: [] });
   const run = cli("validate", bad);
