@@ -289,13 +289,12 @@ impl ItemReader {
                         Some(Entry::Invalid { .. }) => Some((false, false)),
                         None => None,
                     };
-                    if let Some((j, message)) = stock::kit_problem(components, lookup) {
-                        let path = format!("items[{i}].components[{j}].sku");
+                    if let Some(Problem { path, message }) = stock::kit_problem(components, lookup) {
                         broken_kits.push(i);
                         self.diagnostics.push(Diagnostic {
                             code: "invalid_item",
                             sku: Some(item.sku.clone()),
-                            path,
+                            path: format!("items[{i}].{path}"),
                             message,
                         });
                     }

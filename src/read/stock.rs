@@ -1,7 +1,7 @@
 //! The stock fields of a snapshot: sources, kits, locations, limits.
 
 use crate::model::channel::Channel;
-use crate::model::problem::Diagnostic;
+use crate::model::problem::{Diagnostic, Problem};
 use crate::model::stock::{Component, Level, Limits, Location, Locations, Source};
 use crate::model::value::quoted;
 use crate::read::json::{as_str, Fields, Json};
@@ -134,11 +134,9 @@ pub(crate) fn read_limits(f: &mut Fields) -> Option<Limits> {
 }
 
 /// Why a kit cannot be sold, found once every item is read: a component
-/// that is missing, invalid or itself a kit. `(component index, message)`.
-pub(crate) fn kit_problem(
-    components: &[Component],
-    entry: impl Fn(&str) -> Option<(bool, bool)>,
-) -> Option<(usize, String)> {
+/// that is missing, invalid or itself a kit, at its path in the kit
+/// (`components[1].sku`).
+pub(crate) fn kit_problem(components: &[Component], entry: impl Fn(&str) -> Option<(bool, bool)>) -> Option<Problem> {
     components.iter().enumerate().find_map(|(j, c)| {
         let problem = match entry(&c.sku) {
             None => "no item with this SKU in the snapshot",
@@ -146,6 +144,9 @@ pub(crate) fn kit_problem(
             Some((true, true)) => "that item is itself a kit; components must be stocked items",
             Some((true, false)) => return None,
         };
-        Some((j, format!("component {}: {problem}", quoted(&c.sku))))
+        Some(Problem {
+            path: format!("components[{j}].sku"),
+            message: format!("component {}: {problem}", quoted(&c.sku)),
+        })
     })
 }
