@@ -2,7 +2,7 @@
 // `npx storefront-availability …`: the merchant's command line, on the
 // server build (the same decisions as every shopper's page).
 //
-// Commands: validate, explain, import, feed, health (README "For
+// Commands: validate, explain, import, feed, shard, health (README "For
 // merchants"). Exit codes: 0 done; 1 the data was refused (a store-level
 // problem, an import or order history that could not be read, a truncated
 // snapshot); 2 the command was used wrongly (an unknown option, a missing
@@ -12,6 +12,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { parse as parseCsv } from "csv-parse/sync";
 import { Catalog, AvailabilityError, health } from "./node.js";
 import { FORMATS, writeFeed } from "./feed.js";
+import { writeShards } from "./shard.js";
 import { importSnapshot, platforms } from "./import.js";
 import { reportHtml } from "./report.js";
 
@@ -178,6 +179,33 @@ program
     } catch (e) {
       if (e instanceof AvailabilityError && e.code === "invalid_snapshot") fail(REFUSED, e.message);
       if (e instanceof AvailabilityError) fail(USAGE, `${e.code}: ${e.message}`);
+      if (e instanceof SyntaxError) fail(REFUSED, `${file}: ${e.message}`);
+      throw e;
+    }
+  });
+
+program
+  .command("shard")
+  .description("Split a snapshot into small shards by product, with an index, for catalogs too big for one page to download. Streamed: any number of items.")
+  .argument("<snapshot>", "snapshot JSON file")
+  .requiredOption("-o, --out <folder>", "write index.json and the shards {n}.json here")
+  .option("--items-per-shard <n>", "about how many items a shard holds", wholeNumber, 200)
+  .option("--json", "print JSON for machines")
+  .action(async (file, options) => {
+    try {
+      accessSync(file, constants.R_OK);
+    } catch (e) {
+      fail(USAGE, `cannot read ${file}: ${e.code ?? e.message}`);
+    }
+    const tty = process.stderr.isTTY && !options.json;
+    try {
+      const result = await writeShards(file, {
+        out: options.out, perShard: options.itemsPerShard,
+        progress: (done, total) => tty && process.stderr.write(`\r${done} / ${total} items`),
+      });
+      if (options.json) console.log(JSON.stringify(result, null, 2));
+      else console.log(`${tty ? "\n" : ""}${result.items} items in ${result.shards} shards (largest ${result.largest} bytes); index: ${result.index}`);
+    } catch (e) {
       if (e instanceof SyntaxError) fail(REFUSED, `${file}: ${e.message}`);
       throw e;
     }

@@ -2,6 +2,8 @@ import type { Catalog, Decision } from "./index.js";
 
 /** The message's text as `<stock-status>` shows it under its badge: without the badge's leading words, empty when it is the badge. */
 export declare function shownText(message: Pick<Decision["message"], "badge" | "text" | "lang">): string;
+/** The markup of a `<stock-status>` for `decision`, as a server writes it: badge, text and notice in place for the first paint; the element takes them over without redrawing. */
+export declare function stockStatusHtml(decision: Pick<Decision, "sku" | "policy" | "reason" | "message">, attributes?: Record<string, string | number | undefined>): string;
 
 /** Registers `<stock-status>` with `catalog` as its source of decisions. */
 export declare function defineElements(catalog: Catalog): void;

@@ -38,6 +38,32 @@ export function shownText({ badge, text, lang }) {
   return rest && rest.charAt(0).toLocaleUpperCase(lang || undefined) + rest.slice(1);
 }
 
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The markup of a `<stock-status>` for `decision`, as a server writes it
+ * (Node, an edge worker): badge, text and notice already in place, so the
+ * first paint shows them and the element, once defined, takes them over
+ * without redrawing (it changes them only if its own decision differs).
+ * `attributes` are the element's own (`sku` is the decision's unless
+ * given; `id`, `button`, `channel`, `quantity`, and `lang` where the
+ * message's language is not the page's); values are escaped.
+ *
+ * ```js
+ * stockStatusHtml(catalog.decide("TEE-L", { locale }), { button: "add" });
+ * // <stock-status sku="TEE-L" button="add" role="status" data-policy="backorder" data-reason="backorder"><span … data-part="badge">Nachbestellt</span> …
+ * ```
+ */
+export function stockStatusHtml(decision, attributes = {}) {
+  const { message } = decision;
+  const own = { sku: decision.sku, ...attributes, role: "status", "data-policy": decision.policy, "data-reason": decision.reason };
+  const attrs = Object.entries(own).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => ` ${escapeHtml(k)}="${escapeHtml(v)}"`).join("");
+  // The parts' ids are the ones the element gives them (`${id}-badge` …): the buy button's aria-describedby names them.
+  const id = (name) => (own.id ? ` id="${escapeHtml(`${own.id}-${name}`)}"` : "");
+  const part = (name, text) => `<span class="stock-status__${name}"${id(name)} data-part="${name}">${escapeHtml(text)}</span>`;
+  return `<stock-status${attrs}>${part("badge", message.badge)} ${part("text", shownText(message))} ${part("notice", message.notice ?? "")}</stock-status>`;
+}
+
 /**
  * Registers `<stock-status>` with `catalog` as its source of decisions.
  *

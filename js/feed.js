@@ -128,7 +128,7 @@ export class SnapshotSplitter {
 }
 
 /** Streams `file` through a splitter; `afterChunk` runs (awaited) after each 1 MiB chunk. */
-async function split(file, handlers, afterChunk = async () => {}) {
+export async function split(file, handlers, afterChunk = async () => {}) {
   const splitter = new SnapshotSplitter(handlers);
   let first = true;
   for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
@@ -149,7 +149,7 @@ const skuOf = (raw) => {
 };
 
 /** A 53-bit hash of a SKU (two FNV-1a passes): what pass 1 keeps per item instead of the SKU itself. */
-function hash(text) {
+export function hash(text) {
   let a = 0x811c9dc5;
   let b = 0x9e3779b9;
   for (let i = 0; i < text.length; i++) {
@@ -166,7 +166,7 @@ function hash(text) {
  * collision of two different SKUs only makes the feed decide them together
  * at the end, which gives each its own answer all the same.
  */
-class Seen {
+export class Seen {
   #slots = new Float64Array(1 << 16);
   #size = 0;
 

@@ -49,6 +49,8 @@ export interface Health {
 }
 /** The merchant's health metrics over an order history (JSON text or object). Server build only; elsewhere throws `not_in_build`. */
 export declare function health(history: string | object): Health;
+/** The shard (0 … count − 1) holding a product, by its key (productId, else SKU), as `storefront-availability shard` placed it. */
+export declare function shardOf(productKey: string, count: number): number;
 
 /** A change to apply with `catalog.update`: items replace those with the same SKU. */
 export interface SnapshotPatch {
@@ -84,7 +86,7 @@ export declare class Catalog extends EventTarget {
    * compiles (no `init()` needed first), and loads it. Rejects with code
    * `unavailable` when the module or the snapshot cannot be fetched.
    */
-  static load(url: string | URL, request?: RequestInit): Promise<Catalog>;
+  static load(url: string | URL, request?: RequestInit, options?: { product?: string }): Promise<Catalog>;
   /** The decision for one SKU. */
   decide(sku: string, options: DecideOptions & { messages: false }): Omit<Decision, "message">;
   decide(sku: string, options?: DecideOptions): Decision;
@@ -119,6 +121,8 @@ export declare class Catalog extends EventTarget {
   readonly generatedAt: string;
   /** Replaces the snapshot atomically (a new one, or a patch of items); throws and changes nothing if refused. */
   update(next: Snapshot | string | SnapshotPatch): void;
+  /** Adds a shard `{ generatedAt, items }` of a large catalog: its items join (replacing same SKUs); the catalog stays as old as its oldest part. */
+  addShard(shard: string | { generatedAt?: string; items: SnapshotItem[] }): void;
   /** Frees the engine now instead of at garbage collection. */
   free(): void;
   [Symbol.dispose](): void;

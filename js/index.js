@@ -206,20 +206,29 @@ export class Catalog extends EventTarget {
   /**
    * Fetches the snapshot at `url` while the wasm module downloads and
    * compiles, and loads it: one call, no waterfall. `request` is passed to
-   * `fetch` (headers, credentials, `signal`).
+   * `fetch` (headers, credentials, `signal`). With `{ product }` and a
+   * shard index at `url` (written by `storefront-availability shard`),
+   * the shard holding that product is fetched and added too: a product
+   * page downloads its product's few KB, not the whole catalog.
    *
    * ```js
    * const catalog = await Catalog.load("/inventory.json");
+   * const one = await Catalog.load("/shards/index.json", undefined, { product: "tee" });
    * ```
    */
-  static async load(url, request) {
+  static async load(url, request, { product } = {}) {
     const [text] = await Promise.all([
       fetchText(url, request),
       init().catch((e) => {
         throw codedError("unavailable", `the availability module could not load: ${e?.message ?? e}`, { cause: e });
       }),
     ]);
-    return new Catalog(text);
+    const catalog = new Catalog(text);
+    if (product !== undefined) {
+      const shards = shardsOf(text);
+      if (shards) catalog.addShard(await fetchText(shardUrl(shards, product, url), request));
+    }
+    return catalog;
   }
 
   /**
@@ -453,7 +462,33 @@ export class Catalog extends EventTarget {
   update(next) {
     if (this.#freed) throw freedError();
     const patch = patchText(next);
-    const { engine, text } = patch === null ? load(snapshotText(next)) : load(this.#source, patch);
+    this.#change(patch === null ? [snapshotText(next)] : [this.#source, patch, false]);
+  }
+
+  /**
+   * Adds a shard of a large catalog (`{ generatedAt, items }` as JSON text
+   * or an object, written by `storefront-availability shard`): its items
+   * join the catalog, replacing those with the same SKUs. The catalog is
+   * as old as its oldest part: the shard's `generatedAt` counts only when
+   * it is older, so staleness is never understated. A bad item in it fails
+   * alone (see `diagnostics`), as in the whole snapshot; a shard that is
+   * none is refused and nothing changes.
+   *
+   * ```js
+   * const catalog = Catalog.fromJson(await (await fetch("/shards/index.json")).text());
+   * catalog.addShard(await (await fetch(`/shards/${shardOf("tee", 1024)}.json`)).text());
+   * ```
+   */
+  addShard(shard) {
+    if (this.#freed) throw freedError();
+    const text = typeof shard === "string" ? withinLimit(shard) : patchText(shard) ?? patchText({ items: shard?.items, generatedAt: shard?.generatedAt });
+    this.#change([this.#source, text, true]);
+  }
+
+  /** Replaces the engine by one loaded from `args` (`load`'s), atomically, and tells listeners. */
+  #change(args) {
+    if (this.#freed) throw freedError();
+    const { engine, text } = load(...args);
     const old = this.#instance === instance ? this.#engine : null;
     this.#engine = engine;
     this.#instance = instance;
@@ -483,6 +518,37 @@ export class Catalog extends EventTarget {
   [Symbol.dispose]() {
     this.free();
   }
+}
+
+/**
+ * The shard (0 … `count` − 1) holding a product, by its key (`productId`,
+ * else the SKU): FNV-1a over its UTF-16 code units. The shard writer,
+ * `Catalog.load` and an edge worker all place a product with it.
+ *
+ * ```js
+ * shardOf("tee", 1024); // 517
+ * ```
+ */
+export function shardOf(productKey, count) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < productKey.length; i++) h = Math.imul(h ^ productKey.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % count;
+}
+
+/** A shard index's `shards` member (`{ count, path }`), or null for a plain snapshot. */
+function shardsOf(text) {
+  try {
+    const shards = JSON.parse(text.replace(/^\uFEFF/, "")).shards;
+    return Number.isInteger(shards?.count) && shards.count > 0 && typeof shards.path === "string" ? shards : null;
+  } catch {
+    return null; // the catalog said what is wrong with the text already
+  }
+}
+
+/** Where the shard holding `product` is, relative to the index at `indexUrl`. */
+function shardUrl(shards, product, indexUrl) {
+  const base = new URL(indexUrl, globalThis.location?.href ?? "http://localhost/");
+  return new URL(shards.path.replace("{n}", String(shardOf(String(product), shards.count))), base).href;
 }
 
 /**
@@ -530,8 +596,8 @@ function guarded(run) {
  * than MEMORY_CEILING. If the module traps anyway (out of memory), it is
  * retried once on a fresh instance, which holds only what is loaded again.
  */
-function load(text, patch) {
-  const make = () => (patch === undefined ? { engine: Engine.fromJson(text), text } : Engine.fromPatch(text, patch));
+function load(text, patch, shard) {
+  const make = () => (patch === undefined ? { engine: Engine.fromJson(text), text } : Engine.fromPatch(text, patch, shard));
   if (resetPending || memoryBytes() > MEMORY_CEILING) replaceInstance();
   try {
     return make();

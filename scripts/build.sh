@@ -54,7 +54,7 @@ for use in checkout server; do
   sed 's|"./storefront_availability.js"|"./storefront_availability_'"$use"'.js"|' "pkg/$use.js.tmp" > "pkg/$use.js" && rm "pkg/$use.js.tmp"
 done
 # The importer and the command line run on servers and build steps: shipped readable, not minified.
-cp js/index.d.ts js/checkout.d.ts js/server.d.ts js/elements.d.ts js/error.d.ts js/node.js js/node.d.ts js/import.js js/import.d.ts js/cli.js js/report.js js/feed.js pkg/
+cp js/index.d.ts js/checkout.d.ts js/server.d.ts js/elements.d.ts js/error.d.ts js/node.js js/node.d.ts js/import.js js/import.d.ts js/cli.js js/report.js js/feed.js js/shard.js pkg/
 chmod +x pkg/cli.js
 
 node scripts/sizes.mjs pkg/*.wasm pkg/${name}*.js pkg/index.js pkg/checkout.js pkg/error.js pkg/elements.js

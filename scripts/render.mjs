@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Catalog, productGroupJsonLd } from "../pkg/node.js";
-import { shownText } from "../pkg/elements.js";
+import { stockStatusHtml } from "../pkg/elements.js";
 import { openingVariant, optionName, productsOf } from "../www/products.mjs";
 import { label, translateHtml } from "../www/labels.mjs";
 
@@ -80,14 +80,12 @@ export function renderProduct(url, origin) {
     name: product.title, url: page_, currency: "USD", brand: "Northwind Supply", image, variants, timeZone: catalog.timeZone,
     variesBy: [optionName(product) === "Size" ? "size" : "color"],
   });
-  const status = `<span class="stock-status__badge" id="status-badge" data-part="badge">${escape(d.message.badge)}</span> <span class="stock-status__text" id="status-text" data-part="text">${escape(shownText(d.message))}</span> <span class="stock-status__notice" data-part="notice">${escape(d.message.notice ?? "")}</span>`;
   let page = readFileSync(join(www, "product.html"), "utf8");
   page = fill(page, '<h1 id="title">', escape(product.title));
   page = fill(page, '<p class="price" id="price">', escape(money(product.price, locale)));
   page = fill(page, '<legend id="option-label">', escape(label(optionName(product), locale)));
   page = fill(page, '<div id="options">', options.join(""));
-  page = page.replace('<stock-status id="status" button="add">', `<stock-status id="status" button="add" sku="${escape(sku)}" role="status" data-policy="${d.policy}" data-reason="${d.reason}">`);
-  page = fill(page, `<stock-status id="status" button="add" sku="${escape(sku)}" role="status" data-policy="${d.policy}" data-reason="${d.reason}">`, status);
+  page = page.replace('<stock-status id="status" button="add"></stock-status>', stockStatusHtml(d, { id: "status", button: "add" }));
   page = fill(page, '<button id="add" class="button" type="button" disabled>', escape(d.message.button));
   page = fill(page, '<code id="reason">', escape(d.reason));
   page = fill(page, '<script type="application/ld+json" id="json-ld">', JSON.stringify(jsonLd).replace(/</g, "\\u003c"));

@@ -63,11 +63,36 @@ impl Catalog {
     }
 
     /// [`Catalog::patched`], resolving the store's time zone with `zones`.
-    pub fn patched_with(source: &str, patch_text: &str, zones: &dyn Zones) -> Result<(Catalog, String), UpdateError> {
+    pub fn patched_with(source: &str, patch: &str, zones: &dyn Zones) -> Result<(Catalog, String), UpdateError> {
+        Catalog::apply(source, patch, zones, false)
+    }
+
+    /// Adds a shard `{ generatedAt, items }` (a part of a large snapshot
+    /// written by `storefront-availability shard`) to `source`: a patch
+    /// whose `generatedAt` counts only when it is older than the
+    /// catalog's, so a catalog assembled from parts is as old as its oldest
+    /// part and never promises past the stale-snapshot rule. A bad item in
+    /// a shard fails alone (a diagnostic), as in the whole snapshot.
+    ///
+    /// ```
+    /// use storefront_availability::Catalog;
+    /// let index = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [] }"#;
+    /// let shard = r#"{ "generatedAt": "2026-11-23T07:00:00Z", "items": [{ "sku": "MUG", "onHand": 3 }] }"#;
+    /// let (catalog, _) = Catalog::with_shard_with(index, shard, &storefront_availability::IanaZones).unwrap();
+    /// assert_eq!(catalog.generated_at().to_rfc3339(), "2026-11-23T07:00:00+00:00");
+    /// ```
+    pub fn with_shard_with(source: &str, shard: &str, zones: &dyn Zones) -> Result<(Catalog, String), UpdateError> {
+        Catalog::apply(source, shard, zones, true)
+    }
+
+    /// A patch, or a shard (`shard`: its `generatedAt` counts only when
+    /// older, and a bad item in it fails alone, as it would in the whole
+    /// snapshot, instead of refusing the update).
+    fn apply(source: &str, patch_text: &str, zones: &dyn Zones, shard: bool) -> Result<(Catalog, String), UpdateError> {
         let patch = read_patch(patch_text).map_err(UpdateError::Patch)?;
-        let (text, placed) = apply_patch(source, &patch).map_err(UpdateError::Snapshot)?;
+        let (text, placed) = apply_patch(source, &patch, shard).map_err(UpdateError::Snapshot)?;
         let catalog = Catalog::from_json_with(&text, zones).map_err(UpdateError::Snapshot)?;
-        let problems = patch_problems(catalog.diagnostics(), &placed);
+        let problems = if shard { Vec::new() } else { patch_problems(catalog.diagnostics(), &placed) };
         match problems.is_empty() {
             true => Ok((catalog, text)),
             false => Err(UpdateError::Patch(problems)),

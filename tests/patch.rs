@@ -140,3 +140,27 @@ proptest! {
         prop_assert_eq!(out, expected(&source, &patch));
     }
 }
+
+/// A shard is a part of a snapshot: its SKUs replace the catalog's, all its
+/// items come in (a SKU it lists twice stays refused), adding an
+/// overlapping shard twice changes nothing, a bad item fails alone, and
+/// the catalog is as old as its oldest part.
+#[test]
+fn a_shard_joins_as_a_part_of_the_snapshot() {
+    let zones = storefront_availability::IanaZones;
+    let index = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [] }"#;
+    let shard = json!({ "generatedAt": "2026-11-23T07:00:00Z", "items": [
+        { "sku": "TWIN", "onHand": 5 }, { "sku": "TWIN", "onHand": 9 }, { "sku": "PART", "onHand": 4 }, { "sku": "BAD", "onHand": "x" }
+    ] })
+    .to_string();
+    let other = json!({ "generatedAt": "2026-11-23T09:00:00Z", "items": [{ "sku": "PART", "onHand": 4 }, { "sku": "KIT", "components": [{ "sku": "PART", "quantity": 2 }] }] }).to_string();
+    let (_, text) = Catalog::with_shard_with(index, &shard, &zones).unwrap();
+    let (_, text) = Catalog::with_shard_with(&text, &other, &zones).unwrap();
+    let (catalog, text) = Catalog::with_shard_with(&text, &shard, &zones).unwrap();
+    assert_eq!(skus(&text), ["KIT", "TWIN", "TWIN", "PART", "BAD"]);
+    let now = "2026-11-23T09:30:00Z".parse().unwrap();
+    let reason = |sku: &str| catalog.decide(sku, &Request::at(now)).unwrap().reason.code();
+    assert_eq!((reason("TWIN"), reason("BAD"), reason("PART")), ("invalid_item", "invalid_item", "in_stock"));
+    assert_eq!(catalog.decide("KIT", &Request::at(now)).unwrap().max_quantity, 2);
+    assert_eq!(catalog.generated_at().to_rfc3339(), "2026-11-23T07:00:00+00:00");
+}

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 
+use crate::model::calendar::parse_timestamp;
 use crate::model::problem::{Diagnostic, SnapshotError};
 use crate::read::json::Json;
 
@@ -93,7 +94,13 @@ fn last(entries: &[(String, (usize, usize))], key: &str) -> Option<(usize, usize
 /// `items`, in the patch's order (`usize::MAX`: nowhere, removed or
 /// replaced by a later twin in the patch). A source that is not a
 /// snapshot object with an `items` array is refused as the snapshot it is.
-pub(crate) fn apply_patch(source: &str, patch: &Patch) -> Result<(String, Vec<usize>), SnapshotError> {
+///
+/// A shard (`oldest`) is a part of a snapshot: its items replace every
+/// item with their SKUs and all come in (a SKU it lists twice stays
+/// twice), and its `generatedAt` replaces the snapshot's only when it is
+/// older: a catalog assembled from parts is as old as its oldest part, so
+/// its staleness is never understated.
+pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(String, Vec<usize>), SnapshotError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let store = Spans::object(source).ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
     let not_items = || SnapshotError::at("items", "expected an array of items".into());
@@ -107,13 +114,22 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch) -> Result<(String, Vec<us
         let skus = items.iter().enumerate().filter_map(|(i, (sku, _))| Some((sku.clone()?, i)));
         skus.collect()
     };
-    let mut at = index(&items);
-    for (sku, item) in &patch.items {
-        match at.get(sku) {
-            Some(&i) => items[i].1 = item,
-            None => {
-                at.insert(sku.clone(), items.len());
-                items.push((Some(sku.clone()), item));
+    if oldest {
+        // A shard: its SKUs replace every item with them, and all its own
+        // items come in (a SKU it lists twice stays listed twice, refused
+        // as in the whole snapshot; shards that overlap add nothing twice).
+        let shard: HashMap<String, usize> = patch.items.iter().map(|(sku, _)| (sku.clone(), 0)).collect();
+        items.retain(|(sku, _)| !sku.as_ref().is_some_and(|sku| shard.contains_key(sku)));
+        items.extend(patch.items.iter().map(|(sku, item)| (Some(sku.clone()), *item)));
+    } else {
+        let mut at = index(&items);
+        for (sku, item) in &patch.items {
+            match at.get(sku) {
+                Some(&i) => items[i].1 = item,
+                None => {
+                    at.insert(sku.clone(), items.len());
+                    items.push((Some(sku.clone()), item));
+                }
             }
         }
     }
@@ -132,7 +148,13 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch) -> Result<(String, Vec<us
 
     let mut out = String::with_capacity(source.len() + patch.items.iter().map(|(_, t)| t.len() + 1).sum::<usize>());
     // `generatedAt` before the items or after them (or, if the source had none, first).
-    let generated = patch.generated_at.map(|value| match last(&store, "generatedAt") {
+    let at = |token: &str| string(token).as_deref().and_then(parse_timestamp);
+    let newer = |value: &str| match last(&store, "generatedAt") {
+        Some((a, b)) => at(value).zip(at(&source[a..b])).is_some_and(|(shard, own)| shard >= own),
+        None => false,
+    };
+    let generated_at = patch.generated_at.filter(|value| !(oldest && newer(value)));
+    let generated = generated_at.map(|value| match last(&store, "generatedAt") {
         Some(span) => (span, value.to_owned()),
         None => {
             let open = source.find('{').map_or(0, |i| i + 1);

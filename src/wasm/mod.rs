@@ -222,15 +222,20 @@ impl JsCatalog {
     }
 
     /// Applies a patch `{ items, remove?, generatedAt? }` (JSON text) to
-    /// `source`, the snapshot text an engine was loaded from:
-    /// `{ engine, text }`, or `invalid_update` / `invalid_snapshot`.
+    /// `source`, the snapshot text an engine was loaded from (a `shard`'s
+    /// `generatedAt` counts only when older): `{ engine, text }`, or
+    /// `invalid_update` / `invalid_snapshot`.
     ///
     /// ```js
-    /// const { engine, text } = Engine.fromPatch(source, JSON.stringify({ items: [{ sku: "TEE-M", onHand: 0 }] }));
+    /// const { engine, text } = Engine.fromPatch(source, JSON.stringify({ items: [{ sku: "TEE-M", onHand: 0 }] }), false);
     /// ```
     #[wasm_bindgen(js_name = fromPatch)]
-    pub fn from_patch(source: &str, patch: &str) -> Result<js_sys::Object, JsValue> {
-        let (catalog, text) = crate::Catalog::patched_with(source, patch, &IntlZones).map_err(|e| match e {
+    pub fn from_patch(source: &str, patch: &str, shard: bool) -> Result<js_sys::Object, JsValue> {
+        let patched = match shard {
+            true => crate::Catalog::with_shard_with(source, patch, &IntlZones),
+            false => crate::Catalog::patched_with(source, patch, &IntlZones),
+        };
+        let (catalog, text) = patched.map_err(|e| match e {
             UpdateError::Snapshot(e) => snapshot_error(e),
             UpdateError::Patch(problems) => {
                 let path = problems.first().map(|p| p.path.as_str()).unwrap_or("");

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Catalog, health } from "storefront-availability";
+import { Catalog, health, shardOf } from "storefront-availability";
 import { importSnapshot, platforms } from "storefront-availability/import";
 
 const dir = fileURLToPath(new URL(".", import.meta.url));
@@ -32,7 +32,7 @@ function file(name, value) {
 test("--help names every command, and each command has its own help", () => {
   const help = cli("--help");
   assert.equal(help.code, 0);
-  for (const command of ["validate", "explain", "import", "health", "feed"]) {
+  for (const command of ["validate", "explain", "import", "health", "feed", "shard"]) {
     assert.match(help.out, new RegExp(`\\b${command}\\b`));
     const own = cli(command, "--help");
     assert.equal(own.code, 0, command);
@@ -266,4 +266,64 @@ test("health: the same report from CSV files (orders, --stock, --receipts) as fr
   const bad = JSON.parse(cli("health", file("bad.csv", lines.join("\n")), "--json").out);
   assert.deepEqual(bad.diagnostics.map((d) => d.path), ["orders[2].quantity"]);
   assert.equal(cli("health", orderCsv, "--period", "September").code, 2);
+});
+
+/** Every SKU decided from the index plus its product's shard, as from the whole snapshot. */
+function assertShardsDecideAsWhole(snapshotFile, out, requests) {
+  const text = readFileSync(snapshotFile, "utf8");
+  const whole = Catalog.fromJson(text);
+  const index = readFileSync(join(out, "index.json"), "utf8");
+  const { shards } = JSON.parse(index);
+  const items = JSON.parse(text).items;
+  for (const item of items) {
+    if (typeof item?.sku !== "string") continue;
+    const key = typeof item.productId === "string" && item.productId !== "" ? item.productId : item.sku;
+    const catalog = Catalog.fromJson(index);
+    catalog.addShard(readFileSync(join(out, shards.path.replace("{n}", shardOf(key, shards.count))), "utf8"));
+    for (const request of requests) assert.deepEqual(catalog.decide(item.sku, request), whole.decide(item.sku, request), `${item.sku} ${JSON.stringify(request)}`);
+    assert.deepEqual(catalog.decideProduct(key, requests[0]), whole.decideProduct(key, requests[0]), key);
+    catalog.free();
+  }
+  return { shards, items };
+}
+
+test("shard: the index plus a product's shard decides every SKU as the whole snapshot does", () => {
+  const out = join(scratch, "shards");
+  const run = cli("shard", sample, "--out", out, "--items-per-shard", "4", "--json");
+  assert.equal(run.code, 0, run.err);
+  const result = JSON.parse(run.out);
+  const { shards, items } = assertShardsDecideAsWhole(sample, out, [{ now, locale: "de-DE" }, { now, channel: "amazon", quantity: 3 }]);
+  assert.equal(result.shards, shards.count);
+  assert.equal(result.items, items.length);
+  assert.ok(shards.count >= Math.ceil(items.length / 4) && shards.count > 3);
+});
+
+test("shard: kits travel with their components and a SKU listed twice stays refused, across products", () => {
+  const snapshot = file("kits.json", {
+    version: 1, generatedAt: "2026-11-23T08:00:00Z",
+    items: [
+      ...Array.from({ length: 40 }, (_, i) => ({ sku: `PART-${i}`, productId: `part-${i}`, onHand: i % 5 })),
+      { sku: "KIT-A", productId: "kit-a", components: [{ sku: "PART-1", quantity: 1 }, { sku: "PART-33", quantity: 2 }] },
+      { sku: "KIT-B", productId: "kit-b", components: [{ sku: "PART-4", quantity: 1 }, { sku: "MISSING", quantity: 1 }] },
+      { sku: "TWIN", productId: "twin-1", onHand: 5 },
+      { sku: "TWIN", productId: "twin-2", onHand: 9 },
+      { sku: "LATE", productId: "late", onHand: 0, restock: { date: "2026-12-01", confirmed: true, quantity: 5 } },
+    ],
+  });
+  const out = join(scratch, "kit-shards");
+  assert.equal(cli("shard", snapshot, "--out", out, "--items-per-shard", "3").code, 0);
+  assertShardsDecideAsWhole(snapshot, out, [{ now }, { now, quantity: 2 }]);
+  const whole = Catalog.fromJson(readFileSync(snapshot, "utf8"));
+  assert.equal(whole.decide("TWIN", { now }).reason, "invalid_item", "both copies refused, in the whole and in each shard");
+  assert.ok(whole.decide("KIT-A", { now }).maxQuantity > 0, "a kit whose parts are in other products' shards still sells");
+});
+
+test("shard: an older shard makes the catalog as old as it (staleness is never understated)", () => {
+  const index = JSON.stringify({ version: 1, generatedAt: "2026-11-23T08:00:00Z", maxAgeHours: 24, items: [], shards: { count: 1, path: "{n}.json" } });
+  const catalog = Catalog.fromJson(index);
+  catalog.addShard({ generatedAt: "2026-11-20T08:00:00Z", items: [{ sku: "MUG", onHand: 0, restock: { date: "2026-12-01", confirmed: true, quantity: 5 } }] });
+  assert.equal(catalog.generatedAt, "2026-11-20T08:00:00Z");
+  assert.equal(catalog.decide("MUG", { now }).reason, "stale_snapshot");
+  catalog.addShard({ generatedAt: "2026-11-23T09:00:00Z", items: [{ sku: "CUP", onHand: 1 }] });
+  assert.equal(catalog.generatedAt, "2026-11-20T08:00:00Z", "a newer shard does not freshen the older one");
 });
