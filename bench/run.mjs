@@ -163,6 +163,16 @@ results.feed = JSON.parse(
   execFileSync(process.execPath, [new URL("feed.mjs", import.meta.url).pathname, quick ? "100000" : "1000000"], { encoding: "utf8" }),
 );
 
+// Shards of 1,000,000 items (issue 19), streamed, in a fresh process; and
+// server rendering in workerd and Node, with the bytes a product page
+// downloads with shards (bench/edge.mjs).
+results.shards = JSON.parse(
+  execFileSync(process.execPath, [new URL("feed.mjs", import.meta.url).pathname, quick ? "100000" : "1000000", "shard"], { encoding: "utf8" }),
+);
+results.edge = JSON.parse(
+  execFileSync(process.execPath, [new URL("edge.mjs", import.meta.url).pathname, ...(quick ? ["quick"] : [])], { encoding: "utf8" }).trim().split("\n").at(-1),
+);
+
 // Cold start in headless Chromium: import + compile + instantiate + load a
 // 50-item snapshot + first decision, a fresh page each time (no cache).
 const text50 = JSON.stringify(snapshot(50));
@@ -230,38 +240,55 @@ for (const throttle of [1, 4]) {
 // demo), a fresh context with the cache off each time. No plain-JS build of
 // the demo exists: absolute times, against issue 14's 150 ms / 600 ms.
 const demo = await serve(demoMounts);
+// The same pages without the server's rendering (issue 19): the static
+// HTML, everything drawn by the page's own script.
+const clientOnly = await serve(Object.fromEntries(Object.entries(demoMounts).filter(([path]) => !path.startsWith("="))));
 // The demo's pages are rendered on the server with their badges in the
 // HTML: the shopper sees the first badge at the first contentful paint;
 // the page's own decision (wasm loaded, snapshot fetched) is drawn later
-// over the same markup. Both are reported.
-async function firstBadge(path, throttle) {
+// over the same markup. Both are reported, with the layout shift (CLS)
+// of the whole load, against the client-only pages.
+async function firstBadge(server, path, throttle) {
   const painted = [];
   const decided = [];
+  const shifts = [];
   for (let r = 0; r < (quick ? 3 : 7); r++) {
     const { context, page, throttle: slow } = await freshPage(throttle);
     await slow();
-    await page.goto(`http://127.0.0.1:${demo.address().port}${path}`);
+    await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
     decided.push(await page.waitForFunction(() => window.firstBadgeMs).then((h) => h.jsonValue()));
     painted.push(await page.evaluate(() => {
       const served = document.querySelector("[data-badge], [data-part=badge]")?.textContent;
       const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
       return served ? fcp : null;
     }));
+    shifts.push(await page.evaluate(() => new Promise((resolve) => {
+      let sum = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+      }).observe({ type: "layout-shift", buffered: true });
+      setTimeout(() => resolve(sum), 200);
+    })));
     await context.close();
   }
-  return { painted: median(painted), decided: median(decided) };
+  return { painted: median(painted), decided: median(decided), cls: median(shifts) };
 }
+results.cls = [];
 for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=classic-linen-shirt"]]) {
-  // The badge must be in the served HTML for its first paint to count.
-  const html = await (await fetch(`http://127.0.0.1:${demo.address().port}${path}`)).text();
-  const served = /data-badge="">[^<]+<|data-part="badge">[^<]+</.test(html);
-  for (const throttle of [1, 4]) {
-    const { painted, decided } = await firstBadge(path, throttle);
-    const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
-    if (served) row(`first badge on the demo ${name}${slowed} (server-rendered: first paint)`, painted, null, "ms");
-    row(`the page's own decision drawn on the demo ${name}${slowed}`, decided, null, "ms");
+  for (const [rendering, server] of [["server-rendered", demo], ["client-only", clientOnly]]) {
+    // The badge must be in the served HTML for its first paint to count.
+    const html = await (await fetch(`http://127.0.0.1:${server.address().port}${path}`)).text();
+    const served = /data-badge="">[^<]+<|data-part="badge">[^<]+</.test(html);
+    for (const throttle of [1, 4]) {
+      const { painted, decided, cls } = await firstBadge(server, path, throttle);
+      const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
+      if (served) row(`first badge on the demo ${name}${slowed} (server-rendered: first paint)`, painted, null, "ms");
+      row(`the page's own decision drawn on the demo ${name}${slowed}${rendering === "client-only" ? " (client-only page)" : ""}`, decided, null, "ms");
+      results.cls.push({ page: name, rendering, throttle, cls });
+    }
   }
 }
+clientOnly.close();
 demo.close();
 await browser.close();
 server.close();
@@ -287,5 +314,11 @@ console.log(`reference: the first zone-aware Intl.DateTimeFormat in a fresh page
 console.log(`memory: ${m.afterLoadMB} MB linear memory after loading ${m.items / 1000}k items (fresh instance, ${m.startMB} MB at start); ${m.beforeReloadsMB} → ${m.afterReloadsMB} MB across ${m.reloads} reloads of 10k`);
 const f = results.feed;
 console.log(`feed: ${f.items.toLocaleString("en")} items (a ${f.snapshotMB} MB snapshot) → ${f.rows.toLocaleString("en")} Merchant TSV rows in ${f.seconds} s, peak memory ${f.peakRssMB} MB (resident, whole Node process)`);
+const sh = results.shards;
+console.log(`shards: ${sh.items.toLocaleString("en")} items (a ${sh.snapshotMB} MB snapshot) → ${sh.shards.toLocaleString("en")} shards (largest ${(sh.largestShardBytes / 1024).toFixed(1)} KB) in ${sh.seconds} s, peak memory ${sh.peakRssMB} MB (resident, whole Node process)`);
+const e = results.edge;
+console.log(`server rendering of a product page (10k items, sharded), over loopback: workerd ${e.workerd.latencyMs} ms median, ${e.workerd.requestsPerSecond} requests/s at 8 in flight; Node ${e.node.latencyMs} ms, ${e.node.requestsPerSecond} requests/s`);
+console.log(`a product page downloads, of a ${e.bytes.items.toLocaleString("en")}-item catalog: index ${e.bytes.indexGzipKB} KB + its shard ${e.bytes.shardGzipKB} KB gzip (median), against ${e.bytes.wholeGzipKB} KB for the whole snapshot`);
+for (const c of results.cls) console.log(`CLS, demo ${c.page}, ${c.rendering}${c.throttle > 1 ? ", 4× CPU throttle" : ""}: ${c.cls.toFixed(3)}`);
 writeFileSync(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
 console.log("written: bench/results.json");

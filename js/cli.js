@@ -189,7 +189,7 @@ program
   .description("Split a snapshot into small shards by product, with an index, for catalogs too big for one page to download. Streamed: any number of items.")
   .argument("<snapshot>", "snapshot JSON file")
   .requiredOption("-o, --out <folder>", "write index.json and the shards {n}.json here")
-  .option("--items-per-shard <n>", "about how many items a shard holds", wholeNumber, 200)
+  .option("--items-per-shard <n>", "about how many items a shard holds", wholeNumber, 50)
   .option("--json", "print JSON for machines")
   .action(async (file, options) => {
     try {

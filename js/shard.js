@@ -38,7 +38,7 @@ const itemKeys = (raw) => {
  * chunk of pass 2. Resolves to `{ items, shards, index, largest }`
  * (`largest`: the biggest shard file, in bytes).
  */
-export async function writeShards(file, { out, perShard = 200, progress = () => {} }) {
+export async function writeShards(file, { out, perShard = 50, progress = () => {} }) {
   // Pass 1: the store, the number of items, kits' components and SKUs listed twice.
   const members = [];
   let total = 0;

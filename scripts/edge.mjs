@@ -47,7 +47,14 @@ export async function startEdge(dir) {
     process.stderr.write(chunk);
   });
   const url = `http://127.0.0.1:${port}`;
-  const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once("exit", resolve), child.kill())));
+  // workerd drains open keep-alive connections before it exits on SIGTERM: a second later, SIGKILL.
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill("SIGKILL"), 1000);
+      child.once("exit", () => resolve(clearTimeout(kill)));
+      child.kill();
+    });
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) throw new Error(`workerd exited (${child.exitCode}): ${errors}`);
     try {

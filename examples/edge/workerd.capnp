@@ -17,6 +17,7 @@ const config :Workerd.Config = (
 const edgeWorker :Workerd.Worker = (
   modules = [
     (name = "worker.js", esModule = embed "worker.js"),
+    (name = "app.js", esModule = embed "app.js"),
     (name = "storefront-availability/server", esModule = embed "../../pkg/server.js"),
     (name = "storefront-availability/storefront_availability_server.js", esModule = embed "../../pkg/storefront_availability_server.js"),
     (name = "storefront-availability/error.js", esModule = embed "../../pkg/error.js"),

@@ -85,3 +85,15 @@ console.log(products.length, one.message.text, min, importCodes, kit.items.lengt
 importSnapshot("etsy", {});
 // @ts-expect-error: options.channels maps to our channel names only
 importSnapshot("saleor", {}, { channels: { "channel-pln": "etsy" } });
+
+import { shardOf, type Notice } from "storefront-availability";
+import { stockStatusHtml } from "storefront-availability/elements";
+
+const sharded: Catalog = await Catalog.load("/shards/index.json", undefined, { product: "tee" });
+sharded.addShard({ generatedAt: "2026-11-23T08:00:00Z", items: [{ sku: "MUG", onHand: 3 }] });
+const shard: number = shardOf("tee", 1024);
+const markup: string = stockStatusHtml(sharded.decide("MUG"), { id: "status", button: "add" });
+const notices: Notice["code"][] = sharded.notices().map((n) => n.code);
+console.log(shard, markup, notices);
+// @ts-expect-error: a shard needs its items
+sharded.addShard({ generatedAt: "2026-11-23T08:00:00Z" });
