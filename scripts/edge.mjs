@@ -36,9 +36,11 @@ export async function shardInto(snapshot, dir, perShard = 50) {
  */
 export async function startEdge(dir) {
   const port = await freePort();
+  // The binary itself (not through npx), so stopping it stops workerd.
+  const binary = (await import("workerd")).default;
   const child = spawn(
-    "npx",
-    ["--no-install", "workerd", "serve", "examples/edge/workerd.capnp", `--socket-addr=http=127.0.0.1:${port}`, `--directory-path=snapshots=${dir}`],
+    typeof binary === "string" ? binary : binary.default,
+    ["serve", "examples/edge/workerd.capnp", `--socket-addr=http=127.0.0.1:${port}`, `--directory-path=snapshots=${dir}`],
     { cwd: root, stdio: ["ignore", "inherit", "pipe"] },
   );
   let errors = "";
