@@ -15,7 +15,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(snapshot decide cart template oversell)
+[ ${#targets[@]} -gt 0 ] || targets=(snapshot decide cart template oversell patch)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "fuzz: no nightly toolchain on this machine; cargo-fuzz needs one" >&2
