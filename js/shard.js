@@ -83,8 +83,9 @@ export async function writeShards(file, { out, perShard = 50, progress = () => {
   };
   const flush = () => {
     for (const [n, raws] of pending) {
-      const head = started.has(n) ? "," : `{"generatedAt":${generatedAt ?? "null"},"items":[`;
-      appendFileSync(shardFile(n), head + raws.join(","));
+      // The first write starts the file afresh: a folder sharded before is overwritten, never appended to.
+      if (started.has(n)) appendFileSync(shardFile(n), `,${raws.join(",")}`);
+      else writeFileSync(shardFile(n), `{"generatedAt":${generatedAt ?? "null"},"items":[${raws.join(",")}`);
       started.add(n);
     }
     pending.clear();

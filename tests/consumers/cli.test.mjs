@@ -289,6 +289,8 @@ function assertShardsDecideAsWhole(snapshotFile, out, requests) {
 
 test("shard: the index plus a product's shard decides every SKU as the whole snapshot does", () => {
   const out = join(scratch, "shards");
+  // Sharded twice into one folder: the second run overwrites the first.
+  assert.equal(cli("shard", sample, "--out", out, "--items-per-shard", "4").code, 0);
   const run = cli("shard", sample, "--out", out, "--items-per-shard", "4", "--json");
   assert.equal(run.code, 0, run.err);
   const result = JSON.parse(run.out);
