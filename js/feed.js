@@ -139,14 +139,23 @@ export async function split(file, handlers, afterChunk = async () => {}) {
   splitter.end();
 }
 
-const skuOf = (raw) => {
+/**
+ * What the streaming commands need of an item's text: its SKU, its product
+ * key (`productId`, else the SKU), whether it is a kit and its components'
+ * SKUs.
+ */
+export function itemKeys(raw) {
   try {
     const item = JSON.parse(raw);
-    return { sku: typeof item?.sku === "string" ? item.sku : null, components: Array.isArray(item?.components) ? item.components.map((c) => c?.sku) : null };
+    const sku = typeof item?.sku === "string" ? item.sku : null;
+    const key = typeof item?.productId === "string" && item.productId !== "" ? item.productId : sku;
+    const kit = Array.isArray(item?.components);
+    const components = kit ? item.components.map((c) => c?.sku).filter((s) => typeof s === "string") : [];
+    return { sku, key, kit, components };
   } catch {
-    return { sku: null, components: null };
+    return { sku: null, key: null, kit: false, components: [] };
   }
-};
+}
 
 /** A 53-bit hash of a SKU (two FNV-1a passes): what pass 1 keeps per item instead of the SKU itself. */
 export function hash(text) {
@@ -231,11 +240,11 @@ export async function writeFeed(file, { format, out, request = {}, title = "Prod
     onMember: (key, raw) => members.push(`${JSON.stringify(key)}:${raw}`),
     onItem: (raw) => {
       total++;
-      const { sku, components } = skuOf(raw);
+      const { sku, kit, components } = itemKeys(raw);
       if (sku !== null && seen.add(hash(sku))) duplicated.add(hash(sku));
-      if (components) {
+      if (kit) {
         together.add(sku);
-        for (const c of components) if (typeof c === "string") together.add(c);
+        for (const c of components) together.add(c);
       }
     },
   });
@@ -264,7 +273,7 @@ export async function writeFeed(file, { format, out, request = {}, title = "Prod
     {
       onMember: () => {},
       onItem: (raw) => {
-        const { sku } = skuOf(raw);
+        const { sku } = itemKeys(raw);
         if (sku !== null && (together.has(sku) || duplicated.has(hash(sku)))) held.push(raw);
         else batch.push(raw);
         if (batch.length === BATCH) {

@@ -207,8 +207,12 @@ class Importer {
       if (error?.code === "invalid_snapshot") return [];
       throw error;
     }
-    const notices = catalog.notices();
-    catalog.free();
+    let notices;
+    try {
+      notices = catalog.notices();
+    } finally {
+      catalog.free();
+    }
     const where = new Map(this.items.map((entry) => [entry.item.sku, entry]));
     const sellsPastZero = [];
     for (const { code, sku } of notices) {

@@ -481,7 +481,7 @@ export class Catalog extends EventTarget {
    */
   addShard(shard) {
     if (this.#freed) throw freedError();
-    const text = typeof shard === "string" ? withinLimit(shard) : patchText(shard) ?? patchText({ items: shard?.items, generatedAt: shard?.generatedAt });
+    const text = typeof shard === "string" ? withinLimit(shard) : patchText({ items: shard?.items, generatedAt: shard?.generatedAt });
     this.#change([this.#source, text, true]);
   }
 

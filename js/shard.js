@@ -15,22 +15,10 @@
 import { appendFileSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { shardOf } from "./node.js";
-import { Seen, hash, split } from "./feed.js";
+import { Seen, hash, itemKeys, split } from "./feed.js";
 
 /** Shard texts held in memory before they are appended to their files. */
 const FLUSH_CHARS = 32 * 1024 * 1024;
-
-const itemKeys = (raw) => {
-  try {
-    const item = JSON.parse(raw);
-    const sku = typeof item?.sku === "string" ? item.sku : null;
-    const key = typeof item?.productId === "string" && item.productId !== "" ? item.productId : sku;
-    const components = Array.isArray(item?.components) ? item.components.map((c) => c?.sku).filter((s) => typeof s === "string") : [];
-    return { sku, key, components };
-  } catch {
-    return { sku: null, key: null, components: [] };
-  }
-};
 
 /**
  * Writes the shards of the snapshot at `file` into the folder `out`, about

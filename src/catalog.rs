@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crate::model::decision::{Decision, ProductDecision, Reason, Request, Step, Verdict};
 use crate::model::message::StatusUpdate;
 use crate::model::problem::{ArgError, Diagnostic, SnapshotError, UpdateError};
-use crate::model::snapshot::Snapshot;
+use crate::model::snapshot::{Entry, Snapshot};
 use crate::model::zone::Zones;
 use crate::read::options::check_quantity;
 use crate::read::patch::{apply_patch, patch_problems, read_patch};
@@ -141,7 +141,8 @@ impl Catalog {
                     "backorders are on but no restock is confirmed (confirmed, date and quantity): at zero it is out of stock",
                 ),
             };
-            let sku = self.snapshot.items[i].sku().map(str::to_owned);
+            // `i` is an index of `items` (notices enumerates them); `get` keeps a panic out of the wasm all the same.
+            let sku = self.snapshot.items.get(i).and_then(Entry::sku).map(str::to_owned);
             Diagnostic { code: reason.code(), sku, path: format!("items[{i}].{field}"), message: message.into() }
         };
         decision::notices(&self.snapshot).into_iter().map(notice).collect()

@@ -113,9 +113,7 @@ export function secondsValid(index, now) {
 
 /** A stable tag for what the answer depends on. */
 function etagOf(index, ...parts) {
-  let h = 0x811c9dc5;
-  for (const c of [index.generatedAt, ...parts].join("\u0000")) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
-  return `"${(h >>> 0).toString(36)}"`;
+  return `"${shardOf([index.generatedAt, ...parts].join("\u0000"), 2 ** 32).toString(36)}"`;
 }
 
 function page({ lang, title, status, button, buyable, variants, jsonLd }) {

@@ -124,8 +124,8 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     } else {
         let mut at = index(&items);
         for (sku, item) in &patch.items {
-            match at.get(sku) {
-                Some(&i) => items[i].1 = item,
+            match at.get(sku).and_then(|&i| items.get_mut(i)) {
+                Some(slot) => slot.1 = item,
                 None => {
                     at.insert(sku.clone(), items.len());
                     items.push((Some(sku.clone()), item));
@@ -212,8 +212,8 @@ pub(crate) fn patch_problems(diagnostics: &[Diagnostic], placed: &[usize]) -> Ve
     let positions = placed.iter().filter(|&&at| at != usize::MAX).max().map_or(0, |&at| at + 1);
     let mut patch_index = vec![usize::MAX; positions];
     for (i, &at) in placed.iter().enumerate() {
-        if at != usize::MAX {
-            patch_index[at] = i;
+        if let Some(slot) = patch_index.get_mut(at) {
+            *slot = i;
         }
     }
     let into_patch = |d: &Diagnostic| {

@@ -235,12 +235,14 @@ impl JsCatalog {
             true => crate::Catalog::with_shard_with(source, patch, &IntlZones),
             false => crate::Catalog::patched_with(source, patch, &IntlZones),
         };
-        let (catalog, text) = patched.map_err(|e| match e {
-            UpdateError::Snapshot(e) => snapshot_error(e),
-            UpdateError::Patch(problems) => {
-                let path = problems.first().map(|p| p.path.as_str()).unwrap_or("");
-                let message = UpdateError::Patch(problems.clone()).to_string();
-                js_error(UpdateError::CODE, &message, &[("path", path.into()), ("problems", to_js(&problems))])
+        let (catalog, text) = patched.map_err(|e| {
+            let message = e.to_string();
+            match e {
+                UpdateError::Snapshot(e) => snapshot_error(e),
+                UpdateError::Patch(problems) => {
+                    let path = problems.first().map(|p| p.path.as_str()).unwrap_or("");
+                    js_error(UpdateError::CODE, &message, &[("path", path.into()), ("problems", to_js(&problems))])
+                }
             }
         })?;
         let patched = js_sys::Object::new();
