@@ -81,5 +81,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = `${root}build/edge/snapshots`;
   const { items, shards } = await shardInto(`${root}build/edge/snapshot.json`, dir);
   const { url } = await startEdge(dir);
-  console.log(`${items} items in ${shards} shards; the edge worker answers on ${url}/products/classic-merino-tee (Ctrl-C stops it)`);
+  console.log(`${items} items in ${shards} shards; the edge worker answers on ${url}/products/merino-crew-tee (Ctrl-C stops it)`);
 }

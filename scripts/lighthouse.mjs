@@ -12,7 +12,7 @@ import { CHROMIUM } from "./browser.mjs";
 import { demoMounts, root, serve } from "./serve.mjs";
 
 const LIGHTHOUSE = "lighthouse@12.8.2";
-const pages = ["/", "/product.html?id=classic-linen-shirt", "/checkout.html", "/situations.html", "/merchant.html"];
+const pages = ["/", "/product.html?id=linen-camp-shirt", "/checkout.html", "/situations.html", "/merchant.html"];
 // The merchant page is the command line's report of the bundled order history.
 execFileSync(process.execPath, [join(root, "pkg/cli.js"), "health", join(root, "www/sample-orders.json"), "--html", join(root, "build/merchant.html"), "--title", "Northwind Supply"]);
 const server = await serve(demoMounts);

@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Catalog, productGroupJsonLd } from "../pkg/node.js";
 import { stockStatusHtml } from "../pkg/elements.js";
-import { openingVariant, optionName, productsOf } from "../www/products.mjs";
+import { cardImage, openingVariant, optionName, productsOf } from "../www/products.mjs";
 import { label, translateHtml } from "../www/labels.mjs";
 
 const www = new URL("../www/", import.meta.url).pathname;
@@ -39,6 +39,8 @@ function withMeta(page, title, description) {
     .replace("</title>", `</title>\n  <meta name="description" content="${escape(description)}">`);
 }
 
+const imgHtml = ({ className, ...attributes }) => `<img class="${className}"${Object.entries(attributes).map(([k, v]) => ` ${k}="${escape(String(v))}"`).join("")}>`;
+
 /** The collection grid: every product's card with its badge. */
 export function renderGrid(url) {
   const now = url.searchParams.get("now") ?? DEMO_NOW;
@@ -47,7 +49,7 @@ export function renderGrid(url) {
   const cards = products.map((product, i) => {
     const p = rollups.get(product.id);
     const [text, policy] = p.variantsDiffer ? [p.message.text, "mixed"] : [p.message.badge, p.policy];
-    return `<li class="card" data-product="${escape(product.id)}"><a href="/product.html?id=${encodeURIComponent(product.id)}"><div class="art art--${i % 8}" aria-hidden="true"></div><span class="card__title">${escape(product.title)}</span><span class="card__price">${escape(money(product.price, locale))}</span></a><span class="badge badge--${policy}" data-badge="">${escape(text)}</span></li>`;
+    return `<li class="card" data-product="${escape(product.id)}"><a href="/product.html?id=${encodeURIComponent(product.id)}">${imgHtml(cardImage(product, i))}<span class="card__title">${escape(product.title)}</span><span class="card__price">${escape(money(product.price, locale))}</span></a><span class="badge badge--${policy}" data-badge="">${escape(text)}</span></li>`;
   });
   let page = readFileSync(join(www, "index.html"), "utf8");
   page = fill(page, '<ul class="grid" id="grid" aria-label="Products">', cards.join(""));
@@ -74,13 +76,14 @@ export function renderProduct(url, origin) {
     return `<div class="option" data-state="${v.canPurchase ? v.policy : "unavailable"}"><label><input type="radio" name="variant" value="${escape(variant.sku)}"${checked}${described}> ${escape(variant.option)}</label><span class="option-state" id="state-${escape(variant.sku)}">${escape(word)}</span></div>`;
   });
   const page_ = new URL(`/product.html?id=${encodeURIComponent(product.id)}`, origin).href;
-  const image = new URL("/product.svg", origin).href;
+  const image = new URL(product.image, origin).href;
   const variants = Object.fromEntries(product.variants.map((v) => [v.sku, { name: `${product.title} — ${v.option}`, url: `${page_}&sku=${encodeURIComponent(v.sku)}`, price: (product.price / 100).toFixed(2), image }]));
   const jsonLd = productGroupJsonLd(rollup, {
     name: product.title, url: page_, currency: "USD", brand: "Northwind Supply", image, variants, timeZone: catalog.timeZone,
     variesBy: [optionName(product) === "Size" ? "size" : "color"],
   });
   let page = readFileSync(join(www, "product.html"), "utf8");
+  page = page.replace('<img class="art art--big" id="art"', `<img class="art art--big" id="art" src="${escape(product.image)}" alt="${escape(product.title)}"`);
   page = fill(page, '<h1 id="title">', escape(product.title));
   page = fill(page, '<p class="price" id="price">', escape(money(product.price, locale)));
   page = fill(page, '<legend id="option-label">', escape(label(optionName(product), locale)));

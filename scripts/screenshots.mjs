@@ -12,10 +12,10 @@ import { devices } from "../tests/js/demo-pages.mjs";
 const out = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
 /** A product of the demo in each state (every variant alike, at the demo's clock). */
 const states = {
-  "in-stock": "classic-merino-tee",
-  backorder: "classic-rain-jacket",
-  preorder: "classic-canvas-tote",
-  "sold-out": "classic-trail-sock",
+  "in-stock": "merino-crew-tee",
+  backorder: "packable-rain-jacket",
+  preorder: "waxed-canvas-tote",
+  "sold-out": "trail-running-sock",
 };
 
 mkdirSync(out, { recursive: true });

@@ -2,16 +2,19 @@
 // (shop.js) and the demo server's rendering (scripts/render.mjs), so both
 // show the same products. Plain data, no DOM.
 
-/** Products in snapshot order: { id, title, price, variants: [{ sku, option }] }. */
+/** Products in snapshot order: { id, title, price, image, variants: [{ sku, option }] } (the image is the demo's drawing of it, www/img/). */
 export function productsOf(items) {
   const products = [];
   for (const item of items) {
     let product = products.at(-1);
-    if (product?.id !== item.productId) products.push((product = { id: item.productId, title: item.title.split(" — ")[0], price: item.price, variants: [] }));
+    if (product?.id !== item.productId) products.push((product = { id: item.productId, title: item.title.split(" — ")[0], price: item.price, image: `/img/${encodeURIComponent(item.productId)}.svg`, variants: [] }));
     product.variants.push({ sku: item.sku, option: item.title.split(" — ")[1] });
   }
   return products;
 }
+
+/** A card's picture: decorative (the card's link names the product), sized so nothing moves when it loads, lazy below the first rows. */
+export const cardImage = (product, index) => ({ className: "art", src: product.image, alt: "", width: 400, height: 500, loading: index < 8 ? "eager" : "lazy" });
 
 /** What the picker's options are: sizes or colours. */
 export const optionName = (product) => (/^\d+$|^(XS|S|M|L|XL)$/.test(product.variants[0].option) ? "Size" : "Colour");

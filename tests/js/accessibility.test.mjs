@@ -45,7 +45,7 @@ test("checkout: every stepper, quantity field and Remove button names its item",
 
 test("product page: Add to cart opens the drawer with focus inside it", async () => {
   const context = await browser.newContext(devices.desktop);
-  const p = await open(context, base + "/product.html?id=classic-linen-shirt");
+  const p = await open(context, base + "/product.html?id=linen-camp-shirt");
   await p.waitForSelector("#status[data-policy]");
   await p.getByLabel("M", { exact: true }).check();
   await p.waitForFunction(() => !document.querySelector("#add").disabled);
@@ -59,19 +59,19 @@ test("product page: Add to cart opens the drawer with focus inside it", async ()
 test("the page follows the shopper's language; <stock-status> marks text in another language than the page's with lang (WCAG 3.1.2)", async () => {
   const context = await browser.newContext(devices.desktop);
   // ?locale=de-DE: the whole page is German (the demo's words and the package's), so nothing needs marking.
-  const p = await open(context, `${base}/product.html?id=classic-linen-shirt&locale=de-DE`);
+  const p = await open(context, `${base}/product.html?id=linen-camp-shirt&locale=de-DE`);
   await p.waitForFunction(() => window.firstBadgeMs);
   assert.equal(await p.evaluate(() => document.documentElement.lang), "de-DE");
   assert.equal(await p.textContent("#option-label"), "Größe");
   assert.equal(await p.textContent('[data-label="quantity"]'), "Menge");
   assert.equal(await p.getAttribute("#status", "lang"), null);
   // Served that way too: the server renders the German words and lang.
-  const served = await (await fetch(`${base}/product.html?id=classic-linen-shirt&locale=de-DE`)).text();
+  const served = await (await fetch(`${base}/product.html?id=linen-camp-shirt&locale=de-DE`)).text();
   assert.match(served, /<html lang="de-DE">/);
   assert.match(served, /data-label="quantity">Menge</);
   await p.close();
   // An English page with one element asked for another language: that element and its button say so.
-  const q = await open(context, `${base}/product.html?id=classic-linen-shirt`);
+  const q = await open(context, `${base}/product.html?id=linen-camp-shirt`);
   await q.waitForFunction(() => window.firstBadgeMs);
   assert.equal(await q.evaluate(() => document.documentElement.lang), "en-US");
   for (const [locale, lang] of [["ja-JP", "ja-JP"], ["nl-NL", null], ["en-GB", null], ["de-DE", "de-DE"]]) {

@@ -8,6 +8,6 @@ export const devices = {
 /** Path, and a selector present once the page's decisions are drawn. */
 export const pages = {
   grid: ["/", "[data-badge]"],
-  product: ["/product.html?id=classic-linen-shirt", "#status[data-policy]"],
+  product: ["/product.html?id=linen-camp-shirt", "#status[data-policy]"],
   checkout: ["/checkout.html", "body[data-ready]"],
 };

@@ -37,11 +37,11 @@ for (const [device, options] of Object.entries(devices)) {
     assert.ok(badges.every((b) => b.length > 0));
     // Variants that differ say so; all-alike products show their one badge.
     const byProduct = Object.fromEntries(await p.$$eval(".card", (cards) => cards.map((c) => [c.dataset.product, c.querySelector("[data-badge]").textContent])));
-    assert.equal(byProduct["classic-merino-tee"], "In stock");
-    assert.equal(byProduct["classic-wool-beanie"], "Some options on backorder");
-    assert.equal(byProduct["classic-canvas-tote"], "Pre-order");
-    assert.equal(byProduct["classic-stoneware-mug"], "Some options sold out");
-    assert.equal(byProduct["classic-trail-sock"], "Out of stock"); // restock not confirmed: no promise
+    assert.equal(byProduct["merino-crew-tee"], "In stock");
+    assert.equal(byProduct["ribbed-wool-beanie"], "Some options on backorder");
+    assert.equal(byProduct["waxed-canvas-tote"], "Pre-order");
+    assert.equal(byProduct["stoneware-mug"], "Some options sold out");
+    assert.equal(byProduct["trail-running-sock"], "Out of stock"); // restock not confirmed: no promise
     figures[device] = Math.round(await p.evaluate(() => window.firstBadgeMs));
     assert.equal(await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, "no sideways scrolling");
     await p.screenshot({ path: `${root}/test-results/storefront-grid-${device}.png` });
@@ -51,7 +51,7 @@ for (const [device, options] of Object.entries(devices)) {
 
   test(`${device}: picking variants updates badge, ship date and button; a live update reaches the page`, async () => {
     const context = await browser.newContext(options);
-    const p = await open(context, `${base}/product.html?id=classic-wool-beanie`);
+    const p = await open(context, `${base}/product.html?id=ribbed-wool-beanie`);
     const status = p.locator("#status");
     await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
     assert.equal(await status.getAttribute("role"), "status");
@@ -83,7 +83,7 @@ for (const [device, options] of Object.entries(devices)) {
     assert.equal(await p.isDisabled("#add"), true);
 
     // The picker opens on a variant that can be bought, and marks the sold-out one.
-    await p.goto(`${base}/product.html?id=classic-stoneware-mug`);
+    await p.goto(`${base}/product.html?id=stoneware-mug`);
     await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
     assert.equal(await p.isDisabled("#add"), false, "opens on a purchasable variant");
     const soldOut = p.locator('.option[data-state="unavailable"] input').first();
@@ -107,7 +107,7 @@ for (const [device, options] of Object.entries(devices)) {
     assert.deepEqual([await notify.textContent(), await notify.isEnabled()], ["Notify me", true]);
     await notify.click();
     const request = await p.evaluate(() => window.notified);
-    assert.deepEqual([request.sku, request.channel, request.reason], ["CLASSIC-STONEWARE-MUG-SAND", "dtc", "backorders_disabled"]);
+    assert.deepEqual([request.sku, request.channel, request.reason], ["STONEWARE-MUG-SAND", "dtc", "backorders_disabled"]);
     assert.equal(await p.evaluate(() => document.activeElement.id), "notify-email", "focus moves to the address");
     await p.fill("#notify-email", "shopper@example.com");
     await p.click('#notify-form button[type="submit"]');
@@ -118,7 +118,7 @@ for (const [device, options] of Object.entries(devices)) {
     assert.deepEqual([await p.isHidden("#add"), await notify.isHidden()], [false, true]);
 
     // Live: another shopper buys the last-but-one unit of a low-stock size.
-    await p.goto(`${base}/product.html?id=classic-linen-shirt`);
+    await p.goto(`${base}/product.html?id=linen-camp-shirt`);
     await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
     await p.getByLabel("M", { exact: true }).check();
     await p.waitForFunction(() => document.querySelector("#status .stock-status__text").textContent === "Only 2 left — ships today");
@@ -134,8 +134,8 @@ for (const [device, options] of Object.entries(devices)) {
     await p.click("#add");
     // The drawer plans the cart with the checkout build, imported on first use.
     await p.waitForSelector(".cart-line__title");
-    assert.deepEqual(await texts(p, ".cart-line__title"), ["1 × Classic Linen Shirt — M"]);
-    assert.equal(await p.textContent("#cart-drawer [data-summary]"), "1 item ships today · Total $22.00");
+    assert.deepEqual(await texts(p, ".cart-line__title"), ["1 × Linen Camp Shirt — M"]);
+    assert.equal(await p.textContent("#cart-drawer [data-summary]"), "1 item ships today · Total $78.00");
     await p.screenshot({ path: `${root}/test-results/storefront-product-${device}.png` });
     await p.click("#cart-drawer a.button");
     await p.waitForSelector("body[data-ready]", { state: "attached" });
@@ -146,7 +146,7 @@ for (const [device, options] of Object.entries(devices)) {
 }
 
 test("fails safe: with the wasm blocked, nothing is offered for sale and the page says why", async () => {
-  for (const [path, buy] of [["/product.html?id=classic-wool-beanie", "#add"], ["/checkout.html", "#pay"]]) {
+  for (const [path, buy] of [["/product.html?id=ribbed-wool-beanie", "#add"], ["/checkout.html", "#pay"]]) {
     const context = await browser.newContext(devices.desktop);
     await context.route("**/*.wasm", (route) => route.abort());
     const p = await open(context, `${base}${path}`);
@@ -159,7 +159,7 @@ test("fails safe: with the wasm blocked, nothing is offered for sale and the pag
   }
   // Unblocked, the same buttons are enabled by a decision.
   const context = await browser.newContext(devices.desktop);
-  const p = await open(context, `${base}/product.html?id=classic-merino-tee`);
+  const p = await open(context, `${base}/product.html?id=merino-crew-tee`);
   await p.waitForFunction(() => document.querySelector("#status")?.dataset.policy);
   assert.equal(await p.isDisabled("#add"), false);
   assert.equal(await p.$(".availability-error"), null);
