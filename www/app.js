@@ -3,11 +3,18 @@
 // page with textContent only (plain text, never HTML).
 import init, { Catalog } from "storefront-availability";
 
-await init();
 // ?snapshot=URL loads another snapshot (try your own); the bundled sample otherwise.
+// The module and the snapshot load side by side.
 const snapshotUrl = new URLSearchParams(location.search).get("snapshot") ?? "sample-snapshot.json";
-const snapshotText = await (await fetch(snapshotUrl)).text();
+const [, snapshotText] = await Promise.all([init(), fetch(snapshotUrl).then((response) => response.text())]);
 const catalog = Catalog.fromJson(snapshotText);
+/** The same snapshot in the server build, which has the e-mails: imported the first time they are shown. */
+let mailer;
+const emailCatalog = () =>
+  (mailer ??= import("storefront-availability/server").then(async (server) => {
+    await server.default();
+    return server.Catalog.fromJson(snapshotText);
+  }));
 
 const $ = (id) => document.getElementById(id);
 const state = { sku: location.hash.slice(1) || "TEE-S", quantity: 1 };
@@ -88,7 +95,7 @@ function renderProduct() {
   if (decision) {
     const { message } = decision;
     field("badge").textContent = message.badge;
-    field("badge").className = `badge policy-${decision.policy}`;
+    field("badge").className = `badge badge--${decision.policy}`;
     field("text").textContent = message.text;
     field("ship").textContent = decision.shipDate ? `Ship date: ${decision.shipDate}` : "";
     const button = field("button");
@@ -111,24 +118,33 @@ function renderProduct() {
     };
     for (const [k, v] of Object.entries(facts)) field("facts").append(el("dt", k), el("dd", String(v), { "data-fact": k }));
     if (message.notice) field("warnings").replaceChildren(el("li", message.notice));
-    renderEmails(field("emails"), decision);
+    const emails = field("emails");
+    emails.parentElement.addEventListener("toggle", () => renderEmails(emails, decision), { once: true });
   }
   root.replaceChildren(view);
 }
 
-/** The order confirmation and a weekly status update for this variant. */
-function renderEmails(root, decision) {
+/** The order confirmation and a weekly status update for this variant, when "Order emails" is opened. */
+async function renderEmails(root, decision) {
   if (!decision.canPurchase) return root.replaceChildren(el("p", "No email: this variant can't be bought as asked."));
-  const opts = options({ quantity: state.quantity, orderNumber: "1042" });
-  const confirmation = catalog.orderConfirmation(state.sku, opts);
-  const status = catalog.weeklyStatus({
-    ...options(), orderNumber: "1042", title: productOf(state.sku).name, promisedDate: decision.shipDate,
+  const sku = state.sku;
+  const confirmationOptions = options({ quantity: state.quantity, orderNumber: "1042" });
+  const statusOptions = {
+    ...options(), orderNumber: "1042", title: productOf(sku).name, promisedDate: decision.shipDate,
     expectedDate: decision.shipDate, ...(decision.queuePosition ? { position: decision.queuePosition, total: decision.queuePosition + 9 } : {}),
-  });
-  root.replaceChildren(
-    el("h3", "Order confirmation"), el("p", confirmation.subject, { class: "subject" }), el("pre", confirmation.body),
-    el("h3", "Weekly status"), el("p", status.subject, { class: "subject" }), el("pre", status.body),
-  );
+  };
+  root.replaceChildren(el("p", "Writing the e-mails…"));
+  try {
+    const mail = await emailCatalog();
+    const confirmation = mail.orderConfirmation(sku, confirmationOptions);
+    const status = mail.weeklyStatus(statusOptions);
+    root.replaceChildren(
+      el("h3", "Order confirmation"), el("p", confirmation.subject, { class: "subject" }), el("pre", confirmation.body),
+      el("h3", "Weekly status"), el("p", status.subject, { class: "subject" }), el("pre", status.body),
+    );
+  } catch (error) {
+    root.replaceChildren(el("p", `The e-mails could not be written: ${error.message}`));
+  }
 }
 
 /** Every variant's message in the chosen language, for reviewing copy. */

@@ -84,9 +84,13 @@ function updateStock(patch) {
     .catch(() => {});
 }
 
+/** The checkout of this shop's cart, on this shop's catalog (a bare /checkout.html shows the situations' sample cart). */
+const checkoutHref = () => `/checkout.html?${new URLSearchParams({ snapshot: "/storefront-snapshot.json", cart: JSON.stringify(cart.lines), now, locale })}`;
+
 export function drawCart() {
   const drawer = document.querySelector("#cart-drawer");
   document.querySelector("#cart-count").textContent = String(cart.lines.reduce((n, l) => n + l.quantity, 0));
+  for (const link of document.querySelectorAll('.bar nav a[href^="/checkout.html"]')) link.href = checkoutHref();
   if (!drawer) return;
   const list = drawer.querySelector("ul");
   if (cart.lines.length === 0) {
@@ -120,8 +124,7 @@ function drawPlan(drawer, plan) {
     list.append(li);
   }
   drawer.querySelector("[data-summary]").textContent = `${plan.summary} · Total ${money(plan.total)}`;
-  const checkout = new URLSearchParams({ snapshot: "/storefront-snapshot.json", cart: JSON.stringify(cart.lines), now, locale });
-  drawer.querySelector("a.button").href = `/checkout.html?${checkout}`;
+  drawer.querySelector("a.button").href = checkoutHref();
 }
 
 export function wireHeader() {

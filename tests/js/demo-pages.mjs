@@ -10,4 +10,5 @@ export const pages = {
   grid: ["/", "[data-badge]"],
   product: ["/product.html?id=linen-camp-shirt", "#status[data-policy]"],
   checkout: ["/checkout.html", "body[data-ready]"],
+  situations: ["/situations.html", "body[data-ready]"],
 };

@@ -133,6 +133,7 @@ test("the product page shows the deadline notice and the order emails", async ()
   await p.waitForSelector("body[data-ready]", { state: "attached" });
   assert.equal(await p.textContent(".warnings"), "Won't ship in time for Christmas (its ship-by date is December 18)");
   await p.click(".emails summary");
+  await p.waitForSelector(".emails .subject"); // the e-mails come from the server build, imported on first opening
   assert.deepEqual(await p.$$eval(".emails .subject", (s) => s.map((x) => x.textContent)), [
     "Pre-order Confirmed — Expected to ship the week of January 10, 2027",
     "Update on your order — Aurora Headphones",

@@ -137,6 +137,11 @@ for (const [device, options] of Object.entries(devices)) {
     assert.deepEqual(await texts(p, ".cart-line__title"), ["1 × Linen Camp Shirt — M"]);
     assert.equal(await p.textContent("#cart-drawer [data-summary]"), "1 item ships today · Total $78.00");
     await p.screenshot({ path: `${root}/test-results/storefront-product-${device}.png` });
+    // The header's Checkout link and the drawer's button both check out this cart on this shop's catalog.
+    const checkout = (selector) => p.evaluate((s) => Object.fromEntries(new URL(document.querySelector(s).href).searchParams), selector);
+    const expected = { snapshot: "/storefront-snapshot.json", cart: '[{"sku":"LINEN-CAMP-SHIRT-M","quantity":1}]' };
+    assert.deepEqual((({ snapshot, cart }) => ({ snapshot, cart }))(await checkout(".bar nav a[href*='checkout']")), expected);
+    assert.deepEqual(await checkout(".bar nav a[href*='checkout']"), await checkout("#cart-drawer a.button"));
     await p.click("#cart-drawer a.button");
     await p.waitForSelector("body[data-ready]", { state: "attached" });
     assert.equal(await p.textContent("#summary"), "1 item ships today");
