@@ -13,8 +13,15 @@ export function productsOf(items) {
   return products;
 }
 
-/** A card's picture: decorative (the card's link names the product), sized so nothing moves when it loads, lazy below the first rows. */
-export const cardImage = (product, index) => ({ className: "art", src: product.image, alt: "", width: 400, height: 500, loading: index < 8 ? "eager" : "lazy" });
+/**
+ * A card's picture: decorative (the card's link names the product), sized so
+ * nothing moves when it loads; the first row asked for first (it is what a
+ * phone's first screen shows largest), the rest lazily.
+ */
+export const cardImage = (product, index) => ({
+  className: "art", src: product.image, alt: "", width: 400, height: 500,
+  loading: index < 4 ? "eager" : "lazy", fetchPriority: index < 2 ? "high" : "auto",
+});
 
 /** What the picker's options are: sizes or colours. */
 export const optionName = (product) => (/^\d+$|^(XS|S|M|L|XL)$/.test(product.variants[0].option) ? "Size" : "Colour");
