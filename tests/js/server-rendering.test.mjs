@@ -43,6 +43,11 @@ test("every product page's HTML holds its name, price, availability and JSON-LD,
     assert.equal(ld.hasVariant.length, product.variants.length);
     assert.deepEqual(ld.hasVariant.map((v) => v.offers.availability), product.variants.map((v) => states.get(v.sku).schemaOrg));
     assert.match(html, /<meta name="description" content="[^"]+">/);
+    // Its own picture, on the page and in every variant's JSON-LD, served as an image.
+    assert.match(html, new RegExp(`<img class="art art--big" id="art" src="/img/${product.id}.svg" alt="${product.title}"`));
+    assert.deepEqual(new Set(ld.hasVariant.map((v) => v.image)), new Set([`${base}/img/${product.id}.svg`]));
+    const picture = await fetch(`${base}/img/${product.id}.svg`);
+    assert.deepEqual([picture.status, picture.headers.get("content-type")], [200, "image/svg+xml"]);
   }
 });
 

@@ -42,6 +42,11 @@ for (const [device, options] of Object.entries(devices)) {
     assert.equal(byProduct["waxed-canvas-tote"], "Pre-order");
     assert.equal(byProduct["stoneware-mug"], "Some options sold out");
     assert.equal(byProduct["trail-running-sock"], "Out of stock"); // restock not confirmed: no promise
+    // Each card shows its own product's picture, sized before it loads; the first row is on screen, drawn.
+    const pictures = await p.$$eval(".card", (cards) => cards.map((c) => ({ product: c.dataset.product, src: c.querySelector("img.art")?.getAttribute("src"), size: [c.querySelector("img.art")?.getAttribute("width"), c.querySelector("img.art")?.getAttribute("height")] })));
+    assert.deepEqual(pictures.map((x) => x.src), pictures.map((x) => `/img/${x.product}.svg`));
+    assert.ok(pictures.every((x) => x.size.join("x") === "400x500"));
+    await p.waitForFunction(() => [...document.querySelectorAll(".card img.art")].slice(0, 2).every((img) => img.complete && img.naturalWidth > 0));
     figures[device] = Math.round(await p.evaluate(() => window.firstBadgeMs));
     assert.equal(await p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, "no sideways scrolling");
     await p.screenshot({ path: `${root}/test-results/storefront-grid-${device}.png` });
