@@ -78,6 +78,7 @@ pub mod internals {
     pub use crate::read::options::{
         read_cart, read_confirmation, read_request, read_shipped, read_status_update, string_option, Asked,
     };
+    pub use crate::read::parser::{parse_json, SyntaxError};
     pub use crate::read::patch::{read_patch, Patch};
     pub use crate::rules::decision::today;
     pub use crate::text::catalog::{builtin, builtin_more, LANGUAGES};

@@ -10,6 +10,7 @@ use crate::model::decision::Policy;
 use crate::model::metrics::{History, OrderLine, Rate, Receipt, StockDay, Thresholds};
 use crate::model::problem::{Diagnostic, HistoryError, Problem};
 use crate::read::json::{as_safe_integer, as_str, Fields, Json};
+use crate::read::parser::parse_json;
 
 impl History {
     /// Reads order history JSON text: `{ from?, to?, thresholds?, orders,
@@ -24,7 +25,7 @@ impl History {
     /// ```
     pub fn from_json(text: &str) -> Result<History, HistoryError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let document: Json = serde_json::from_str(text).map_err(|e| HistoryError {
+        let document = parse_json(text).map_err(|e| HistoryError {
             problems: vec![Problem { path: String::new(), message: format!("not valid JSON: {e}") }],
         })?;
         let mut problems = Vec::new();

@@ -1,16 +1,13 @@
 //! A small JSON value tree and a path-aware reader over it.
 //!
-//! The snapshot is first read into [`Json`] (from text with `serde_json`; the
-//! JavaScript layer turns snapshot objects into text first), then validated field
+//! The snapshot is first read into [`Json`] (from text by the parser next
+//! to this file; the JavaScript layer turns snapshot objects into text
+//! first), then validated field
 //! by field with [`Fields`], which records every problem with its JSON path.
 //! Reading in two steps is what lets one bad item fail alone.
 
-use std::fmt;
-
 use crate::model::problem::Problem;
 use crate::model::value::{number_text, quoted, MAX_DAYS, MAX_SAFE_INTEGER};
-
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A parsed JSON value. Objects keep their keys in order, each key once:
 /// when a key repeats, the last value wins at the first position, as with
@@ -50,67 +47,6 @@ impl Json {
     }
 }
 
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
-    }
-}
-
-/// Builds a [`Json`] from any serde input (also used by the streaming snapshot reader).
-pub(crate) struct JsonVisitor;
-
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_none<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        Json::deserialize(d)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
-    }
-    // Integers above 2^53 round here; the reader rejects them as unsafe.
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Number(v as f64))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        Ok(Json::Number(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::String(v))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut entries = Entries::default();
-        // next_key then next_value, as `KnownKeys` reads: one copy of that code in the wasm.
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value::<Json>()?;
-            entries.insert(key, value);
-        }
-        Ok(Json::Object(entries.into_vec()))
-    }
-}
-
 /// An object's entries as `JSON.parse` keeps them: a repeated key keeps
 /// its first position and takes the last value, so every reader (`get`
 /// and `Fields::entries` alike) sees each key once. Small objects are
@@ -146,57 +82,6 @@ impl Entries {
 
     pub(crate) fn into_vec(self) -> Vec<(String, Json)> {
         self.list
-    }
-}
-
-/// Reads a value like [`Json`], except that an object keeps only the keys
-/// in `keys`: every other key is skipped unbuilt, so data the rules never
-/// read costs no memory however large it is (20 MB under an unknown key
-/// once grew the wasm memory to 500 MB).
-pub(crate) struct KnownKeys(pub &'static [&'static str]);
-
-impl<'de> serde::de::DeserializeSeed<'de> for KnownKeys {
-    type Value = Json;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-/// Anything but an object is read whole, as [`JsonVisitor`] reads it.
-macro_rules! as_json {
-    ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
-        fn $method<E: serde::de::Error>(self, $($arg: $ty),*) -> Result<Json, E> {
-            JsonVisitor.$method($($arg),*)
-        }
-    )*};
-}
-
-impl<'de> Visitor<'de> for KnownKeys {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    as_json!(visit_bool(v: bool), visit_i64(v: i64), visit_u64(v: u64), visit_f64(v: f64), visit_str(v: &str),
-             visit_string(v: String), visit_unit(), visit_none());
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Json, A::Error> {
-        JsonVisitor.visit_seq(seq)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut entries = Entries::default();
-        while let Some(key) = map.next_key::<String>()? {
-            if self.0.contains(&key.as_str()) {
-                let value = map.next_value::<Json>()?;
-                entries.insert(key, value);
-            } else {
-                map.next_value::<serde::de::IgnoredAny>()?;
-            }
-        }
-        Ok(Json::Object(entries.into_vec()))
     }
 }
 

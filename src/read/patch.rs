@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use crate::model::calendar::parse_timestamp;
 use crate::model::problem::{Diagnostic, SnapshotError};
 use crate::read::json::Json;
+use crate::read::parser::parse_json;
 
 /// A patch read and checked: every item has its SKU. It borrows the
 /// patch's text: each item, and `generatedAt`, as written there.
@@ -37,8 +38,8 @@ fn invalid(path: String, message: &str) -> Diagnostic {
 /// assert_eq!(read_patch(r#"{ "items": [{ "onHand": 1 }] }"#).unwrap_err()[0].path, "items[0].sku");
 /// ```
 pub fn read_patch(text: &str) -> Result<Patch<'_>, Vec<Diagnostic>> {
-    let json: Json = serde_json::from_str(text)
-        .map_err(|e| vec![invalid(String::new(), &format!("could not be read as JSON: {e}"))])?;
+    let json =
+        parse_json(text).map_err(|e| vec![invalid(String::new(), &format!("could not be read as JSON: {e}"))])?;
     let mut problems = Vec::new();
     let items = match json.get("items") {
         Some(Json::Array(items)) => items.as_slice(),
@@ -197,7 +198,7 @@ fn string(token: &str) -> Option<String> {
     let inner = token.strip_prefix('"')?.strip_suffix('"')?;
     match inner.contains('\\') {
         false => Some(inner.to_owned()),
-        true => match serde_json::from_str::<Json>(token).ok()? {
+        true => match parse_json(token).ok()? {
             Json::String(text) => Some(text),
             _ => None,
         },

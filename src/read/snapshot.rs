@@ -5,10 +5,8 @@
 //! [`Snapshot::diagnostics`] with its JSON path.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use chrono::NaiveTime;
-use serde::de::{Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::model::calendar::{parse_date, parse_time, parse_weekday, Calendar};
 use crate::model::channel::Channel;
@@ -18,8 +16,9 @@ use crate::model::stock::{Locations, Source};
 use crate::model::value::quoted;
 use crate::model::zone::Zones;
 use crate::read::channel::{read_channels, unknown_channels};
-use crate::read::json::{as_str, Entries, Fields, Json, JsonVisitor, KnownKeys};
+use crate::read::json::{as_str, Entries, Fields, Json};
 use crate::read::messages::read_messages;
+use crate::read::parser::{Parser, SyntaxError};
 use crate::read::stock::{self, read_locations};
 
 impl Snapshot {
@@ -44,8 +43,7 @@ impl Snapshot {
         let repaired = crate::read::json::replace_lone_surrogates(text);
         let (text, replaced, (line, column)) =
             repaired.as_ref().map_or((text, 0, (0, 0)), |(text, n, place)| (text.as_str(), *n, *place));
-        let document: Document =
-            serde_json::from_str(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
+        let document = read_document(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
         let mut snapshot = Snapshot::from_document(document, zones)?;
         if replaced > 0 {
             snapshot.diagnostics.push(Diagnostic {
@@ -347,14 +345,6 @@ enum ItemsField {
     Repeated,
 }
 
-impl<'de> Deserialize<'de> for Document {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Document, D::Error> {
-        deserializer.deserialize_any(DocumentVisitor)
-    }
-}
-
-struct DocumentVisitor;
-
 /// The store-level keys the rules read; any other key is skipped unread.
 const STORE_KEYS: &[&str] = &[
     "version",
@@ -396,98 +386,52 @@ const ITEM_KEYS: &[&str] = &[
     "hideSoldOut",
 ];
 
-/// Anything but an object is kept whole, for `read_store` to reject.
-macro_rules! keep_whole {
-    ($($method:ident($($arg:ident: $ty:ty),*)),* $(,)?) => {$(
-        fn $method<E: serde::de::Error>(self, $($arg: $ty),*) -> Result<Document, E> {
-            JsonVisitor.$method($($arg),*).map(|store| Document { store, items: ItemsField::Absent })
+/// Reads the document: store-level keys the rules read as a tree, items
+/// one at a time as they come, everything else skipped unbuilt.
+fn read_document(text: &str) -> Result<Document, SyntaxError> {
+    let mut parser = Parser::new(text);
+    let document = match parser.peek() {
+        Some(b'{') => {
+            let mut entries = Entries::default();
+            let mut items = ItemsField::Absent;
+            parser.object(|parser, key| {
+                if key == "items" && !matches!(items, ItemsField::Absent) {
+                    parser.skip()?;
+                    items = ItemsField::Repeated;
+                } else if key == "items" {
+                    items = read_items(parser)?;
+                } else if STORE_KEYS.contains(&key.as_str()) {
+                    entries.insert(key, parser.value()?);
+                } else {
+                    parser.skip()?;
+                }
+                Ok(())
+            })?;
+            Document { store: Json::Object(entries.into_vec()), items }
         }
-    )*};
+        // Anything but an object is kept whole, for `read_store` to reject.
+        _ => Document { store: parser.value()?, items: ItemsField::Absent },
+    };
+    parser.end()?;
+    Ok(document)
 }
 
-impl<'de> Visitor<'de> for DocumentVisitor {
-    type Value = Document;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a snapshot object")
+/// The `items` array, each item read (its known keys only) and validated
+/// as soon as it is parsed, so the whole list is never held as a tree.
+fn read_items(parser: &mut Parser) -> Result<ItemsField, SyntaxError> {
+    if parser.peek() != Some(b'[') {
+        return Ok(match parser.value()? {
+            Json::Null => ItemsField::Absent,
+            other => ItemsField::NotArray(other.describe()),
+        });
     }
-
-    keep_whole!(visit_bool(v: bool), visit_i64(v: i64), visit_u64(v: u64), visit_f64(v: f64), visit_str(v: &str), visit_unit());
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Document, A::Error> {
-        JsonVisitor.visit_seq(seq).map(|store| Document { store, items: ItemsField::Absent })
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
-        let mut entries = Entries::default();
-        let mut items = ItemsField::Absent;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "items" && !matches!(items, ItemsField::Absent) {
-                map.next_value::<serde::de::IgnoredAny>()?;
-                items = ItemsField::Repeated;
-            } else if key == "items" {
-                items = map.next_value_seed(ItemsSeed)?;
-            } else if STORE_KEYS.contains(&key.as_str()) {
-                let value = map.next_value::<Json>()?;
-                entries.insert(key, value);
-            } else {
-                map.next_value::<serde::de::IgnoredAny>()?;
-            }
-        }
-        Ok(Document { store: Json::Object(entries.into_vec()), items })
-    }
-}
-
-struct ItemsSeed;
-
-impl<'de> DeserializeSeed<'de> for ItemsSeed {
-    type Value = ItemsField;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ItemsField, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for ItemsSeed {
-    type Value = ItemsField;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of items")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ItemsField, A::Error> {
-        let mut reader = ItemReader::default();
-        reader.items.reserve(seq.size_hint().unwrap_or(0).min(1 << 20));
-        while let Some(item) = seq.next_element_seed(KnownKeys(ITEM_KEYS))? {
-            reader.push(&item);
-        }
-        Ok(ItemsField::Read(reader))
-    }
-
-    fn visit_unit<E>(self) -> Result<ItemsField, E> {
-        Ok(ItemsField::Absent)
-    }
-    fn visit_none<E>(self) -> Result<ItemsField, E> {
-        Ok(ItemsField::Absent)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ItemsField, A::Error> {
-        JsonVisitor.visit_map(map).map(|v| ItemsField::NotArray(v.describe()))
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<ItemsField, E> {
-        Ok(ItemsField::NotArray(Json::Bool(v).describe()))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<ItemsField, E> {
-        Ok(ItemsField::NotArray(Json::Number(v as f64).describe()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<ItemsField, E> {
-        Ok(ItemsField::NotArray(Json::Number(v as f64).describe()))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<ItemsField, E> {
-        Ok(ItemsField::NotArray(Json::Number(v).describe()))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<ItemsField, E> {
-        Ok(ItemsField::NotArray(Json::String(v.to_owned()).describe()))
-    }
+    let mut reader = ItemReader::default();
+    parser.array(|parser| {
+        let item = parser.value_keeping(ITEM_KEYS)?;
+        reader.push(&item);
+        Ok(())
+    })?;
+    Ok(ItemsField::Read(reader))
 }
 
 /// Reads one item; `None` (with problems recorded) when anything is wrong.
