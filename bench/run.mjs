@@ -274,7 +274,7 @@ async function firstBadge(server, path, throttle) {
   return { painted: median(painted), decided: median(decided), cls: median(shifts) };
 }
 results.cls = [];
-for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=classic-linen-shirt"]]) {
+for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=linen-camp-shirt"]]) {
   for (const [rendering, server] of [["server-rendered", demo], ["client-only", clientOnly]]) {
     // The badge must be in the served HTML for its first paint to count.
     const html = await (await fetch(`http://127.0.0.1:${server.address().port}${path}`)).text();

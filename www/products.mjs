@@ -19,7 +19,7 @@ export function productsOf(items) {
  * phone's first screen shows largest), the rest lazily.
  */
 export const cardImage = (product, index) => ({
-  className: "art", src: product.image, alt: "", width: 400, height: 500,
+  className: "art", src: product.image, alt: "", width: 400, height: 500, decoding: "async",
   loading: index < 4 ? "eager" : "lazy", fetchPriority: index < 2 ? "high" : "auto",
 });
 

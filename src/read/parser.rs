@@ -268,7 +268,7 @@ impl<'t> Parser<'t> {
                         continue;
                     }
                 }
-                Some(b'"') => self.skip_string()?,
+                Some(b'"') => self.read_string(None)?,
                 _ => {
                     self.scalar()?;
                 }
@@ -289,58 +289,37 @@ impl<'t> Parser<'t> {
 
     /// A string (the parser is on its opening quote), escapes decoded.
     pub(crate) fn string(&mut self) -> Result<String, SyntaxError> {
-        self.at += 1;
         let mut out = String::new();
-        loop {
-            let start = self.at;
-            let stop = self
-                .text
-                .as_bytes()
-                .get(start..)
-                .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20));
-            let Some(stop) = stop else {
-                self.at = self.text.len();
-                return self.fail("the text ended inside a string");
-            };
-            self.at += stop;
-            // Quotes and backslashes are ASCII: the slice is on character boundaries.
-            out.push_str(self.text.get(start..self.at).unwrap_or_default());
-            match self.text.as_bytes().get(self.at) {
-                Some(b'"') => {
-                    self.at += 1;
-                    return Ok(out);
-                }
-                Some(b'\\') => {
-                    self.at += 1;
-                    out.push(self.escape()?);
-                }
-                _ => return self.fail("a control character (U+0000 to U+001F) inside a string; write it escaped"),
-            }
-        }
+        self.read_string(Some(&mut out))?;
+        Ok(out)
     }
 
-    /// Skips a string (the parser is on its opening quote), checking its escapes.
-    fn skip_string(&mut self) -> Result<(), SyntaxError> {
+    /// Reads a string into `out`, or only checks it (`None`).
+    fn read_string(&mut self, mut out: Option<&mut String>) -> Result<(), SyntaxError> {
         self.at += 1;
         loop {
-            let stop = self
-                .text
-                .as_bytes()
-                .get(self.at..)
-                .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20));
-            let Some(stop) = stop else {
+            let start = self.at;
+            let rest = self.text.as_bytes().get(start..).unwrap_or_default();
+            let Some(stop) = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) else {
                 self.at = self.text.len();
                 return self.fail("the text ended inside a string");
             };
             self.at += stop;
-            match self.text.as_bytes().get(self.at) {
+            if let Some(out) = &mut out {
+                // Quotes and backslashes are ASCII: the slice is on character boundaries.
+                out.push_str(self.text.get(start..self.at).unwrap_or_default());
+            }
+            match rest.get(stop) {
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(());
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    self.escape()?;
+                    let c = self.escape()?;
+                    if let Some(out) = &mut out {
+                        out.push(c);
+                    }
                 }
                 _ => return self.fail("a control character (U+0000 to U+001F) inside a string; write it escaped"),
             }
