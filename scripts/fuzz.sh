@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes the core with cargo-fuzz (libFuzzer): snapshot parsing, decide,
-# cart planning, message templates and the oversell invariant over kits,
+# Fuzzes the core with cargo-fuzz (libFuzzer): snapshot parsing, the JSON
+# parser against serde_json, decide, cart planning, message templates and
+# the oversell invariant over kits,
 # locations, limits and carts.
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]   (default: 10 s, every target)
 # Needs the nightly toolchain (this machine kind has one; it cannot be
@@ -15,7 +16,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${1:-10}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(snapshot decide cart template oversell patch)
+[ ${#targets[@]} -gt 0 ] || targets=(snapshot json decide cart template oversell patch)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "fuzz: no nightly toolchain on this machine; cargo-fuzz needs one" >&2
@@ -28,7 +29,7 @@ for target in "${targets[@]}"; do
   corpus=target/fuzz-corpus/$target
   mkdir -p "$corpus"
   dict=()
-  [ "$target" = snapshot ] && dict=(-dict=fuzz/json.dict)
+  [ "$target" = snapshot ] || [ "$target" = json ] && dict=(-dict=fuzz/json.dict)
   echo "fuzz: $target for ${seconds}s"
   log=target/fuzz-$target-${seconds}s.log
   status=0
