@@ -68,13 +68,12 @@ pub(crate) fn read_messages(messages: Option<&Json>, diagnostics: &mut Vec<Diagn
 /// ```
 pub fn check_template(source: &str, allowed: &[&str]) -> Result<(), String> {
     let mut rest = source;
-    let mut offset = 0;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            return Err(format!("unclosed \"{{\" at character {}", source[..offset + open].chars().count() + 1));
+    // Characters before `rest`, for the position of an unclosed brace.
+    let mut read = 0;
+    while let Some((before, after)) = rest.split_once('{') {
+        let Some((name, tail)) = after.split_once('}') else {
+            return Err(format!("unclosed \"{{\" at character {}", read + before.chars().count() + 1));
         };
-        let name = &after[..close];
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphabetic()) {
             return Err(format!("invalid placeholder {{{name}}}: names are letters only, like {{date}}"));
         }
@@ -83,8 +82,8 @@ pub fn check_template(source: &str, allowed: &[&str]) -> Result<(), String> {
             let has = if known.is_empty() { "no placeholders".to_owned() } else { known.join(", ") };
             return Err(format!("unknown placeholder {{{name}}}; this message has {has}"));
         }
-        offset += open + 1 + close + 1;
-        rest = &after[close + 1..];
+        read += before.chars().count() + name.chars().count() + 2;
+        rest = tail;
     }
     Ok(())
 }

@@ -79,9 +79,14 @@ pub fn read_patch(text: &str) -> Result<Patch<'_>, Vec<Diagnostic>> {
     // Each item's text, and `generatedAt`'s, as written (the text was just read as JSON).
     let entries = Spans::object(text).unwrap_or_default();
     let (start, end) = last(&entries, "items").unwrap_or_default();
-    let texts = Spans::array(&text[start..end]).unwrap_or_default();
-    let items = skus.into_iter().zip(texts).map(|(sku, (a, b))| (sku, &text[start + a..start + b])).collect();
-    let generated_at = last(&entries, "generatedAt").map(|(a, b)| &text[a..b]);
+    // (Spans come from scanning this very text: `get` never misses; it keeps panics out of the wasm.)
+    let texts = text.get(start..end).and_then(Spans::array).unwrap_or_default();
+    let items = skus
+        .into_iter()
+        .zip(texts)
+        .map(|(sku, (a, b))| (sku, text.get(start + a..start + b).unwrap_or_default()))
+        .collect();
+    let generated_at = last(&entries, "generatedAt").and_then(|(a, b)| text.get(a..b));
     Ok(Patch { items, remove: removed, generated_at })
 }
 
@@ -106,9 +111,12 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     let store = Spans::object(source).ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
     let not_items = || SnapshotError::at("items", "expected an array of items".into());
     let (start, end) = last(&store, "items").ok_or_else(not_items)?;
-    let old = Spans::array(&source[start..end]).ok_or_else(not_items)?;
-    let mut items: Vec<(Option<String>, &str)> =
-        old.iter().map(|&(a, b)| &source[start + a..start + b]).map(|item| (sku_of(item), item)).collect();
+    let old = source.get(start..end).and_then(Spans::array).ok_or_else(not_items)?;
+    let mut items: Vec<(Option<String>, &str)> = old
+        .iter()
+        .map(|&(a, b)| source.get(start + a..start + b).unwrap_or_default())
+        .map(|item| (sku_of(item), item))
+        .collect();
 
     // One map type for every lookup by SKU (each one more costs the wasm its code).
     let index = |items: &[(Option<String>, &str)]| -> HashMap<String, usize> {
@@ -151,7 +159,7 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     // `generatedAt` before the items or after them (or, if the source had none, first).
     let at = |token: &str| string(token).as_deref().and_then(parse_timestamp);
     let newer = |value: &str| match last(&store, "generatedAt") {
-        Some((a, b)) => at(value).zip(at(&source[a..b])).is_some_and(|(shard, own)| shard >= own),
+        Some((a, b)) => at(value).zip(source.get(a..b).and_then(at)).is_some_and(|(shard, own)| shard >= own),
         None => false,
     };
     let generated_at = patch.generated_at.filter(|value| !(oldest && newer(value)));
@@ -164,7 +172,7 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     });
     let mut copied = 0;
     let mut splice = |out: &mut String, (a, b): (usize, usize), text: &str| {
-        out.push_str(&source[copied..a]);
+        out.push_str(source.get(copied..a).unwrap_or_default());
         out.push_str(text);
         copied = b;
     };
@@ -183,14 +191,14 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     if let Some((span, value)) = generated.as_ref().filter(|((a, _), _)| *a > start) {
         splice(&mut out, *span, value);
     }
-    out.push_str(&source[copied..]);
+    out.push_str(source.get(copied..).unwrap_or_default());
     Ok((out, placed))
 }
 
 /// The SKU of an item's text (its last `sku` key), when it is a string.
 fn sku_of(item: &str) -> Option<String> {
     let (a, b) = last(&Spans::object(item)?, "sku")?;
-    string(&item[a..b])
+    string(item.get(a..b)?)
 }
 
 /// The string a JSON string token holds.
@@ -247,7 +255,7 @@ impl<'a> Spans<'a> {
             }
             let key_start = s.at;
             s.skip_string()?;
-            let key = string(&text[key_start..s.at])?;
+            let key = string(text.get(key_start..s.at)?)?;
             s.skip_space();
             s.eat(b':')?;
             s.skip_space();

@@ -10,15 +10,16 @@
 pub fn fill(source: &str, value: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(source.len() + 32);
     let mut rest = source;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
+    // `split_once` rather than slicing by index: no panic path in the wasm.
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            out.push_str(after);
             return out;
         };
-        out.push_str(&value(&after[..close]).unwrap_or_default());
-        rest = &after[close + 1..];
+        out.push_str(&value(name).unwrap_or_default());
+        rest = tail;
     }
     out.push_str(rest);
     out
