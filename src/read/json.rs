@@ -160,15 +160,29 @@ impl<'a, 'p> Fields<'a, 'p> {
         let value = self.value(key)?;
         let parsed = parse(value);
         if parsed.is_none() {
-            self.problem(key, format!("expected {what}, got {}", value.describe()));
+            self.mistyped(key, what, value);
         }
         parsed
+    }
+
+    /// Records "expected {what}, got {value}" at `key`. Kept out of line:
+    /// `read` has a copy per parser it is given, this has one in all.
+    #[inline(never)]
+    fn mistyped(&mut self, key: &str, what: &str, value: &Json) {
+        let message = format!("expected {what}, got {}", value.describe());
+        self.problem(key, message);
+    }
+
+    /// Records "missing; expected {what}" at `key` (out of line, as [`Fields::mistyped`]).
+    #[inline(never)]
+    fn missing(&mut self, key: &str, what: &str) {
+        self.problem(key, format!("missing; expected {what}"));
     }
 
     /// Like [`Fields::read`], and records "missing" when the key is absent.
     pub fn require<T>(&mut self, key: &str, what: &str, parse: impl FnOnce(&'a Json) -> Option<T>) -> Option<T> {
         if self.value(key).is_none() {
-            self.problem(key, format!("missing; expected {what}"));
+            self.missing(key, what);
             return None;
         }
         self.read(key, what, parse)
@@ -221,7 +235,7 @@ impl<'a, 'p> Fields<'a, 'p> {
         for (i, value) in values.iter().enumerate() {
             match parse(value) {
                 Some(v) => parsed.push(v),
-                None => self.problem(&format!("{key}[{i}]"), format!("expected {what}, got {}", value.describe())),
+                None => self.mistyped(&format!("{key}[{i}]"), what, value),
             }
         }
         (parsed.len() == values.len()).then_some(parsed)
