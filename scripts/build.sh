@@ -43,16 +43,22 @@ for glue in "$name" "${name}_checkout" "${name}_server"; do
 done
 # Our JavaScript ships minified (its documentation is in the .d.ts files).
 minify() { npx --no-install esbuild "$1" --allow-overwrite --minify --keep-names --format=esm --log-level=warning --outfile="$2"; }
-for file in index elements error; do minify "js/$file.js" "pkg/$file.js"; done
+for file in elements error; do minify "js/$file.js" "pkg/$file.js"; done
 # The wasm-bindgen glue too (a bundler keeps its `new URL(…, import.meta.url)`).
 for glue in "$name" "${name}_checkout" "${name}_server"; do minify "pkg/$glue.js" "pkg/$glue.js"; done
-# The checkout and server entries are the page entry's JavaScript on their
-# own wasm module (the same Catalog class; one AvailabilityError for all).
-for use in checkout server; do
-  minify js/index.js "pkg/$use.js.tmp"
-  [ "$(grep -o '"./storefront_availability.js"' "pkg/$use.js.tmp" | wc -l)" = 1 ] || { echo "js/index.js must import its glue once" >&2; exit 1; }
-  sed 's|"./storefront_availability.js"|"./storefront_availability_'"$use"'.js"|' "pkg/$use.js.tmp" > "pkg/$use.js" && rm "pkg/$use.js.tmp"
-done
+# Each entry is js/index.js on its own wasm module (the same Catalog class;
+# one AvailabilityError for all: error.js stays a module of its own). The
+# page and checkout entries carry their glue inside: a cold page imports
+# one module fewer (~6 of ~30 ms, measured side by side in Chromium). The
+# server entry imports its glue, which node.js initialises synchronously.
+[ "$(grep -o '"./storefront_availability.js"' js/index.js | wc -l)" = 1 ] || { echo "js/index.js must import its glue once" >&2; exit 1; }
+entry() { # OUT GLUE [ESBUILD FLAGS…]
+  sed 's|"./storefront_availability.js"|"./'"$2"'.js"|' js/index.js |
+    (cd pkg && npx --no-install esbuild --bundle --external:./error.js "${@:3}" --minify --keep-names --format=esm --log-level=warning --sourcefile=js/index.js --outfile="$1.js")
+}
+entry index "$name"
+entry checkout "${name}_checkout"
+entry server "${name}_server" --external:"./${name}_server.js"
 # The importer and the command line run on servers and build steps: shipped readable, not minified.
 cp js/index.d.ts js/checkout.d.ts js/server.d.ts js/elements.d.ts js/error.d.ts js/node.js js/node.d.ts js/import.js js/import.d.ts js/cli.js js/report.js js/feed.js js/shard.js pkg/
 chmod +x pkg/cli.js
