@@ -3,9 +3,9 @@
 //! object or array member by member (the snapshot reader keeps only the
 //! keys the rules read, and takes items one at a time).
 //!
-//! It replaced `serde_json`'s deserializer in the product-page wasm: the
-//! generic visitor code, its error formatting and `core::fmt` paths it
-//! pulled in were a third of the module (BENCHMARKS.md, issue 14).
+//! It replaced `serde_json`'s deserializer: its generic visitors, their
+//! error formatting and the `core::fmt` paths they pulled in cost the
+//! product-page wasm 6 KB gzip (BENCHMARKS.md, issue 14).
 //!
 //! Numbers read as `f64`, as in JavaScript. Integers up to 2^53 and
 //! decimals of up to 15 significant digits with exponents within ±22 — all
@@ -81,7 +81,7 @@ impl<'t> Parser<'t> {
 
     /// An error at the current position.
     #[cold]
-    pub(crate) fn fail<T>(&self, what: &'static str) -> Result<T, SyntaxError> {
+    fn fail<T>(&self, what: &'static str) -> Result<T, SyntaxError> {
         let before = self.text.as_bytes().get(..self.at).unwrap_or_default();
         let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let column = self.text.get(line_start..self.at).map_or(0, |line| line.chars().count()) + 1;
@@ -288,7 +288,7 @@ impl<'t> Parser<'t> {
     }
 
     /// A string (the parser is on its opening quote), escapes decoded.
-    pub(crate) fn string(&mut self) -> Result<String, SyntaxError> {
+    fn string(&mut self) -> Result<String, SyntaxError> {
         let mut out = String::new();
         self.read_string(Some(&mut out))?;
         Ok(out)
