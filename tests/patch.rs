@@ -164,3 +164,14 @@ fn a_shard_joins_as_a_part_of_the_snapshot() {
     assert_eq!(catalog.decide("KIT", &Request::at(now)).unwrap().max_quantity, 2);
     assert_eq!(catalog.generated_at().to_rfc3339(), "2026-11-23T07:00:00+00:00");
 }
+
+/// The text a catalog keeps is the text it loaded: half a character (a
+/// lone surrogate escape, read as U+FFFD) stays in it, and a patch of
+/// another item still applies, leaving it as written.
+#[test]
+fn a_snapshot_holding_half_a_character_can_still_be_patched() {
+    let source = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [ { "sku": "A", "title": "Mug \ud83d", "onHand": 1 }, { "sku": "B", "onHand": 2 } ] }"#;
+    let (catalog, text) = Catalog::patched(source, r#"{ "items": [{ "sku": "B", "onHand": 5 }] }"#).unwrap();
+    assert!(text.contains(r#""title": "Mug \ud83d""#), "{text}");
+    assert_eq!((on_hand(&catalog, "A"), on_hand(&catalog, "B")), (1, 5));
+}

@@ -79,6 +79,17 @@ impl<'t> Parser<'t> {
         bytes.get(self.at).copied()
     }
 
+    /// Where the next value starts (past any whitespace), as a byte offset.
+    pub(crate) fn value_start(&mut self) -> usize {
+        self.peek();
+        self.at
+    }
+
+    /// The byte offset reached (right after the last value read or skipped).
+    pub(crate) fn position(&self) -> usize {
+        self.at
+    }
+
     /// An error at the current position.
     #[cold]
     fn fail<T>(&self, what: &'static str) -> Result<T, SyntaxError> {
@@ -316,9 +327,9 @@ impl<'t> Parser<'t> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    let c = self.escape()?;
-                    if let Some(out) = &mut out {
-                        out.push(c);
+                    match &mut out {
+                        Some(out) => out.push(self.escape()?),
+                        None => self.skip_escape()?,
                     }
                 }
                 _ => return self.fail("a control character (U+0000 to U+001F) inside a string; write it escaped"),
@@ -371,6 +382,25 @@ impl<'t> Parser<'t> {
                 return self.fail("invalid escape (a backslash must be followed by one of \"\\/bfnrtu)");
             }
         })
+    }
+
+    /// Skips an escape (the parser is past its backslash), checking its
+    /// form only: half a character (a lone surrogate) passes, as in
+    /// `JSON.parse`. A value skipped is never read, and a snapshot's text
+    /// may hold such escapes where its reader put U+FFFD (patches splice
+    /// the text as loaded).
+    fn skip_escape(&mut self) -> Result<(), SyntaxError> {
+        match self.text.as_bytes().get(self.at) {
+            Some(b'u') => {
+                self.at += 1;
+                self.hex4().map(drop)
+            }
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                self.at += 1;
+                Ok(())
+            }
+            _ => self.escape().map(drop),
+        }
     }
 
     /// The four hex digits of a `\u` escape.

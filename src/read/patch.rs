@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::model::calendar::parse_timestamp;
 use crate::model::problem::{Diagnostic, SnapshotError};
 use crate::read::json::Json;
-use crate::read::parser::parse_json;
+use crate::read::parser::{parse_json, Parser};
 
 /// A patch read and checked: every item has its SKU. It borrows the
 /// patch's text: each item, and `generatedAt`, as written there.
@@ -77,10 +77,10 @@ pub fn read_patch(text: &str) -> Result<Patch<'_>, Vec<Diagnostic>> {
         return Err(problems);
     }
     // Each item's text, and `generatedAt`'s, as written (the text was just read as JSON).
-    let entries = Spans::object(text).unwrap_or_default();
+    let entries = entries(text).unwrap_or_default();
     let (start, end) = last(&entries, "items").unwrap_or_default();
     // (Spans come from scanning this very text: `get` never misses; it keeps panics out of the wasm.)
-    let texts = text.get(start..end).and_then(Spans::array).unwrap_or_default();
+    let texts = text.get(start..end).and_then(elements).unwrap_or_default();
     let items = skus
         .into_iter()
         .zip(texts)
@@ -108,10 +108,10 @@ fn last(entries: &[(String, (usize, usize))], key: &str) -> Option<(usize, usize
 /// its staleness is never understated.
 pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(String, Vec<usize>), SnapshotError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let store = Spans::object(source).ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
+    let store = entries(source).ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
     let not_items = || SnapshotError::at("items", "expected an array of items".into());
     let (start, end) = last(&store, "items").ok_or_else(not_items)?;
-    let old = source.get(start..end).and_then(Spans::array).ok_or_else(not_items)?;
+    let old = source.get(start..end).and_then(elements).ok_or_else(not_items)?;
     let mut items: Vec<(Option<String>, &str)> = old
         .iter()
         .map(|&(a, b)| source.get(start + a..start + b).unwrap_or_default())
@@ -197,8 +197,10 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
 
 /// The SKU of an item's text (its last `sku` key), when it is a string.
 fn sku_of(item: &str) -> Option<String> {
-    let (a, b) = last(&Spans::object(item)?, "sku")?;
-    string(item.get(a..b)?)
+    match Parser::new(item).value_keeping(&["sku"]).ok()?.get("sku")? {
+        Json::String(sku) => Some(sku.clone()),
+        _ => None,
+    }
 }
 
 /// The string a JSON string token holds.
@@ -233,114 +235,35 @@ pub(crate) fn patch_problems(diagnostics: &[Diagnostic], placed: &[usize]) -> Ve
     diagnostics.iter().filter_map(into_patch).collect()
 }
 
-/// Byte spans of the values in JSON text: enough of a scanner to find an
-/// object's entries and an array's elements (the text is read as JSON in
-/// full when the snapshot is loaded).
-struct Spans<'a> {
-    text: &'a [u8],
-    at: usize,
+/// An object's entries in JSON text: each key (unescaped) and its value's
+/// byte span; `None` when the text is not an object.
+fn entries(text: &str) -> Option<Vec<(String, (usize, usize))>> {
+    let mut parser = Parser::new(text);
+    let mut entries = Vec::new();
+    (parser.peek() == Some(b'{')).then_some(())?;
+    parser
+        .object(|parser, key| {
+            let start = parser.value_start();
+            parser.skip()?;
+            entries.push((key, (start, parser.position())));
+            Ok(())
+        })
+        .ok()?;
+    Some(entries)
 }
 
-impl<'a> Spans<'a> {
-    /// An object's entries: each key (unescaped) and its value's span.
-    fn object(text: &'a str) -> Option<Vec<(String, (usize, usize))>> {
-        let mut s = Spans { text: text.as_bytes(), at: 0 };
-        s.skip_space();
-        s.eat(b'{')?;
-        let mut entries = Vec::new();
-        loop {
-            s.skip_space();
-            if s.eat(b'}').is_some() {
-                return Some(entries);
-            }
-            let key_start = s.at;
-            s.skip_string()?;
-            let key = string(text.get(key_start..s.at)?)?;
-            s.skip_space();
-            s.eat(b':')?;
-            s.skip_space();
-            let value_start = s.at;
-            s.skip_value()?;
-            entries.push((key, (value_start, s.at)));
-            s.skip_space();
-            let _ = s.eat(b',');
-        }
-    }
-
-    /// An array's elements' spans.
-    fn array(text: &'a str) -> Option<Vec<(usize, usize)>> {
-        let mut s = Spans { text: text.as_bytes(), at: 0 };
-        s.skip_space();
-        s.eat(b'[')?;
-        let mut elements = Vec::new();
-        loop {
-            s.skip_space();
-            if s.eat(b']').is_some() {
-                return Some(elements);
-            }
-            let start = s.at;
-            s.skip_value()?;
-            elements.push((start, s.at));
-            s.skip_space();
-            let _ = s.eat(b',');
-        }
-    }
-
-    fn eat(&mut self, byte: u8) -> Option<()> {
-        (self.text.get(self.at) == Some(&byte)).then(|| self.at += 1)
-    }
-
-    fn skip_space(&mut self) {
-        while matches!(self.text.get(self.at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
-        }
-    }
-
-    fn skip_string(&mut self) -> Option<()> {
-        self.eat(b'"')?;
-        loop {
-            match self.text.get(self.at)? {
-                b'"' => return self.eat(b'"'),
-                b'\\' => self.at += 2,
-                _ => self.at += 1,
-            }
-        }
-    }
-
-    /// Skips one value: a string by its quotes, a container by its depth,
-    /// a number, `true`, `false` or `null` up to what ends it.
-    fn skip_value(&mut self) -> Option<()> {
-        match *self.text.get(self.at)? {
-            b'"' => self.skip_string(),
-            b'{' | b'[' => {
-                let mut depth = 0usize;
-                loop {
-                    match *self.text.get(self.at)? {
-                        b'"' => {
-                            self.skip_string()?;
-                            continue;
-                        }
-                        b'{' | b'[' => depth += 1,
-                        b'}' | b']' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                self.at += 1;
-                                return Some(());
-                            }
-                        }
-                        _ => {}
-                    }
-                    self.at += 1;
-                }
-            }
-            b',' | b'}' | b']' => None,
-            _ => {
-                while !matches!(self.text.get(self.at), None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b'}' | b']'))
-                {
-                    self.at += 1;
-                }
-                Some(())
-            }
-        }
-    }
+/// The byte spans of an array's elements in JSON text; `None` when the text is not an array.
+fn elements(text: &str) -> Option<Vec<(usize, usize)>> {
+    let mut parser = Parser::new(text);
+    let mut elements = Vec::new();
+    (parser.peek() == Some(b'[')).then_some(())?;
+    parser
+        .array(|parser| {
+            let start = parser.value_start();
+            parser.skip()?;
+            elements.push((start, parser.position()));
+            Ok(())
+        })
+        .ok()?;
+    Some(elements)
 }
