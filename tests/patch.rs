@@ -175,3 +175,12 @@ fn a_snapshot_holding_half_a_character_can_still_be_patched() {
     assert!(text.contains(r#""title": "Mug \ud83d""#), "{text}");
     assert_eq!((on_hand(&catalog, "A"), on_hand(&catalog, "B")), (1, 5));
 }
+
+/// Where `items` stands among the store's keys does not matter.
+#[test]
+fn items_before_the_other_store_keys_are_patched_alike() {
+    let source = r#"{ "items": [ { "sku": "A", "onHand": 1 } ], "version": 1, "generatedAt": "2026-11-23T08:00:00Z" }"#;
+    let (catalog, text) = Catalog::patched(source, r#"{ "items": [{ "sku": "A", "onHand": 4 }] }"#).unwrap();
+    assert_eq!(skus(&text), ["A"]);
+    assert_eq!(on_hand(&catalog, "A"), 4);
+}

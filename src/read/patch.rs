@@ -77,15 +77,11 @@ pub fn read_patch(text: &str) -> Result<Patch<'_>, Vec<Diagnostic>> {
         return Err(problems);
     }
     // Each item's text, and `generatedAt`'s, as written (the text was just read as JSON).
-    let entries = entries(text).unwrap_or_default();
-    let (start, end) = last(&entries, "items").unwrap_or_default();
+    let mut texts = None;
+    let entries = entries(text, &mut texts).unwrap_or_default();
     // (Spans come from scanning this very text: `get` never misses; it keeps panics out of the wasm.)
-    let texts = text.get(start..end).and_then(elements).unwrap_or_default();
-    let items = skus
-        .into_iter()
-        .zip(texts)
-        .map(|(sku, (a, b))| (sku, text.get(start + a..start + b).unwrap_or_default()))
-        .collect();
+    let spans = texts.unwrap_or_default().into_iter();
+    let items = skus.into_iter().zip(spans).map(|(sku, (a, b))| (sku, text.get(a..b).unwrap_or_default())).collect();
     let generated_at = last(&entries, "generatedAt").and_then(|(a, b)| text.get(a..b));
     Ok(Patch { items, remove: removed, generated_at })
 }
@@ -108,15 +104,13 @@ fn last(entries: &[(String, (usize, usize))], key: &str) -> Option<(usize, usize
 /// its staleness is never understated.
 pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(String, Vec<usize>), SnapshotError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let store = entries(source).ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
+    let mut old = None;
+    let store = entries(source, &mut old).ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
     let not_items = || SnapshotError::at("items", "expected an array of items".into());
     let (start, end) = last(&store, "items").ok_or_else(not_items)?;
-    let old = source.get(start..end).and_then(elements).ok_or_else(not_items)?;
-    let mut items: Vec<(Option<String>, &str)> = old
-        .iter()
-        .map(|&(a, b)| source.get(start + a..start + b).unwrap_or_default())
-        .map(|item| (sku_of(item), item))
-        .collect();
+    let old = old.ok_or_else(not_items)?;
+    let mut items: Vec<(Option<String>, &str)> =
+        old.iter().map(|&(a, b)| source.get(a..b).unwrap_or_default()).map(|item| (sku_of(item), item)).collect();
 
     // One map type for every lookup by SKU (each one more costs the wasm its code).
     let index = |items: &[(Option<String>, &str)]| -> HashMap<String, usize> {
@@ -236,34 +230,34 @@ pub(crate) fn patch_problems(diagnostics: &[Diagnostic], placed: &[usize]) -> Ve
 }
 
 /// An object's entries in JSON text: each key (unescaped) and its value's
-/// byte span; `None` when the text is not an object.
-fn entries(text: &str) -> Option<Vec<(String, (usize, usize))>> {
+/// byte span; `None` when the text is not an object. In one pass, the
+/// spans of the elements of its (last) `items` go to `items` when that is
+/// an array (`None` when it is not one).
+fn entries(text: &str, items: &mut Option<Vec<(usize, usize)>>) -> Option<Vec<(String, (usize, usize))>> {
     let mut parser = Parser::new(text);
     let mut entries = Vec::new();
     (parser.peek() == Some(b'{')).then_some(())?;
     parser
         .object(|parser, key| {
             let start = parser.value_start();
-            parser.skip()?;
+            if key == "items" && parser.peek() == Some(b'[') {
+                let mut spans = Vec::new();
+                parser.array(|parser| {
+                    let start = parser.value_start();
+                    parser.skip()?;
+                    spans.push((start, parser.position()));
+                    Ok(())
+                })?;
+                *items = Some(spans);
+            } else {
+                if key == "items" {
+                    *items = None;
+                }
+                parser.skip()?;
+            }
             entries.push((key, (start, parser.position())));
             Ok(())
         })
         .ok()?;
     Some(entries)
-}
-
-/// The byte spans of an array's elements in JSON text; `None` when the text is not an array.
-fn elements(text: &str) -> Option<Vec<(usize, usize)>> {
-    let mut parser = Parser::new(text);
-    let mut elements = Vec::new();
-    (parser.peek() == Some(b'[')).then_some(())?;
-    parser
-        .array(|parser| {
-            let start = parser.value_start();
-            parser.skip()?;
-            elements.push((start, parser.position()));
-            Ok(())
-        })
-        .ok()?;
-    Some(elements)
 }
