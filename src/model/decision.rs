@@ -35,8 +35,7 @@ impl Request {
 }
 
 /// How an item can be bought.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Policy {
     InStock,
     Backorder,
@@ -61,9 +60,9 @@ impl Policy {
 macro_rules! reasons {
     ($($variant:ident = $code:literal,)*) => {
         /// Why: the rule that decided (stable codes, docs/rules.md §3).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Reason {
-            $(#[serde(rename = $code)] $variant,)*
+            $($variant,)*
         }
 
         impl Reason {
@@ -78,6 +77,21 @@ macro_rules! reasons {
             }
         }
     };
+}
+
+/// Serialized as its code (the match `code` already is, where serde's
+/// derive would write a second one: 0.5 KB of the page wasm).
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// Serialized as its code, as [`Reason`] is.
+impl Serialize for Policy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
 }
 
 reasons! {

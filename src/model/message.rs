@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// A decision's message.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Message {
     /// Short label for a badge: "In stock", "Backordered", "Pre-order" …
     pub badge: String,
@@ -32,10 +32,10 @@ pub struct Message {
 }
 
 /// Named template values, serialized as an object.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Params(Vec<(&'static str, Param)>);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Param {
     Date(NaiveDate),
     Count(u64),

@@ -14,6 +14,7 @@ mod explain;
 mod intl;
 #[cfg(feature = "metrics")]
 mod metrics;
+mod rows;
 pub(crate) mod types;
 
 use std::cell::RefCell;
@@ -252,33 +253,34 @@ impl JsCatalog {
         Ok(patched)
     }
 
-    /// The decision for one SKU.
+    /// The decision for one SKU, as a list of one row (see `rows.rs`):
+    /// the package's `decide` makes it an object.
     ///
     /// ```js
-    /// const d = catalog.decide("TEE-M", { channel: "dtc", quantity: 2, now: Date.now(), locale: "en-US" });
-    /// button.disabled = !d.canPurchase; button.textContent = d.message.button;
+    /// const { messages, rows: [row] } = engine.decide("TEE-M", { channel: "dtc", quantity: 2, locale: "en-US" });
     /// ```
     pub fn decide(
         &self,
         sku: types::SkuArg,
         options: types::DecideOptionsArg,
-    ) -> Result<types::DecisionResult, JsValue> {
+    ) -> Result<types::DecisionRowList, JsValue> {
         let sku = sku_arg(sku)?;
         let Asked { request, locale, messages } = self.request(options)?;
         let decision = self.with_text_if(messages, &locale, |text| self.inner.decide_in(&sku, &request, text))??;
-        Ok(to_js(&decision).unchecked_into())
+        Ok(to_js(&rows::DecisionRows(std::slice::from_ref(&decision))).unchecked_into())
     }
 
-    /// A decision for every item, in snapshot order.
+    /// A decision for every item, in snapshot order, as rows (see
+    /// `rows.rs`): the package's `decideAll` makes them objects.
     ///
     /// ```js
-    /// for (const d of catalog.decideAll({ locale: "en-US" })) badge(d.sku, d.message.badge);
+    /// const { messages, rows } = engine.decideAll({ locale: "en-US" });
     /// ```
     #[wasm_bindgen(js_name = decideAll)]
-    pub fn decide_all(&self, options: types::DecideOptionsArg) -> Result<types::DecisionList, JsValue> {
+    pub fn decide_all(&self, options: types::DecideOptionsArg) -> Result<types::DecisionRowList, JsValue> {
         let Asked { request, locale, messages } = self.request(options)?;
         let decisions = self.with_text_if(messages, &locale, |text| self.inner.decide_all_in(&request, text))??;
-        Ok(to_js(&decisions).unchecked_into())
+        Ok(to_js(&rows::DecisionRows(&decisions)).unchecked_into())
     }
 
     /// One product's availability over its variants (items with this

@@ -350,10 +350,8 @@ extern "C" {
     pub type PlanResult;
     #[wasm_bindgen(typescript_type = "Email")]
     pub type EmailResult;
-    #[wasm_bindgen(typescript_type = "Decision")]
-    pub type DecisionResult;
-    #[wasm_bindgen(typescript_type = "Decision[]")]
-    pub type DecisionList;
+    #[wasm_bindgen(typescript_type = "{ messages: Message[]; rows: unknown[][] }")]
+    pub type DecisionRowList;
     #[wasm_bindgen(typescript_type = "ProductDecision")]
     pub type ProductDecisionResult;
     #[wasm_bindgen(typescript_type = "ProductDecision[]")]

@@ -194,3 +194,43 @@ test("messages: false gives the same decisions without their message", () => {
   assert.equal(one.reason, catalog.decide("TEE-L", { now }).reason);
   assert.throws(() => catalog.decideAll({ messages: "no" }), (err) => err instanceof AvailabilityError && err.code === "invalid_options");
 });
+
+test("decideAll gives, key for key and in key order, what decide gives each SKU (varied stock, options and languages)", () => {
+  // decideAll crosses from the wasm as rows with shared messages
+  // (src/wasm/rows.rs); decide crosses as one object. Both must read the same.
+  let seed = 7;
+  const random = (n) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const base = JSON.parse(snapshot);
+  const items = [];
+  for (let copy = 0; copy < 12; copy++) {
+    for (const item of base.items) {
+      const varied = structuredClone(item);
+      varied.sku = `${item.sku}~${copy}`;
+      if (typeof varied.onHand === "number") varied.onHand = random(3) === 0 ? item.onHand : random(12) - 1;
+      if (random(4) === 0) varied.reserved = random(4);
+      items.push(varied);
+    }
+  }
+  const catalog = Catalog.fromJson(JSON.stringify({ ...base, items }));
+  const asked = [
+    { now },
+    { now, quantity: 3, locale: "de-DE" },
+    { now: "2026-11-27T23:00:00Z", locale: "fr-FR", unitPrice: 2500, currency: "EUR" },
+    { now, channel: "amazon", messages: false },
+    { now: "2026-12-20T15:00:00Z", locale: "ja-JP", quantity: 2 },
+  ];
+  for (const options of asked) {
+    const all = catalog.decideAll(options);
+    assert.equal(all.length, items.length);
+    const one = items.map((item) => catalog.decide(item.sku, options));
+    assert.equal(JSON.stringify(all), JSON.stringify(one), JSON.stringify(options));
+  }
+  // Decisions that read the same message hold copies of it, not one object.
+  const all = catalog.decideAll({ now });
+  const [a, b] = all.filter((d) => d.message.key === "in_stock");
+  assert.deepEqual(a.message, b.message);
+  a.message.params.extra = 1;
+  a.message.badge = "changed";
+  assert.notEqual(b.message.badge, "changed");
+  assert.equal("extra" in b.message.params, false);
+});
