@@ -37,6 +37,8 @@ const MEMORY_SLACK = 64 * 1024 * 1024;
  */
 const MEMORY_CEILING = 512 * 1024 * 1024;
 
+const utf8 = new TextEncoder();
+
 const codedError = (code, message, extra) => new AvailabilityError(code, message, extra);
 
 /** An error the engine raised on purpose (it carries our `code`): the engine is fine. */
@@ -618,7 +620,8 @@ function guarded(run) {
  * retried once on a fresh instance, which holds only what is loaded again.
  */
 function load(text, patch, shard) {
-  const make = () => (patch === undefined ? { engine: Engine.fromJson(text), text } : Engine.fromPatch(text, patch, shard));
+  // As UTF-8 bytes: the glue copies a string into wasm one character at a time.
+  const make = () => (patch === undefined ? { engine: Engine.fromJson(utf8.encode(text)), text } : Engine.fromPatch(utf8.encode(text), patch, shard));
   if (resetPending || memoryBytes() > MEMORY_CEILING) replaceInstance();
   try {
     return make();

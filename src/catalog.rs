@@ -105,7 +105,7 @@ impl Catalog {
 
     /// Data problems inside items, each with its JSON path.
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.snapshot.diagnostics
+        self.snapshot.diagnostics()
     }
 
     /// What the rules will refuse about items that load fine, whatever
@@ -142,7 +142,7 @@ impl Catalog {
                 ),
             };
             // `i` is an index of `items` (notices enumerates them); `get` keeps a panic out of the wasm all the same.
-            let sku = self.snapshot.items.get(i).and_then(Entry::sku).map(str::to_owned);
+            let sku = self.snapshot.item_at(i).and_then(Entry::sku).map(str::to_owned);
             Diagnostic { code: reason.code(), sku, path: format!("items[{i}].{field}"), message: message.into() }
         };
         decision::notices(&self.snapshot).into_iter().map(notice).collect()
@@ -352,8 +352,7 @@ impl Catalog {
         let moment = decision::Moment::new(snapshot, request);
         let writer = text.map(|text| self.writer(text, moment.today));
         Ok(snapshot
-            .items
-            .iter()
+            .items()
             .map(|entry| Catalog::worded(decision::decide(snapshot, Some(entry), "", &moment), &writer))
             .collect())
     }
@@ -404,7 +403,7 @@ impl Catalog {
         // Product id → position in `groups` (the same map type as the SKU index).
         let mut positions: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut groups: Vec<(&str, Vec<Decision>)> = Vec::new();
-        for entry in &snapshot.items {
+        for entry in snapshot.items() {
             let Some(id) = entry.product_key() else { continue };
             let position = *positions.entry(id.to_owned()).or_insert_with(|| {
                 groups.push((id, Vec::new()));
@@ -432,10 +431,10 @@ impl Catalog {
         }
         let snapshot = &self.snapshot;
         let moment = decision::Moment::new(snapshot, request);
-        let variants: Vec<Decision> = snapshot
-            .items
-            .iter()
-            .filter(|entry| entry.product_key() == Some(product_id))
+        // Only this product's variants are read (loading found each item's key).
+        let variants: Vec<Decision> = (0..snapshot.item_count())
+            .filter(|&i| snapshot.product_key_at(i) == Some(product_id))
+            .filter_map(|i| snapshot.item_at(i))
             .map(|entry| decision::decide(snapshot, Some(entry), "", &moment).decision)
             .collect();
         Ok(text::word_product(decision::roll_up(product_id, &variants), &self.writer(text, moment.today)))

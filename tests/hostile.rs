@@ -96,7 +96,7 @@ fn a_lone_surrogate_leaves_every_item_sellable() {
                      { "sku": "CUP", "title": "Cup \udc00 and \ud83d\ude00 \\ud83d", "onHand": 4 }]"#,
     );
     assert_eq!(c.decide("CUP", &request("dtc", 1, NOW)).unwrap().max_quantity, 4);
-    let Some(catalog_item) = c.snapshot().items.first() else { panic!("no items") };
+    let Some(catalog_item) = c.snapshot().items().next() else { panic!("no items") };
     let storefront_availability::Entry::Valid(mug) = catalog_item else { panic!("MUG invalid") };
     assert_eq!(mug.title.as_deref(), Some("Mug \u{fffd}"));
     let text: Vec<_> = c.diagnostics().iter().filter(|d| d.code == "invalid_text").collect();

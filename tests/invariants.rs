@@ -297,7 +297,9 @@ fn order_limit(item: &Value, purchased: u64) -> Option<u64> {
 }
 
 fn run(case: &Case, reasons: &mut HashSet<Reason>) -> Result<(), TestCaseError> {
-    let catalog = Catalog::from_json(&case.snapshot.to_string()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let text = case.snapshot.to_string();
+    let load = || Catalog::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()));
+    let catalog = load()?;
     let request = Request {
         channel: Channel::parse(case.channel).unwrap(),
         quantity: case.quantity,
@@ -317,6 +319,18 @@ fn run(case: &Case, reasons: &mut HashSet<Reason>) -> Result<(), TestCaseError> 
         check(case, item, d)?;
         reasons.insert(d.reason);
     }
+    // Items are read on first use: the order they are read in changes
+    // nothing (a kit read before or after its components, diagnostics
+    // asked first or last).
+    let listed_first = load()?.diagnostics().to_vec();
+    prop_assert_eq!(catalog.diagnostics(), &listed_first[..]);
+    let backwards = load()?;
+    for (item, d) in items.iter().zip(&all).rev() {
+        if let Some(sku) = item["sku"].as_str() {
+            prop_assert_eq!(&backwards.decide(sku, &request).unwrap(), d);
+        }
+    }
+    prop_assert_eq!(backwards.diagnostics(), &listed_first[..]);
     Ok(())
 }
 

@@ -60,7 +60,7 @@ fn outcome(text: &str) -> Value {
                     d["message"] = json!(format!("({} bytes)", d["message"].as_str().unwrap().len()));
                 }
             }
-            json!({ "items": catalog.snapshot().items.len(), "diagnostics": diagnostics })
+            json!({ "items": catalog.snapshot().item_count(), "diagnostics": diagnostics })
         }
     }
 }
@@ -92,6 +92,6 @@ fn every_malformed_snapshot_gets_its_exact_error_and_good_items_are_still_decide
             "{name}"
         );
         // Every entry, bad ones included, gets a decision.
-        assert_eq!(catalog.decide_all(&request).unwrap().len(), catalog.snapshot().items.len(), "{name}");
+        assert_eq!(catalog.decide_all(&request).unwrap().len(), catalog.snapshot().item_count(), "{name}");
     }
 }

@@ -122,6 +122,36 @@ fn a_kit_of_a_missing_invalid_or_kit_component_is_invalid() {
 }
 
 #[test]
+fn a_kit_of_a_broken_kit_reads_the_same_whichever_is_read_first() {
+    // Items are read on first use; a component is judged by its own fields,
+    // so a kit of a kit says "itself a kit" even when that kit, read
+    // before, turned out invalid (its component is missing).
+    let items = json!([
+        { "sku": "INNER", "components": [{ "sku": "GONE" }] },
+        { "sku": "OUTER", "components": [{ "sku": "INNER" }] },
+        { "sku": "MUG", "onHand": 2 },
+    ]);
+    let expected = [
+        "items[0].components[0].sku: component \"GONE\": no item with this SKU in the snapshot",
+        "items[1].components[0].sku: component \"INNER\": that item is itself a kit; components must be stocked items",
+    ];
+    let listed = |c: &Catalog| c.diagnostics().iter().map(|d| format!("{}: {}", d.path, d.message)).collect::<Vec<_>>();
+    for first in ["INNER", "OUTER", "MUG"] {
+        let c = catalog(json!({}), items.clone());
+        assert_eq!(c.decide(first, &request("dtc", 1, NOW)).unwrap().reason == Reason::InvalidItem, first != "MUG");
+        for sku in ["INNER", "OUTER"] {
+            assert_eq!(
+                c.decide(sku, &request("dtc", 1, NOW)).unwrap().reason,
+                Reason::InvalidItem,
+                "{first}, then {sku}"
+            );
+        }
+        assert_eq!(listed(&c), expected, "{first} read first");
+    }
+    assert_eq!(listed(&catalog(json!({}), items)), expected, "listed before any decision");
+}
+
+#[test]
 fn a_kit_and_its_components_in_one_cart_never_share_a_unit() {
     let c = catalog(
         json!({}),

@@ -59,7 +59,7 @@ fn decisions(list: &JsValue) -> Array {
 }
 
 fn catalog() -> JsCatalog {
-    JsCatalog::from_json(SNAPSHOT).unwrap()
+    JsCatalog::from_json(SNAPSHOT.into()).unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -89,7 +89,7 @@ fn dates_in_messages_follow_the_shoppers_locale() {
 
 #[wasm_bindgen_test]
 fn a_language_without_a_catalog_reads_english_in_the_shoppers_regional_format() {
-    let later = JsCatalog::from_json(&SNAPSHOT.replace(r#""date": "2026-11-23""#, r#""date": "2026-12-03""#)).unwrap();
+    let later = JsCatalog::from_json(SNAPSHOT.replace(r#""date": "2026-11-23""#, r#""date": "2026-12-03""#).into()).unwrap();
     let message = |locale: &str| {
         let opts = options(&[("now", "2026-11-23T17:00:00Z".into()), ("locale", locale.into())]);
         let d = decide(&later, "BO", opts).unwrap();
@@ -158,7 +158,7 @@ fn argument_errors_are_errors_with_a_code() {
 #[wasm_bindgen_test]
 fn snapshot_errors_name_the_path() {
     let err = JsCatalog::from_json(
-        r#"{"version":1,"generatedAt":"2026-11-23T08:00:00Z","timeZone":"Mars/Olympus","items":[]}"#,
+        r#"{"version":1,"generatedAt":"2026-11-23T08:00:00Z","timeZone":"Mars/Olympus","items":[]}"#.into(),
     )
     .err()
     .unwrap();
@@ -166,6 +166,10 @@ fn snapshot_errors_name_the_path() {
     assert_eq!(get(&err, "path"), "timeZone");
     let problems: Array = get(&err, "problems").unchecked_into();
     assert_eq!(problems.length(), 1);
+    // The package passes the text as UTF-8 bytes; bytes that are not UTF-8 are refused, never read.
+    let bytes = JsCatalog::from_json(vec![b'{', 0xff, b'}']).err().unwrap();
+    assert_eq!(get(&bytes, "code"), "invalid_snapshot");
+    assert_eq!(get(&bytes, "message"), "invalid snapshot: not UTF-8 text");
 }
 
 const L10N: &str = r#"{
@@ -182,7 +186,7 @@ const L10N: &str = r#"{
 
 /// `[badge, text, button]` of IN, LOW, BO and PRE, and PRE's notice, in `locale`.
 fn messages(locale: &str) -> Vec<String> {
-    let catalog = JsCatalog::from_json(L10N).unwrap();
+    let catalog = JsCatalog::from_json(L10N.into()).unwrap();
     let mut out = Vec::new();
     for sku in ["IN", "LOW", "BO", "PRE"] {
         let d = decide(&catalog, sku, options(&[("now", "2026-11-23T10:00:00Z".into()), ("locale", locale.into())])).unwrap();
@@ -284,7 +288,7 @@ fn arabic_merchant_templates_are_isolated_and_the_rest_falls_back_to_english() {
 
 #[wasm_bindgen_test]
 fn order_emails_in_the_shoppers_language() {
-    let catalog = JsCatalog::from_json(L10N).unwrap();
+    let catalog = JsCatalog::from_json(L10N.into()).unwrap();
     let opts = options(&[("now", "2026-11-23T10:00:00Z".into()), ("locale", "de-DE".into()), ("orderNumber", "1042".into())]);
     let email: JsValue = catalog.order_confirmation(JsValue::from("BO").unchecked_into(), opts.unchecked_into()).unwrap().into();
     assert_eq!(get(&email, "subject"), "Bestellung bestätigt – Versand bis Dienstag, 1. Dezember");
@@ -335,7 +339,7 @@ fn charges_are_written_by_intl_as_natively_in_english() {
 fn notify_shipped_and_status_lines_in_every_language() {
     let snapshot = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
       "items": [{ "sku": "GONE", "title": "Socks", "onHand": 0, "backorder": { "enabled": false } }] }"#;
-    let catalog = JsCatalog::from_json(snapshot).unwrap();
+    let catalog = JsCatalog::from_json(snapshot.into()).unwrap();
     let mut seen = Vec::new();
     for locale in ["en-US", "de-DE", "fr-FR", "es-ES", "ja-JP"] {
         let d = decide(&catalog, "GONE", options(&[("locale", locale.into()), ("now", "2026-11-23T10:00:00Z".into())])).unwrap();

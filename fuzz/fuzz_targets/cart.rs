@@ -24,7 +24,7 @@ fuzz_target!(|input: Input| {
         static CATALOG: Catalog = Catalog::from_json(include_str!("../../www/sample-snapshot.json")).unwrap();
     }
     CATALOG.with(|catalog| {
-        let skus: Vec<&str> = catalog.snapshot().items.iter().filter_map(|e| e.sku()).collect();
+        let skus: Vec<&str> = catalog.snapshot().skus().flatten().collect();
         let lines: Vec<Line> = input
             .lines
             .iter()

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         for channel in Channel::ALL {
             let request = Request { channel, quantity: 1, now: catalog.generated_at() + Duration::days(days), purchased: 0, price: None };
             let all = catalog.decide_all(&request).expect("a valid request");
-            for (entry, listed) in catalog.snapshot().items.iter().zip(&all) {
+            for (entry, listed) in catalog.snapshot().items().zip(&all) {
                 let Some(sku) = entry.sku().filter(|s| !s.is_empty()) else { continue };
                 let one = catalog.decide(sku, &request).expect("a valid request");
                 if catalog.diagnostics().iter().all(|d| d.sku.as_deref() != Some(sku)) {

@@ -1,5 +1,6 @@
 //! The inventory snapshot as the rules read it (docs/rules.md, "Snapshot").
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
@@ -38,12 +39,113 @@ pub struct Snapshot {
     /// `hideSoldOut`: list sold-out items as hidden (WooCommerce's "hide out
     /// of stock items"); an item's own setting wins.
     pub hide_sold_out: bool,
-    /// Every item in snapshot order, valid or not.
-    pub items: Vec<Entry>,
-    /// Data problems inside items, each with its path.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Every item in snapshot order, valid or not, each read from the
+    /// snapshot text the first time it is asked for ([`Snapshot::items`]).
+    pub(crate) items: Items,
+    /// Problems outside items (templates, channel and location names, half
+    /// characters), listed after the items' own.
+    pub(crate) store_diagnostics: Vec<Diagnostic>,
+    /// Every problem, items' first: made on first use ([`Snapshot::diagnostics`]).
+    pub(crate) diagnostics: OnceCell<Vec<Diagnostic>>,
     /// Position in `items` of each SKU (duplicates point at an invalid entry).
     pub(crate) index: HashMap<String, usize>,
+}
+
+/// The items of a snapshot, read lazily: loading finds where each item's
+/// JSON starts and ends, its `sku` and `productId` (what the index, the
+/// SKU list and product roll-ups need) and checks the whole text is JSON;
+/// an item's other fields are read and validated the first time it is
+/// decided. A product page decides one SKU of thousands (BENCHMARKS.md:
+/// loading took a third of the time, 100k items a half of the memory).
+pub(crate) struct Items {
+    /// The snapshot text the items are read from.
+    pub(crate) text: String,
+    pub(crate) slots: Slots,
+    /// Reads item `i` (the read layer's; the model imports no reader).
+    pub(crate) read: fn(&Snapshot, usize) -> ItemRead,
+}
+
+/// The items' slots, in chunks of [`Slots::CHUNK`]: one vector grown by
+/// doubling left holes in wasm memory (which never shrinks) as large as
+/// the vector itself, 8 MB for 100k items.
+#[derive(Default)]
+pub(crate) struct Slots {
+    chunks: Vec<Vec<Slot>>,
+    len: usize,
+}
+
+impl Slots {
+    const CHUNK: usize = 1024;
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Option<&Slot> {
+        self.chunks.get(i / Self::CHUNK)?.get(i % Self::CHUNK)
+    }
+
+    pub(crate) fn get_mut(&mut self, i: usize) -> Option<&mut Slot> {
+        self.chunks.get_mut(i / Self::CHUNK)?.get_mut(i % Self::CHUNK)
+    }
+
+    pub(crate) fn push(&mut self, slot: Slot) {
+        match self.chunks.last_mut() {
+            Some(chunk) if chunk.len() < Self::CHUNK => chunk.push(slot),
+            _ => {
+                // The first chunk grows as needed (a small snapshot keeps
+                // a small one); later ones are made whole.
+                let mut chunk = if self.chunks.is_empty() { Vec::new() } else { Vec::with_capacity(Self::CHUNK) };
+                chunk.push(slot);
+                self.chunks.push(chunk);
+            }
+        }
+        self.len += 1;
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Slot> + '_ {
+        self.chunks.iter().flatten()
+    }
+}
+
+/// One item: where it is in the text, what loading read of it, and the
+/// entry once read.
+pub(crate) struct Slot {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The item's `sku` (a non-empty string) and `productId` (a string), as loading read them.
+    pub(crate) sku: Option<TextRef>,
+    pub(crate) product_id: Option<TextRef>,
+    /// For an SKU more than one item holds: the position of its first holder.
+    pub(crate) duplicate_of: Option<usize>,
+    pub(crate) entry: OnceCell<Entry>,
+}
+
+/// A string of the snapshot text: where it is (byte offset and length),
+/// or its value when it held escapes. No copy of an SKU for each item.
+pub(crate) enum TextRef {
+    At(usize, usize),
+    Own(Box<str>),
+}
+
+impl TextRef {
+    /// The string, from `text` (the snapshot text it was read from).
+    pub(crate) fn get<'a>(&'a self, text: &'a str) -> &'a str {
+        match self {
+            TextRef::At(start, len) => text.get(*start..start + len).unwrap_or_default(),
+            TextRef::Own(value) => value,
+        }
+    }
+}
+
+/// An item as read: its entry, the problems reading it found (in the
+/// order of docs/rules.md §1: its fields, its channel names, a duplicate
+/// SKU) and those of its stock (a kit that cannot be sold, stock at
+/// locations the store does not list).
+pub(crate) struct ItemRead {
+    pub(crate) entry: Entry,
+    pub(crate) found: Vec<Diagnostic>,
+    pub(crate) stock: Vec<Diagnostic>,
 }
 
 /// Store-wide backorder settings, each overridable per item.
@@ -327,6 +429,65 @@ impl Ratio {
 impl Snapshot {
     /// The entry holding `sku`.
     pub fn entry(&self, sku: &str) -> Option<&Entry> {
-        self.index.get(sku).and_then(|&i| self.items.get(i))
+        self.index.get(sku).and_then(|&i| self.item_at(i))
+    }
+
+    /// The entry at position `i` of `items`, read on first use.
+    pub fn item_at(&self, i: usize) -> Option<&Entry> {
+        let slot = self.items.slots.get(i)?;
+        Some(slot.entry.get_or_init(|| (self.items.read)(self, i).entry))
+    }
+
+    /// Every item in snapshot order, valid or not (each read on first use).
+    ///
+    /// ```
+    /// use storefront_availability::Catalog;
+    /// let catalog = Catalog::from_json(r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
+    ///   "items": [{ "sku": "MUG", "onHand": 3 }, { "sku": "TEE", "onHand": "many" }] }"#).unwrap();
+    /// let valid: Vec<bool> = catalog.snapshot().items().map(|e| matches!(e, storefront_availability::Entry::Valid(_))).collect();
+    /// assert_eq!(valid, [true, false]);
+    /// ```
+    pub fn items(&self) -> impl Iterator<Item = &Entry> + '_ {
+        self.items.slots.iter().enumerate().map(|(i, slot)| slot.entry.get_or_init(|| (self.items.read)(self, i).entry))
+    }
+
+    /// The SKUs of the items in snapshot order, without reading the items
+    /// (`None` where an item has no readable SKU).
+    pub fn skus(&self) -> impl Iterator<Item = Option<&str>> + '_ {
+        self.items.slots.iter().map(|slot| slot.sku.as_ref().map(|sku| sku.get(&self.items.text)))
+    }
+
+    /// How many items the snapshot lists, valid or not.
+    pub fn item_count(&self) -> usize {
+        self.items.slots.len()
+    }
+
+    /// The SKU of item `i`, without reading the item.
+    pub fn sku_at(&self, i: usize) -> Option<&str> {
+        Some(self.items.slots.get(i)?.sku.as_ref()?.get(&self.items.text))
+    }
+
+    /// What the product roll-up groups item `i` by (its `productId`, else
+    /// its SKU; see [`Entry::product_key`]), without reading the item.
+    pub fn product_key_at(&self, i: usize) -> Option<&str> {
+        let slot = self.items.slots.get(i)?;
+        Some(slot.product_id.as_ref().or(slot.sku.as_ref())?.get(&self.items.text))
+    }
+
+    /// Data problems inside items (each with its path, items in snapshot
+    /// order), then those outside them. Reads every item not read yet.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        self.diagnostics.get_or_init(|| {
+            let (mut found, mut stock) = (Vec::new(), Vec::new());
+            for (i, slot) in self.items.slots.iter().enumerate() {
+                let read = (self.items.read)(self, i);
+                found.extend(read.found);
+                stock.extend(read.stock);
+                let _ = slot.entry.set(read.entry);
+            }
+            found.extend(stock);
+            found.extend(self.store_diagnostics.iter().cloned());
+            found
+        })
     }
 }

@@ -14,6 +14,7 @@
 //! beyond `f64` reads as ±infinity, as `JSON.parse` reads it: the field
 //! readers then refuse it at its path, so one such item fails alone.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::read::json::{Entries, Json};
@@ -70,6 +71,12 @@ impl<'t> Parser<'t> {
         Parser { text, at: 0, depth: 0 }
     }
 
+    /// A parser of one value that a larger document holds `depth` arrays
+    /// and objects deep: its nesting counts from there, as if read in place.
+    pub(crate) fn at_depth(text: &'t str, depth: usize) -> Parser<'t> {
+        Parser { text, at: 0, depth }
+    }
+
     /// The next byte that is not whitespace, not consumed.
     pub(crate) fn peek(&mut self) -> Option<u8> {
         let bytes = self.text.as_bytes();
@@ -79,10 +86,20 @@ impl<'t> Parser<'t> {
         bytes.get(self.at).copied()
     }
 
+    /// The text being read.
+    pub(crate) fn text(&self) -> &'t str {
+        self.text
+    }
+
     /// Where the next value starts (past any whitespace), as a byte offset.
     pub(crate) fn value_start(&mut self) -> usize {
         self.peek();
         self.at
+    }
+
+    /// Goes back to `at` (a [`Parser::value_start`] of this parser, at the same depth).
+    pub(crate) fn rewind(&mut self, at: usize) {
+        self.at = at;
     }
 
     /// The byte offset reached (right after the last value read or skipped).
@@ -113,7 +130,7 @@ impl<'t> Parser<'t> {
             Some(b'{') => {
                 let mut entries = Entries::default();
                 self.object(|parser, key| {
-                    entries.insert(key, parser.value()?);
+                    entries.insert(key.into_owned(), parser.value()?);
                     Ok(())
                 })?;
                 Ok(Json::Object(entries.into_vec()))
@@ -141,8 +158,8 @@ impl<'t> Parser<'t> {
         }
         let mut entries = Entries::default();
         self.object(|parser, key| {
-            match keys.contains(&key.as_str()) {
-                true => entries.insert(key, parser.value()?),
+            match keys.contains(&key.as_ref()) {
+                true => entries.insert(key.into_owned(), parser.value()?),
                 false => parser.skip()?,
             }
             Ok(())
@@ -176,7 +193,7 @@ impl<'t> Parser<'t> {
     /// called with each key and must read or skip its value.
     pub(crate) fn object(
         &mut self,
-        mut member: impl FnMut(&mut Parser<'t>, String) -> Result<(), SyntaxError>,
+        mut member: impl FnMut(&mut Parser<'t>, Cow<'t, str>) -> Result<(), SyntaxError>,
     ) -> Result<(), SyntaxError> {
         self.enter()?;
         if self.peek() == Some(b'}') {
@@ -248,11 +265,11 @@ impl<'t> Parser<'t> {
     }
 
     /// An object's key and its colon.
-    fn key(&mut self) -> Result<String, SyntaxError> {
+    fn key(&mut self) -> Result<Cow<'t, str>, SyntaxError> {
         if self.peek() != Some(b'"') {
             return self.fail("expected a key (a string in double quotes)");
         }
-        let key = self.string()?;
+        let key = self.text_string()?;
         if self.peek() != Some(b':') {
             return self.fail("expected `:`");
         }
@@ -263,10 +280,23 @@ impl<'t> Parser<'t> {
     /// Skips one value, checking that it is JSON, without building it.
     /// Iterative, so however deeply it nests it costs no stack.
     pub(crate) fn skip(&mut self) -> Result<(), SyntaxError> {
+        self.skip_nested(usize::MAX)
+    }
+
+    /// [`Parser::skip`], refusing what [`Parser::value`] would refuse as
+    /// nested too deeply: a value read later must not fail where loading passed.
+    pub(crate) fn skip_checked(&mut self) -> Result<(), SyntaxError> {
+        self.skip_nested(MAX_DEPTH)
+    }
+
+    fn skip_nested(&mut self, max_depth: usize) -> Result<(), SyntaxError> {
         let mut closes = Vec::new();
         loop {
             match self.peek() {
                 Some(open @ (b'{' | b'[')) => {
+                    if self.depth + closes.len() + 1 >= max_depth {
+                        return self.fail("nested too deeply (more than 127 arrays and objects)");
+                    }
                     self.at += 1;
                     let close = if open == b'{' { b'}' } else { b']' };
                     if self.peek() == Some(close) {
@@ -300,9 +330,25 @@ impl<'t> Parser<'t> {
 
     /// A string (the parser is on its opening quote), escapes decoded.
     fn string(&mut self) -> Result<String, SyntaxError> {
+        self.text_string().map(Cow::into_owned)
+    }
+
+    /// A string (the parser is on its opening quote): borrowed from the
+    /// text when it holds no escape, as keys and SKUs nearly always do, so
+    /// reading it allocates nothing.
+    pub(crate) fn text_string(&mut self) -> Result<Cow<'t, str>, SyntaxError> {
+        let start = self.at + 1;
+        let rest = self.text.as_bytes().get(start..).unwrap_or_default();
+        if let Some(stop) = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) {
+            if rest.get(stop) == Some(&b'"') {
+                self.at = start + stop + 1;
+                // Quotes are ASCII: the slice is on character boundaries.
+                return Ok(Cow::Borrowed(self.text.get(start..start + stop).unwrap_or_default()));
+            }
+        }
         let mut out = String::new();
         self.read_string(Some(&mut out))?;
-        Ok(out)
+        Ok(Cow::Owned(out))
     }
 
     /// Reads a string into `out`, or only checks it (`None`).

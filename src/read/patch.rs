@@ -255,7 +255,7 @@ fn entries(text: &str, items: &mut Option<Vec<(usize, usize)>>) -> Option<Vec<(S
                 }
                 parser.skip()?;
             }
-            entries.push((key, (start, parser.position())));
+            entries.push((key.into_owned(), (start, parser.position())));
             Ok(())
         })
         .ok()?;

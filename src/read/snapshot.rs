@@ -4,6 +4,8 @@
 //! problem inside an item makes only that item invalid and is listed in
 //! [`Snapshot::diagnostics`] with its JSON path.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::NaiveTime;
@@ -12,7 +14,7 @@ use crate::model::calendar::{parse_date, parse_time, parse_weekday, Calendar};
 use crate::model::channel::Channel;
 use crate::model::problem::{Diagnostic, Problem, SnapshotError};
 use crate::model::snapshot::*;
-use crate::model::stock::{Locations, Source};
+use crate::model::stock::Source;
 use crate::model::value::quoted;
 use crate::model::zone::Zones;
 use crate::read::channel::{read_channels, unknown_channels};
@@ -29,24 +31,34 @@ impl Snapshot {
     /// writes for a string cut inside an emoji) would make the JSON
     /// invalid and every good item unsellable: it reads as U+FFFD instead,
     /// and an `invalid_text` diagnostic says how many were replaced.
-    #[inline(never)] // two callers (a load, an update): one copy in the wasm
     pub fn from_json(text: &str, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
+        Snapshot::from_text(text.to_owned(), zones)
+    }
+
+    /// [`Snapshot::from_json`] on text it keeps (its items are read from
+    /// it lazily): no copy of a large snapshot.
+    #[inline(never)] // two callers (a load, an update): one copy in the wasm
+    pub fn from_text(text: String, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
         if text.len() > MAX_SNAPSHOT_BYTES {
             return Err(SnapshotError::at(
                 "",
                 format!("the snapshot is {} bytes; the most is {MAX_SNAPSHOT_BYTES} (64 MiB)", text.len()),
             ));
         }
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
         // One scan of the backslashes first, so the parser is called (and
         // compiled into the wasm) once.
-        let repaired = crate::read::json::replace_lone_surrogates(text);
-        let (text, replaced, (line, column)) =
-            repaired.as_ref().map_or((text, 0, (0, 0)), |(text, n, place)| (text.as_str(), *n, *place));
-        let document = read_document(text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
-        let mut snapshot = Snapshot::from_document(document, zones)?;
+        let (text, replaced, (line, column)) = match crate::read::json::replace_lone_surrogates(&text) {
+            Some((repaired, n, place)) => (repaired, n, place),
+            None => (text, 0, (0, 0)),
+        };
+        let document = read_document(&text).map_err(|e| SnapshotError::at("", format!("not valid JSON: {e}")))?;
+        let mut store_diagnostics = Vec::new();
         if replaced > 0 {
-            snapshot.diagnostics.push(Diagnostic {
+            store_diagnostics.push(Diagnostic {
                 code: "invalid_text",
                 sku: None,
                 path: String::new(),
@@ -55,13 +67,19 @@ impl Snapshot {
                 ),
             });
         }
-        Ok(snapshot)
+        Snapshot::from_document(document, text, store_diagnostics, zones)
     }
 
-    /// Validates a parsed document: every store-level problem, or the snapshot.
-    fn from_document(document: Document, zones: &dyn Zones) -> Result<Snapshot, SnapshotError> {
+    /// Validates a parsed document: every store-level problem, or the
+    /// snapshot (`last` are problems listed after all others).
+    fn from_document(
+        document: Document,
+        text: String,
+        last: Vec<Diagnostic>,
+        zones: &dyn Zones,
+    ) -> Result<Snapshot, SnapshotError> {
         let mut problems = Vec::new();
-        let store = read_store(document, zones, &mut problems);
+        let store = read_store(document, text, last, zones, &mut problems);
         match store {
             Some(store) if problems.is_empty() => Ok(store),
             _ => Err(SnapshotError { problems }),
@@ -69,7 +87,13 @@ impl Snapshot {
     }
 }
 
-fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>) -> Option<Snapshot> {
+fn read_store(
+    document: Document,
+    text: String,
+    last: Vec<Diagnostic>,
+    zones: &dyn Zones,
+    problems: &mut Vec<Problem>,
+) -> Option<Snapshot> {
     let Document { store, items } = document;
     let mut f = Fields::new(&store, String::new(), problems)?;
     match f.value("version") {
@@ -106,12 +130,13 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
     });
     let deadlines = read_deadlines(&mut f, deadlines.map(Vec::as_slice).unwrap_or(&[]));
     let channels = read_channels(&mut f);
-    let reader = items_read(items, &mut f);
+    let (slots, index) = items_found(items, &mut f);
     let store_problems = f.problem_count();
-    let (items, mut diagnostics, index) = reader.finish(&locations);
+    let mut diagnostics = Vec::new();
     let messages = read_messages(f.value("messages"), &mut diagnostics);
     diagnostics.extend(unknown_channels(f.value("channels"), "channels", None));
     diagnostics.extend(location_channels);
+    diagnostics.extend(last);
     if store_problems > 0 {
         return None;
     }
@@ -134,8 +159,9 @@ fn read_store(document: Document, zones: &dyn Zones, problems: &mut Vec<Problem>
         channels,
         messages,
         hide_sold_out,
-        items,
-        diagnostics,
+        items: Items { text, slots, read: read_entry },
+        store_diagnostics: diagnostics,
+        diagnostics: OnceCell::new(),
         index,
     })
 }
@@ -161,17 +187,16 @@ fn read_preorder_settings(f: &mut Fields) -> PreorderSettings {
     .unwrap_or(default)
 }
 
-/// The items the streaming reader already read, or a problem saying why
-/// there are none.
-fn items_read(items: ItemsField, f: &mut Fields) -> ItemReader {
+/// The items loading found, or a problem saying why there are none.
+fn items_found(items: ItemsField, f: &mut Fields) -> (Slots, HashMap<String, usize>) {
     let problem = match items {
-        ItemsField::Read(reader) => return reader,
+        ItemsField::Found(found) => return found,
         ItemsField::Absent => "missing; expected an array of items".to_owned(),
         ItemsField::NotArray(found) => format!("expected an array of items, got {found}"),
         ItemsField::Repeated => "appears more than once; a snapshot has one array of items".to_owned(),
     };
     f.problem("items", problem);
-    ItemReader::default()
+    (Slots::default(), HashMap::new())
 }
 
 fn read_deadlines(f: &mut Fields, list: &[Json]) -> Vec<Deadline> {
@@ -212,115 +237,110 @@ fn read_ratio(f: &mut Fields) -> Option<Ratio> {
 
 pub(crate) use crate::model::calendar::parse_timestamp;
 
-type ReadItems = (Vec<Entry>, Vec<Diagnostic>, HashMap<String, usize>);
-
-/// Reads items one at a time, as the parser hands them over.
-#[derive(Default)]
-struct ItemReader {
-    items: Vec<Entry>,
-    diagnostics: Vec<Diagnostic>,
-    index: HashMap<String, usize>,
-    duplicates: Vec<usize>,
+/// Reads item `i` of `snapshot` from its text: its entry, with the
+/// problems found reading it and those of its stock (see [`ItemRead`]).
+fn read_entry(snapshot: &Snapshot, i: usize) -> ItemRead {
+    let (mut entry, found) = read_fields(snapshot, i);
+    let mut stock = Vec::new();
+    if let Entry::Valid(item) = &entry {
+        match &item.source {
+            Source::Kit(components) => {
+                if let Some(Problem { path, message }) = stock::kit_problem(components, |sku| component(snapshot, sku))
+                {
+                    stock.push(Diagnostic {
+                        code: "invalid_item",
+                        sku: Some(item.sku.clone()),
+                        path: format!("items[{i}].{path}"),
+                        message,
+                    });
+                }
+            }
+            Source::Locations(levels) => {
+                for level in levels.iter().filter(|l| !snapshot.locations.knows(&l.location)) {
+                    stock.push(Diagnostic {
+                        code: "unknown_location",
+                        sku: Some(item.sku.clone()),
+                        path: format!("items[{i}].locations.{}", level.location),
+                        message: format!(
+                            "location {} is not in the store's locations; its stock is not sold",
+                            quoted(&level.location)
+                        ),
+                    });
+                }
+            }
+            Source::Count(_) => {}
+        }
+    }
+    if stock.iter().any(|d| d.code == "invalid_item") {
+        invalidate(&mut entry);
+    }
+    ItemRead { entry, found, stock }
 }
 
-impl ItemReader {
-    fn push(&mut self, value: &Json) {
-        let i = self.items.len();
-        let mut problems = Vec::new();
-        let item = read_item(value, format!("items[{i}]"), &mut problems);
-        let sku = match &item {
-            Some(item) => Some(item.sku.clone()),
-            None => value.get("sku").and_then(as_str).filter(|s| !s.is_empty()).map(str::to_owned),
-        };
-        let product_id = value.get("productId").and_then(as_str).map(str::to_owned);
-        for problem in problems {
-            self.diagnostics.push(Diagnostic {
-                code: "invalid_item",
-                sku: sku.clone(),
-                path: problem.path,
-                message: problem.message,
-            });
+/// What a kit needs to know of its component `sku`: whether its item is
+/// valid and whether it is itself a kit (`None`: no item holds it). Read
+/// from the component's own fields, never its components, so a kit is
+/// judged the same whatever was read before and no chain of kits recurses.
+fn component(snapshot: &Snapshot, sku: &str) -> Option<(bool, bool)> {
+    let i = *snapshot.index.get(sku)?;
+    let is_kit = |item: &Item| matches!(item.source, Source::Kit(_));
+    match snapshot.items.slots.get(i)?.entry.get() {
+        // A valid entry read before is its fields' reading (a kit's own
+        // problems only ever make it invalid).
+        Some(Entry::Valid(item)) => Some((true, is_kit(item))),
+        _ => match read_fields(snapshot, i).0 {
+            Entry::Valid(item) => Some((true, is_kit(&item))),
+            Entry::Invalid { .. } => Some((false, false)),
+        },
+    }
+}
+
+/// Reads item `i`'s fields (not yet its stock's sources): its entry, and
+/// every problem found, with the SKU when it could be read.
+fn read_fields(snapshot: &Snapshot, i: usize) -> (Entry, Vec<Diagnostic>) {
+    let Some(slot) = snapshot.items.slots.get(i) else {
+        return (Entry::Invalid { sku: None, product_id: None }, Vec::new());
+    };
+    let sku = snapshot.sku_at(i).map(str::to_owned);
+    let product_id = || slot.product_id.as_ref().map(|p| p.get(&snapshot.items.text).to_owned());
+    let text = snapshot.items.text.get(slot.start..slot.end).unwrap_or_default();
+    let path = format!("items[{i}]");
+    let mut found = Vec::new();
+    let problem = |path: String, message: String| Diagnostic { code: "invalid_item", sku: sku.clone(), path, message };
+    // Loading checked the text, nesting included (counted from where the
+    // item sits: in `items`, in the snapshot): this cannot fail.
+    let value = match Parser::at_depth(text, 2).value_keeping(ITEM_KEYS) {
+        Ok(value) => value,
+        Err(e) => {
+            found.push(problem(path, format!("not valid JSON: {e}")));
+            return (Entry::Invalid { sku, product_id: product_id() }, found);
         }
-        let preorder_channels = value.get("preorder").and_then(|p| p.get("channels"));
-        self.diagnostics.extend(unknown_channels(
-            value.get("channels"),
-            &format!("items[{i}].channels"),
-            sku.as_deref(),
-        ));
-        let preorder_path = format!("items[{i}].preorder.channels");
-        self.diagnostics.extend(unknown_channels(preorder_channels, &preorder_path, sku.as_deref()));
-        if let Some(sku) = &sku {
-            if let Some(&first) = self.index.get(sku) {
-                self.duplicates.extend([first, i]);
-                self.diagnostics.push(Diagnostic {
-                    code: "duplicate_sku",
-                    sku: Some(sku.clone()),
-                    path: format!("items[{i}].sku"),
-                    message: format!("duplicate SKU {}, first at items[{first}]; every holder is invalid", quoted(sku)),
-                });
-            } else {
-                self.index.insert(sku.clone(), i);
-            }
-        }
-        self.items.push(match item {
-            Some(item) => Entry::Valid(Box::new(item)),
-            None => Entry::Invalid { sku, product_id },
+    };
+    let mut problems = Vec::new();
+    let item = read_item(&value, path, &mut problems);
+    found.extend(problems.into_iter().map(|p| problem(p.path, p.message)));
+    if value.get("channels").is_some() {
+        found.extend(unknown_channels(value.get("channels"), &format!("items[{i}].channels"), sku.as_deref()));
+    }
+    if let Some(channels) = value.get("preorder").and_then(|p| p.get("channels")) {
+        found.extend(unknown_channels(Some(channels), &format!("items[{i}].preorder.channels"), sku.as_deref()));
+    }
+    if let (Some(first), Some(sku)) = (slot.duplicate_of.filter(|&first| first != i), &sku) {
+        found.push(Diagnostic {
+            code: "duplicate_sku",
+            sku: Some(sku.clone()),
+            path: format!("items[{i}].sku"),
+            message: format!("duplicate SKU {}, first at items[{first}]; every holder is invalid", quoted(sku)),
         });
     }
-
-    /// Marks duplicates and kits that cannot be sold invalid, and lists
-    /// stock at locations the store does not list.
-    fn finish(mut self, locations: &Locations) -> ReadItems {
-        for i in self.duplicates {
-            if let Some(entry) = self.items.get_mut(i) {
-                invalidate(entry);
-            }
-        }
-        let is_kit = |item: &Item| matches!(item.source, Source::Kit(_));
-        let mut broken_kits = Vec::new();
-        for (i, entry) in self.items.iter().enumerate() {
-            let Entry::Valid(item) = entry else { continue };
-            match &item.source {
-                Source::Kit(components) => {
-                    let lookup = |sku: &str| match self.index.get(sku).and_then(|&k| self.items.get(k)) {
-                        Some(Entry::Valid(part)) => Some((true, is_kit(part))),
-                        Some(Entry::Invalid { .. }) => Some((false, false)),
-                        None => None,
-                    };
-                    if let Some(Problem { path, message }) = stock::kit_problem(components, lookup) {
-                        broken_kits.push(i);
-                        self.diagnostics.push(Diagnostic {
-                            code: "invalid_item",
-                            sku: Some(item.sku.clone()),
-                            path: format!("items[{i}].{path}"),
-                            message,
-                        });
-                    }
-                }
-                Source::Locations(levels) => {
-                    for level in levels.iter().filter(|l| !locations.knows(&l.location)) {
-                        self.diagnostics.push(Diagnostic {
-                            code: "unknown_location",
-                            sku: Some(item.sku.clone()),
-                            path: format!("items[{i}].locations.{}", level.location),
-                            message: format!(
-                                "location {} is not in the store's locations; its stock is not sold",
-                                quoted(&level.location)
-                            ),
-                        });
-                    }
-                }
-                Source::Count(_) => {}
-            }
-        }
-        for i in broken_kits {
-            if let Some(entry) = self.items.get_mut(i) {
-                invalidate(entry);
-            }
-        }
-        self.items.shrink_to_fit();
-        (self.items, self.diagnostics, self.index)
+    let mut entry = match item {
+        Some(item) => Entry::Valid(Box::new(item)),
+        None => Entry::Invalid { sku, product_id: product_id() },
+    };
+    if slot.duplicate_of.is_some() {
+        invalidate(&mut entry);
     }
+    (entry, found)
 }
 
 fn invalidate(entry: &mut Entry) {
@@ -330,8 +350,8 @@ fn invalidate(entry: &mut Entry) {
 }
 
 /// A snapshot as the parser delivers it: the store-level keys as a JSON
-/// tree, the items already read one by one. The whole document is never
-/// held as a tree (bench: 100k items took 117 MB that way).
+/// tree, where each item is and its SKU. The whole document is never held
+/// as a tree (bench: 100k items took 117 MB that way).
 struct Document {
     store: Json,
     items: ItemsField,
@@ -340,7 +360,7 @@ struct Document {
 enum ItemsField {
     Absent,
     NotArray(String),
-    Read(ItemReader),
+    Found((Slots, HashMap<String, usize>)),
     /// `items` appeared more than once: which one the merchant meant is unknown.
     Repeated,
 }
@@ -400,8 +420,8 @@ fn read_document(text: &str) -> Result<Document, SyntaxError> {
                     items = ItemsField::Repeated;
                 } else if key == "items" {
                     items = read_items(parser)?;
-                } else if STORE_KEYS.contains(&key.as_str()) {
-                    entries.insert(key, parser.value()?);
+                } else if STORE_KEYS.contains(&key.as_ref()) {
+                    entries.insert(key.into_owned(), parser.value()?);
                 } else {
                     parser.skip()?;
                 }
@@ -416,8 +436,10 @@ fn read_document(text: &str) -> Result<Document, SyntaxError> {
     Ok(document)
 }
 
-/// The `items` array, each item read (its known keys only) and validated
-/// as soon as it is parsed, so the whole list is never held as a tree.
+/// The `items` array: where each item starts and ends, its `sku` and
+/// `productId`, and the position of each SKU (every holder of an SKU
+/// several items hold is marked); the items' other fields are read when
+/// first used ([`read_entry`]).
 fn read_items(parser: &mut Parser) -> Result<ItemsField, SyntaxError> {
     if parser.peek() != Some(b'[') {
         return Ok(match parser.value()? {
@@ -425,13 +447,72 @@ fn read_items(parser: &mut Parser) -> Result<ItemsField, SyntaxError> {
             other => ItemsField::NotArray(other.describe()),
         });
     }
-    let mut reader = ItemReader::default();
+    let mut slots = Slots::default();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let text = parser.text();
     parser.array(|parser| {
-        let item = parser.value_keeping(ITEM_KEYS)?;
-        reader.push(&item);
+        let start = parser.value_start();
+        let (mut sku, mut product_id) = (None, None);
+        if parser.peek() == Some(b'{') {
+            parser.object(|parser, key| {
+                match key.as_ref() {
+                    "sku" => sku = text_ref(parser, text)?,
+                    "productId" => product_id = text_ref(parser, text)?,
+                    key => skip_field(parser, key)?,
+                }
+                Ok(())
+            })?;
+        } else {
+            parser.skip_checked()?; // read whole later, as an item that is no object
+        }
+        let i = slots.len();
+        let sku = sku.filter(|s| !s.get(text).is_empty());
+        let mut duplicate_of = None;
+        if let Some(sku) = &sku {
+            match index.entry(sku.get(text).to_owned()) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    let first = *first.get();
+                    duplicate_of = Some(first);
+                    if let Some(slot) = slots.get_mut(first) {
+                        slot.duplicate_of = Some(first);
+                    }
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
+        }
+        slots.push(Slot { start, end: parser.position(), sku, product_id, duplicate_of, entry: OnceCell::new() });
         Ok(())
     })?;
-    Ok(ItemsField::Read(reader))
+    Ok(ItemsField::Found((slots, index)))
+}
+
+/// Skips the value of an item's `key`, refusing it as the item's reading
+/// would when the rules read that key and it is nested too deeply (the
+/// key is looked up only then: skipping is most of loading).
+fn skip_field(parser: &mut Parser, key: &str) -> Result<(), SyntaxError> {
+    let start = parser.value_start();
+    match parser.skip_checked() {
+        Err(_) if !ITEM_KEYS.contains(&key) => {
+            parser.rewind(start);
+            parser.skip()
+        }
+        skipped => skipped,
+    }
+}
+
+/// A string value as a [`TextRef`] into `text` (the parser's own text);
+/// any other value is read past (`None`), checked as the item's reading will.
+fn text_ref(parser: &mut Parser, text: &str) -> Result<Option<TextRef>, SyntaxError> {
+    if parser.peek() != Some(b'"') {
+        parser.skip_checked()?;
+        return Ok(None);
+    }
+    Ok(Some(match parser.text_string()? {
+        Cow::Borrowed(s) => TextRef::At(s.as_ptr() as usize - text.as_ptr() as usize, s.len()),
+        Cow::Owned(s) => TextRef::Own(s.into_boxed_str()),
+    }))
 }
 
 /// Reads one item; `None` (with problems recorded) when anything is wrong.

@@ -500,7 +500,7 @@ fn preorder_cap<T: Trace>(c: &Context<T>) -> Option<u64> {
 pub(crate) fn notices(snapshot: &Snapshot) -> Vec<(usize, Reason)> {
     let moment = Moment::new(snapshot, &Request::at(snapshot.generated_at));
     let mut notices = Vec::new();
-    for (i, entry) in snapshot.items.iter().enumerate() {
+    for (i, entry) in snapshot.items().enumerate() {
         let Entry::Valid(item) = entry else { continue };
         let c = Context {
             trace: &NoTrace,

@@ -33,7 +33,7 @@ pub fn request(channel: &str, quantity: u64, now: &str) -> Request {
 
 /// Decides the catalog's first SKU.
 pub fn decide(c: &Catalog, channel: &str, quantity: u64, now: &str) -> Decision {
-    let sku = c.snapshot().items[0].sku().unwrap().to_owned();
+    let sku = c.snapshot().skus().next().flatten().unwrap().to_owned();
     c.decide(&sku, &request(channel, quantity, now)).unwrap()
 }
 
