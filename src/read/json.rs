@@ -201,11 +201,17 @@ impl<'a, 'p> Fields<'a, 'p> {
 
     /// A safe integer no smaller than `min`.
     pub fn integer(&mut self, key: &str, min: i64) -> Option<i64> {
-        let what = match min {
-            i64::MIN => "an integer from -9007199254740991 to 9007199254740991".to_owned(),
-            _ => format!("an integer from {min} to 9007199254740991"),
-        };
-        self.read(key, &what, |v| as_safe_integer(v).filter(|n| *n >= min))
+        let value = self.value(key)?;
+        let parsed = as_safe_integer(value).filter(|n| *n >= min);
+        if parsed.is_none() {
+            // Written only when wrong: most items read several counts.
+            let what = match min {
+                i64::MIN => "an integer from -9007199254740991 to 9007199254740991".to_owned(),
+                _ => format!("an integer from {min} to 9007199254740991"),
+            };
+            self.mistyped(key, &what, value);
+        }
+        parsed
     }
 
     /// A whole number of days from 0 to [`MAX_DAYS`].

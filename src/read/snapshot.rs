@@ -301,41 +301,43 @@ fn read_fields(snapshot: &Snapshot, i: usize) -> (Entry, Vec<Diagnostic>) {
     let Some(slot) = snapshot.items.slots.get(i) else {
         return (Entry::Invalid { sku: None, product_id: None }, Vec::new());
     };
-    let sku = snapshot.sku_at(i).map(str::to_owned);
+    // Copied only for a problem or an invalid entry (a valid item has its own).
+    let sku = || snapshot.sku_at(i).map(str::to_owned);
     let product_id = || slot.product_id.as_ref().map(|p| p.get(&snapshot.items.text).to_owned());
     let text = snapshot.items.text.get(slot.start..slot.end).unwrap_or_default();
     let path = format!("items[{i}]");
     let mut found = Vec::new();
-    let problem = |path: String, message: String| Diagnostic { code: "invalid_item", sku: sku.clone(), path, message };
+    let problem = |path: String, message: String| Diagnostic { code: "invalid_item", sku: sku(), path, message };
     // Loading checked the text, nesting included (counted from where the
     // item sits: in `items`, in the snapshot): this cannot fail.
     let value = match Parser::at_depth(text, 2).value_keeping(ITEM_KEYS) {
         Ok(value) => value,
         Err(e) => {
             found.push(problem(path, format!("not valid JSON: {e}")));
-            return (Entry::Invalid { sku, product_id: product_id() }, found);
+            return (Entry::Invalid { sku: sku(), product_id: product_id() }, found);
         }
     };
     let mut problems = Vec::new();
     let item = read_item(&value, path, &mut problems);
     found.extend(problems.into_iter().map(|p| problem(p.path, p.message)));
+    let sku_text = snapshot.sku_at(i);
     if value.get("channels").is_some() {
-        found.extend(unknown_channels(value.get("channels"), &format!("items[{i}].channels"), sku.as_deref()));
+        found.extend(unknown_channels(value.get("channels"), &format!("items[{i}].channels"), sku_text));
     }
     if let Some(channels) = value.get("preorder").and_then(|p| p.get("channels")) {
-        found.extend(unknown_channels(Some(channels), &format!("items[{i}].preorder.channels"), sku.as_deref()));
+        found.extend(unknown_channels(Some(channels), &format!("items[{i}].preorder.channels"), sku_text));
     }
-    if let (Some(first), Some(sku)) = (slot.duplicate_of.filter(|&first| first != i), &sku) {
+    if let (Some(first), Some(sku)) = (slot.duplicate_of.filter(|&first| first != i), sku_text) {
         found.push(Diagnostic {
             code: "duplicate_sku",
-            sku: Some(sku.clone()),
+            sku: Some(sku.to_owned()),
             path: format!("items[{i}].sku"),
             message: format!("duplicate SKU {}, first at items[{first}]; every holder is invalid", quoted(sku)),
         });
     }
     let mut entry = match item {
         Some(item) => Entry::Valid(Box::new(item)),
-        None => Entry::Invalid { sku, product_id: product_id() },
+        None => Entry::Invalid { sku: sku(), product_id: product_id() },
     };
     if slot.duplicate_of.is_some() {
         invalidate(&mut entry);
