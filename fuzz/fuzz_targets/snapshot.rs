@@ -1,6 +1,6 @@
 //! Any text as a snapshot: it loads or is refused with a path, and whatever
 //! loads is decided for every SKU, channel and a spread of moments, with
-//! `decide` and `decideAll` agreeing.
+//! `decide` and `decideAll` agreeing, whatever order items are read in.
 #![no_main]
 
 use chrono::Duration;
@@ -16,6 +16,15 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
+    // Items are read on first use: the same text read backwards, item by
+    // item, lists the same problems as one that lists them first.
+    let backwards = Catalog::from_json(text).expect("it loaded once");
+    let at = catalog.generated_at();
+    let skus: Vec<_> = backwards.snapshot().skus().flatten().map(str::to_owned).collect();
+    for sku in skus.iter().rev() {
+        let _ = backwards.decide(sku, &Request::at(at));
+    }
+    assert_eq!(backwards.diagnostics(), catalog.diagnostics(), "read order changed the diagnostics");
     for diagnostic in catalog.diagnostics() {
         // Half characters are found in the text, before any path exists: they name line and column.
         let text_place = diagnostic.code == "invalid_text" && diagnostic.message.contains(" line ");
