@@ -92,7 +92,21 @@ impl Catalog {
         let patch = read_patch(patch_text).map_err(UpdateError::Patch)?;
         let (text, placed) = apply_patch(source, &patch, shard).map_err(UpdateError::Snapshot)?;
         let catalog = Catalog::from_json_with(&text, zones).map_err(UpdateError::Snapshot)?;
-        let problems = if shard { Vec::new() } else { patch_problems(catalog.diagnostics(), &placed) };
+        let problems = match shard {
+            true => Vec::new(),
+            // Only the items the patch brings are read (the others, as on
+            // any load, when first used).
+            false => {
+                let mut brought = vec![false; catalog.snapshot.item_count()];
+                for &at in &placed {
+                    if let Some(flag) = brought.get_mut(at) {
+                        *flag = true;
+                    }
+                }
+                let brought = |i: usize| brought.get(i).copied().unwrap_or(false);
+                patch_problems(&catalog.snapshot.diagnostics_of(&brought), &placed)
+            }
+        };
         match problems.is_empty() {
             true => Ok((catalog, text)),
             false => Err(UpdateError::Patch(problems)),

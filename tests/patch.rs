@@ -73,6 +73,27 @@ fn a_sku_patched_twice_is_the_last_one_and_its_problem_is_named_there() {
 }
 
 #[test]
+fn a_patch_is_judged_by_its_own_items_in_the_order_a_load_lists_them() {
+    // The source already holds a bad item (not the patch's problem); the
+    // patch brings a kit of a missing component and a bad count: both are
+    // named, fields before stock, as `diagnostics` lists them, with paths
+    // into the patch. Only the patch's items are read to judge it.
+    let source = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
+      "items": [{ "sku": "OLD", "onHand": "lots" }, { "sku": "A", "onHand": 1 }] }"#;
+    let patch =
+        json!({ "items": [{ "sku": "KIT", "components": [{ "sku": "GONE" }] }, { "sku": "A", "onHand": -0.5 }] });
+    let UpdateError::Patch(problems) = Catalog::patched(source, &patch.to_string()).err().unwrap() else {
+        panic!("an update error")
+    };
+    let paths: Vec<_> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, ["items[1].onHand", "items[0].components[0].sku"]);
+    let (catalog, _) = Catalog::patched(source, r#"{ "items": [{ "sku": "A", "onHand": 2 }] }"#).unwrap();
+    assert_eq!(on_hand(&catalog, "A"), 2);
+    let listed: Vec<_> = catalog.diagnostics().iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(listed, ["items[0].onHand"], "the old bad item is still listed, and refuses nothing");
+}
+
+#[test]
 fn a_patch_that_is_none_is_refused_with_every_path() {
     let paths = |patch: Value| match patched(patch).err().unwrap() {
         UpdateError::Patch(problems) => problems.into_iter().map(|p| p.path).collect::<Vec<_>>(),

@@ -479,16 +479,24 @@ impl Snapshot {
     /// order), then those outside them. Reads every item not read yet.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         self.diagnostics.get_or_init(|| {
-            let (mut found, mut stock) = (Vec::new(), Vec::new());
-            for (i, slot) in self.items.slots.iter().enumerate() {
-                let read = (self.items.read)(self, i);
-                found.extend(read.found);
-                stock.extend(read.stock);
-                let _ = slot.entry.set(read.entry);
-            }
-            found.extend(stock);
-            found.extend(self.store_diagnostics.iter().cloned());
-            found
+            let mut all = self.diagnostics_of(&|_| true);
+            all.extend(self.store_diagnostics.iter().cloned());
+            all
         })
+    }
+
+    /// The problems of the items at the positions `wanted` takes, in the
+    /// order [`Snapshot::diagnostics`] lists them, reading only those items
+    /// (an update checks the items it brings, not the whole catalog).
+    pub(crate) fn diagnostics_of(&self, wanted: &dyn Fn(usize) -> bool) -> Vec<Diagnostic> {
+        let (mut found, mut stock) = (Vec::new(), Vec::new());
+        for (i, slot) in self.items.slots.iter().enumerate().filter(|(i, _)| wanted(*i)) {
+            let read = (self.items.read)(self, i);
+            found.extend(read.found);
+            stock.extend(read.stock);
+            let _ = slot.entry.set(read.entry);
+        }
+        found.extend(stock);
+        found
     }
 }
