@@ -6,6 +6,8 @@
 //! by field with [`Fields`], which records every problem with its JSON path.
 //! Reading in two steps is what lets one bad item fail alone.
 
+use std::borrow::Cow;
+
 use crate::model::problem::Problem;
 use crate::model::value::{number_text, quoted, MAX_DAYS, MAX_SAFE_INTEGER};
 
@@ -201,17 +203,15 @@ impl<'a, 'p> Fields<'a, 'p> {
 
     /// A safe integer no smaller than `min`.
     pub fn integer(&mut self, key: &str, min: i64) -> Option<i64> {
-        let value = self.value(key)?;
-        let parsed = as_safe_integer(value).filter(|n| *n >= min);
-        if parsed.is_none() {
-            // Written only when wrong: most items read several counts.
-            let what = match min {
-                i64::MIN => "an integer from -9007199254740991 to 9007199254740991".to_owned(),
-                _ => format!("an integer from {min} to 9007199254740991"),
-            };
-            self.mistyped(key, &what, value);
-        }
-        parsed
+        // The bounds every reader uses are written out: no text is
+        // formatted for each count an item holds.
+        let what = match min {
+            i64::MIN => Cow::Borrowed("an integer from -9007199254740991 to 9007199254740991"),
+            0 => Cow::Borrowed("an integer from 0 to 9007199254740991"),
+            1 => Cow::Borrowed("an integer from 1 to 9007199254740991"),
+            _ => Cow::Owned(format!("an integer from {min} to 9007199254740991")),
+        };
+        self.read(key, &what, |v| as_safe_integer(v).filter(|n| *n >= min))
     }
 
     /// A whole number of days from 0 to [`MAX_DAYS`].

@@ -195,35 +195,34 @@ impl<'t> Parser<'t> {
         &mut self,
         mut member: impl FnMut(&mut Parser<'t>, Cow<'t, str>) -> Result<(), SyntaxError>,
     ) -> Result<(), SyntaxError> {
-        self.enter()?;
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-        } else {
-            loop {
-                let key = self.key()?;
-                member(self, key)?;
-                if !self.next_member(b'}')? {
-                    break;
-                }
-            }
-        }
-        self.depth -= 1;
-        Ok(())
+        self.members(b'}', |parser| {
+            let key = parser.key()?;
+            member(parser, key)
+        })
     }
 
     /// The elements of an array (the parser is on its `[`): `element` is
     /// called for each and must read or skip it.
     pub(crate) fn array(
         &mut self,
-        mut element: impl FnMut(&mut Parser<'t>) -> Result<(), SyntaxError>,
+        element: impl FnMut(&mut Parser<'t>) -> Result<(), SyntaxError>,
+    ) -> Result<(), SyntaxError> {
+        self.members(b']', element)
+    }
+
+    /// An object's or array's members up to `close`, each read by `each`.
+    fn members(
+        &mut self,
+        close: u8,
+        mut each: impl FnMut(&mut Parser<'t>) -> Result<(), SyntaxError>,
     ) -> Result<(), SyntaxError> {
         self.enter()?;
-        if self.peek() == Some(b']') {
+        if self.peek() == Some(close) {
             self.at += 1;
         } else {
             loop {
-                element(self)?;
-                if !self.next_member(b']')? {
+                each(self)?;
+                if !self.next_member(close)? {
                     break;
                 }
             }
@@ -338,17 +337,20 @@ impl<'t> Parser<'t> {
     /// reading it allocates nothing.
     pub(crate) fn text_string(&mut self) -> Result<Cow<'t, str>, SyntaxError> {
         let start = self.at + 1;
-        let rest = self.text.as_bytes().get(start..).unwrap_or_default();
-        if let Some(stop) = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) {
-            if rest.get(stop) == Some(&b'"') {
-                self.at = start + stop + 1;
-                // Quotes are ASCII: the slice is on character boundaries.
-                return Ok(Cow::Borrowed(self.text.get(start..start + stop).unwrap_or_default()));
-            }
+        if let Some(stop) = self.special_from(start).filter(|&at| self.text.as_bytes().get(at) == Some(&b'"')) {
+            self.at = stop + 1;
+            // Quotes are ASCII: the slice is on character boundaries.
+            return Ok(Cow::Borrowed(self.text.get(start..stop).unwrap_or_default()));
         }
         let mut out = String::new();
         self.read_string(Some(&mut out))?;
         Ok(Cow::Owned(out))
+    }
+
+    /// Where, from `at` on, the next quote, backslash or control character is.
+    fn special_from(&self, at: usize) -> Option<usize> {
+        let rest = self.text.as_bytes().get(at..)?;
+        rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|stop| at + stop)
     }
 
     /// Reads a string into `out`, or only checks it (`None`).
@@ -356,17 +358,16 @@ impl<'t> Parser<'t> {
         self.at += 1;
         loop {
             let start = self.at;
-            let rest = self.text.as_bytes().get(start..).unwrap_or_default();
-            let Some(stop) = rest.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20) else {
+            let Some(stop) = self.special_from(start) else {
                 self.at = self.text.len();
                 return self.fail("the text ended inside a string");
             };
-            self.at += stop;
+            self.at = stop;
             if let Some(out) = &mut out {
                 // Quotes and backslashes are ASCII: the slice is on character boundaries.
-                out.push_str(self.text.get(start..self.at).unwrap_or_default());
+                out.push_str(self.text.get(start..stop).unwrap_or_default());
             }
-            match rest.get(stop) {
+            match self.text.as_bytes().get(stop) {
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(());

@@ -199,13 +199,9 @@ fn sku_of(item: &str) -> Option<String> {
 
 /// The string a JSON string token holds.
 fn string(token: &str) -> Option<String> {
-    let inner = token.strip_prefix('"')?.strip_suffix('"')?;
-    match inner.contains('\\') {
-        false => Some(inner.to_owned()),
-        true => match parse_json(token).ok()? {
-            Json::String(text) => Some(text),
-            _ => None,
-        },
+    match parse_json(token).ok()? {
+        Json::String(text) => Some(text),
+        _ => None,
     }
 }
 

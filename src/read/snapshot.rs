@@ -242,11 +242,13 @@ pub(crate) use crate::model::calendar::parse_timestamp;
 fn read_entry(snapshot: &Snapshot, i: usize) -> ItemRead {
     let (mut entry, found) = read_fields(snapshot, i);
     let mut stock = Vec::new();
+    let mut broken_kit = false;
     if let Entry::Valid(item) = &entry {
         match &item.source {
             Source::Kit(components) => {
                 if let Some(Problem { path, message }) = stock::kit_problem(components, |sku| component(snapshot, sku))
                 {
+                    broken_kit = true;
                     stock.push(Diagnostic {
                         code: "invalid_item",
                         sku: Some(item.sku.clone()),
@@ -271,7 +273,7 @@ fn read_entry(snapshot: &Snapshot, i: usize) -> ItemRead {
             Source::Count(_) => {}
         }
     }
-    if stock.iter().any(|d| d.code == "invalid_item") {
+    if broken_kit {
         invalidate(&mut entry);
     }
     ItemRead { entry, found, stock }
@@ -458,8 +460,8 @@ fn read_items(parser: &mut Parser) -> Result<ItemsField, SyntaxError> {
         if parser.peek() == Some(b'{') {
             parser.object(|parser, key| {
                 match key.as_ref() {
-                    "sku" => sku = text_ref(parser, text)?,
-                    "productId" => product_id = text_ref(parser, text)?,
+                    "sku" => sku = text_ref(parser)?,
+                    "productId" => product_id = text_ref(parser)?,
                     key => skip_field(parser, key)?,
                 }
                 Ok(())
@@ -504,15 +506,17 @@ fn skip_field(parser: &mut Parser, key: &str) -> Result<(), SyntaxError> {
     }
 }
 
-/// A string value as a [`TextRef`] into `text` (the parser's own text);
-/// any other value is read past (`None`), checked as the item's reading will.
-fn text_ref(parser: &mut Parser, text: &str) -> Result<Option<TextRef>, SyntaxError> {
+/// A string value as a [`TextRef`] into the parser's text; any other
+/// value is read past (`None`), checked as the item's reading will.
+fn text_ref(parser: &mut Parser) -> Result<Option<TextRef>, SyntaxError> {
     if parser.peek() != Some(b'"') {
         parser.skip_checked()?;
         return Ok(None);
     }
+    let quote = parser.value_start();
     Ok(Some(match parser.text_string()? {
-        Cow::Borrowed(s) => TextRef::At(s.as_ptr() as usize - text.as_ptr() as usize, s.len()),
+        // Borrowed: exactly the bytes between the quotes.
+        Cow::Borrowed(s) => TextRef::At(quote + 1, s.len()),
         Cow::Owned(s) => TextRef::Own(s.into_boxed_str()),
     }))
 }
