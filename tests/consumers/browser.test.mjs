@@ -112,6 +112,8 @@ async function underPolicy(policy, run) {
 
 test("works under a strict CSP: script-src 'self' 'wasm-unsafe-eval', no unsafe-eval, trap recovery included", async () => {
   await underPolicy("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'", async (p) => {
+    // The recovery runs after the first answer (it loads the server build first): wait for it, or for a failure.
+    await p.waitForFunction(() => document.querySelector("#recovered").textContent || document.querySelector("#out").textContent.startsWith("failed"));
     assert.equal(await p.textContent("#out"), "Backordered – ships by Wednesday, December 2");
     assert.equal(await p.textContent("#recovered"), "Backordered – ships by Wednesday, December 2");
     assert.match(await p.getAttribute("#recovered", "data-error"), /memory access out of bounds/);
