@@ -88,26 +88,39 @@ function plainValue(key, value) {
   }
 }
 
+/** Cells a decision row takes (src/wasm/rows.rs `WIDTH`). */
+const WIDTH = 20;
+
 /**
- * The engine's decision rows (src/wasm/rows.rs: fields in `Decision`'s
- * order, the message an index into the distinct messages) as decision
- * objects, each with a message of its own. For 10k decisions, rows are
- * 2.5 MB of JSON where objects were 6.6 MB, and less than half the work
- * to write, decode and parse (BENCHMARKS.md).
+ * The engine's decision rows (src/wasm/rows.rs) as decision objects, each
+ * with a message of its own: a row is WIDTH numbers of `cells` in
+ * `Decision`'s field order, a number, a boolean as 0 / 1 or an index into
+ * `strings`, `objects` or `messages` (-1: null, or an empty list). For 10k
+ * decisions, `JSON.parse` of rows as arrays took about 8 ms of 15
+ * (BENCHMARKS.md).
  */
-function fromRows({ messages, rows }) {
-  return rows.map((r) => {
+function fromRows({ cells, strings, objects, messages }) {
+  const text = (i) => (i < 0 ? null : strings[i]);
+  const count = (n) => (n < 0 ? null : n);
+  const object = (i) => (i < 0 ? null : objects[i]);
+  const list = (i) => (i < 0 ? [] : objects[i]);
+  const decisions = new Array(cells.length / WIDTH);
+  for (let k = 0, i = 0; i < cells.length; k++, i += WIDTH) {
     const d = {
-      sku: r[0], policy: r[1], reason: r[2], canPurchase: r[3], notifyMe: r[4], maxQuantity: r[5], minQuantity: r[6],
-      shipDate: r[7], remainingPreorders: r[8], queuePosition: r[9], split: r[10], payment: r[11], cancellable: r[12],
-      warnings: r[13], schemaOrg: r[14], merchantAvailability: r[15], availabilityDate: r[16], listing: r[17], deliveries: r[18],
+      sku: strings[cells[i]], policy: strings[cells[i + 1]], reason: strings[cells[i + 2]], canPurchase: cells[i + 3] === 1,
+      notifyMe: cells[i + 4] === 1, maxQuantity: cells[i + 5], minQuantity: cells[i + 6], shipDate: text(cells[i + 7]),
+      remainingPreorders: count(cells[i + 8]), queuePosition: count(cells[i + 9]), split: object(cells[i + 10]),
+      payment: text(cells[i + 11]), cancellable: cells[i + 12] === 1, warnings: list(cells[i + 13]), schemaOrg: strings[cells[i + 14]],
+      merchantAvailability: strings[cells[i + 15]], availabilityDate: text(cells[i + 16]), listing: strings[cells[i + 17]],
+      deliveries: list(cells[i + 18]),
     };
-    if (r[19] !== null) {
-      const m = messages[r[19]];
+    if (cells[i + 19] >= 0) {
+      const m = messages[cells[i + 19]];
       d.message = { ...m, params: { ...m.params } };
     }
-    return d;
-  });
+    decisions[k] = d;
+  }
+  return decisions;
 }
 
 /** A cart's options read once, each line copied. */

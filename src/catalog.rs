@@ -10,7 +10,7 @@ use crate::model::zone::Zones;
 use crate::read::options::check_quantity;
 use crate::read::patch::{apply_patch, patch_problems, read_patch};
 use crate::rules::decision;
-use crate::text::{self, Email, English, LocaleText, Writer};
+use crate::text::{self, Email, English, LocaleText, Worded, Writer};
 
 /// An inventory snapshot, ready to answer.
 ///
@@ -183,11 +183,28 @@ impl Catalog {
         request: &Request,
         text: Option<&dyn LocaleText>,
     ) -> Result<Decision, ArgError> {
+        let (verdict, today) = self.verdict(sku, request)?;
+        Ok(Catalog::worded(verdict, &text.map(|text| self.writer(text, today))))
+    }
+
+    /// [`Catalog::decide_in`] as a list of one (what crosses to JavaScript).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn decide_listed(
+        &self,
+        sku: &str,
+        request: &Request,
+        text: Option<&dyn LocaleText>,
+    ) -> Result<Worded, ArgError> {
+        let (verdict, today) = self.verdict(sku, request)?;
+        Ok(Worded::new(std::iter::once(verdict), text.map(|text| self.writer(text, today))))
+    }
+
+    /// The verdict for `sku`, and the store's today.
+    fn verdict(&self, sku: &str, request: &Request) -> Result<(Verdict, chrono::NaiveDate), ArgError> {
         check_request(request)?;
         check_sku(sku)?;
         let moment = decision::Moment::new(&self.snapshot, request);
-        let verdict = decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, &moment);
-        Ok(Catalog::worded(verdict, &text.map(|text| self.writer(text, moment.today))))
+        Ok((decision::decide(&self.snapshot, self.snapshot.entry(sku), sku, &moment), moment.today))
     }
 
     /// The decision for `sku` (without its message) and the chain of rules
@@ -349,26 +366,19 @@ impl Catalog {
     /// A decision for every item, in snapshot order (an item whose SKU could
     /// not be read gets `sku: ""` and reason `invalid_item`).
     pub fn decide_all_with(&self, request: &Request, text: &dyn LocaleText) -> Result<Vec<Decision>, ArgError> {
-        self.decide_all_in(request, Some(text))
+        self.decide_all_in(request, Some(text)).map(Worded::into_decisions)
     }
 
     /// [`Catalog::decide_all_with`], or without messages when `text` is
     /// `None` (see [`Catalog::decide_all_without_messages`]).
     // Not inlined: the boundary calls it with and without a writer.
     #[inline(never)]
-    pub(crate) fn decide_all_in(
-        &self,
-        request: &Request,
-        text: Option<&dyn LocaleText>,
-    ) -> Result<Vec<Decision>, ArgError> {
+    pub(crate) fn decide_all_in(&self, request: &Request, text: Option<&dyn LocaleText>) -> Result<Worded, ArgError> {
         check_request(request)?;
         let snapshot = &self.snapshot;
         let moment = decision::Moment::new(snapshot, request);
-        let writer = text.map(|text| self.writer(text, moment.today));
-        Ok(snapshot
-            .items()
-            .map(|entry| Catalog::worded(decision::decide(snapshot, Some(entry), "", &moment), &writer))
-            .collect())
+        let verdicts = snapshot.items().map(|entry| decision::decide(snapshot, Some(entry), "", &moment));
+        Ok(Worded::new(verdicts, text.map(|text| self.writer(text, moment.today))))
     }
 
     /// Every item's decision without its message, for feeds, JSON-LD and
@@ -385,7 +395,7 @@ impl Catalog {
     /// assert!(bare[0].message.is_unwritten());
     /// ```
     pub fn decide_all_without_messages(&self, request: &Request) -> Result<Vec<Decision>, ArgError> {
-        self.decide_all_in(request, None)
+        self.decide_all_in(request, None).map(Worded::into_decisions)
     }
 
     /// The decision for `sku` without its message (see

@@ -39,19 +39,37 @@ fn decide(catalog: &JsCatalog, sku: &str, opts: JsValue) -> Result<JsValue, JsVa
 /// js/index.js `fromRows` makes them (the JS tests hold the package to
 /// `decide`'s fields, key for key).
 fn decisions(list: &JsValue) -> Array {
-    const FIELDS: [&str; 19] = [
-        "sku", "policy", "reason", "canPurchase", "notifyMe", "maxQuantity", "minQuantity", "shipDate",
-        "remainingPreorders", "queuePosition", "split", "payment", "cancellable", "warnings", "schemaOrg",
-        "merchantAvailability", "availabilityDate", "listing", "deliveries",
+    // (field, what its cell holds): a number, a boolean, or an index into
+    // `strings` or `objects` (-1: null, or [] for a list).
+    const FIELDS: [(&str, &str); 19] = [
+        ("sku", "string"), ("policy", "string"), ("reason", "string"), ("canPurchase", "boolean"),
+        ("notifyMe", "boolean"), ("maxQuantity", "number"), ("minQuantity", "number"), ("shipDate", "string"),
+        ("remainingPreorders", "number"), ("queuePosition", "number"), ("split", "object"), ("payment", "string"),
+        ("cancellable", "boolean"), ("warnings", "list"), ("schemaOrg", "string"), ("merchantAvailability", "string"),
+        ("availabilityDate", "string"), ("listing", "string"), ("deliveries", "list"),
     ];
-    let messages: Array = get(list, "messages").unchecked_into();
-    let rows: Array = get(list, "rows").unchecked_into();
-    rows.iter()
+    let cells: js_sys::Float64Array = get(list, "cells").unchecked_into();
+    let cells = cells.to_vec();
+    let (strings, objects, messages) = (get(list, "strings"), get(list, "objects"), get(list, "messages"));
+    let at = |list: &JsValue, i: f64| Array::from(list).get(i as u32);
+    cells
+        .chunks(20)
         .map(|row| {
-            let row: Array = row.unchecked_into();
-            let decision = options(&FIELDS.iter().enumerate().map(|(i, f)| (*f, row.get(i as u32))).collect::<Vec<_>>());
-            if let Some(m) = row.get(19).as_f64() {
-                Reflect::set(&decision, &"message".into(), &messages.get(m as u32)).unwrap();
+            let field = |(i, (name, kind)): (usize, &(&'static str, &str))| {
+                let cell = row[i];
+                let value = match (*kind, cell < 0.0) {
+                    ("list", true) => Array::new().into(),
+                    (_, true) => JsValue::NULL,
+                    ("string", _) => at(&strings, cell),
+                    ("object" | "list", _) => at(&objects, cell),
+                    ("boolean", _) => JsValue::from(cell == 1.0),
+                    _ => JsValue::from(cell),
+                };
+                (*name, value)
+            };
+            let decision = options(&FIELDS.iter().enumerate().map(field).collect::<Vec<_>>());
+            if row[19] >= 0.0 {
+                Reflect::set(&decision, &"message".into(), &at(&messages, row[19])).unwrap();
             }
             decision
         })
@@ -107,21 +125,24 @@ fn a_language_without_a_catalog_reads_english_in_the_shoppers_regional_format() 
 }
 
 #[wasm_bindgen_test]
-fn decision_rows_are_plain_json_with_nulls() {
+fn decision_rows_are_cells_and_plain_json_with_nulls() {
     let list: JsValue = catalog().decide_all(options(&[("now", 1_795_428_000_000f64.into())]).unchecked_into()).unwrap().into();
     assert_eq!(Object::get_prototype_of(&list), Object::get_prototype_of(&Object::new().into()));
-    let first: Array = get(&list, "rows").unchecked_into::<Array>().get(0).unchecked_into();
-    assert!(Array::is_array(&first));
-    assert!(first.get(10).is_null(), "split");
-    let message = get(&list, "messages").unchecked_into::<Array>().get(first.get(19).as_f64().unwrap() as u32);
+    let cells: js_sys::Float64Array = get(&list, "cells").dyn_into().unwrap();
+    assert_eq!(cells.length(), 3 * 20, "20 cells a decision");
+    assert_eq!(cells.get_index(10), -1.0, "no split");
+    let message = get(&list, "messages").unchecked_into::<Array>().get(cells.get_index(19) as u32);
     assert!(get(&message, "params").is_object());
     assert!(!get(&message, "params").is_instance_of::<js_sys::Map>());
     let all = decisions(&list);
     assert_eq!(all.length(), 3);
+    assert!(get(&all.get(0), "split").is_null());
     assert_eq!(get(&all.get(2), "reason"), "invalid_item");
-    // Round-trips through JSON unchanged: nothing exotic inside.
-    let json = JSON::stringify(&list).unwrap();
-    assert_eq!(JSON::stringify(&JSON::parse(&json.as_string().unwrap()).unwrap()).unwrap(), json);
+    // The text beside the cells round-trips through JSON unchanged: nothing exotic inside.
+    for key in ["strings", "objects", "messages"] {
+        let json = JSON::stringify(&get(&list, key)).unwrap();
+        assert_eq!(JSON::stringify(&JSON::parse(&json.as_string().unwrap()).unwrap()).unwrap(), json);
+    }
 }
 
 #[wasm_bindgen_test]

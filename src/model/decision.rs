@@ -79,20 +79,19 @@ macro_rules! reasons {
     };
 }
 
-/// Serialized as its code (the match `code` already is, where serde's
-/// derive would write a second one: 0.5 KB of the page wasm).
-impl Serialize for Reason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
+/// Enums serialized as their code (the match `code` already is, where
+/// serde's derive would write a second one: 0.5 KB of the page wasm).
+macro_rules! serialize_as_code {
+    ($($t:ty),*) => {$(
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+    )*};
 }
 
-/// Serialized as its code, as [`Reason`] is.
-impl Serialize for Policy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
-}
+serialize_as_code!(Reason, Policy, Payment, Listing);
 
 reasons! {
     InvalidItem = "invalid_item",
@@ -124,14 +123,23 @@ reasons! {
 }
 
 /// When the shopper pays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Payment {
     ChargeNow,
     AuthorizeNowCaptureAtShipment,
     /// A pre-order deposit is charged now, the balance when it ships (the
     /// merchant's own store only: marketplaces never charge before shipment).
     DepositNowBalanceAtShipment,
+}
+
+impl Payment {
+    pub fn code(self) -> &'static str {
+        match self {
+            Payment::ChargeNow => "charge_now",
+            Payment::AuthorizeNowCaptureAtShipment => "authorize_now_capture_at_shipment",
+            Payment::DepositNowBalanceAtShipment => "deposit_now_balance_at_shipment",
+        }
+    }
 }
 
 /// A line served partly from stock now and partly from the restock.
@@ -145,7 +153,7 @@ pub struct Split {
 /// `deadline` must ship by `ship_by`, before the decision's ship date) or
 /// `availability_date_too_far` (the ship date `ship_by` is more than a year
 /// ahead: Google Merchant Center refuses it, so the feed leaves it out).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Warning {
     pub code: &'static str,
@@ -162,11 +170,19 @@ pub struct Warning {
 /// Whether a storefront or feed should list the item: discontinued and
 /// sold out, or sold out in a store that hides sold-out items
 /// (`hideSoldOut`), is `hide`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Listing {
     Show,
     Hide,
+}
+
+impl Listing {
+    pub fn code(self) -> &'static str {
+        match self {
+            Listing::Show => "show",
+            Listing::Hide => "hide",
+        }
+    }
 }
 
 /// The availability answer for one item (docs/rules.md §7).
@@ -281,7 +297,7 @@ pub(crate) struct Verdict {
 }
 
 /// What is paid when, in minor units of `currency`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Charge {
     pub currency: Currency,
     pub now: u64,

@@ -41,6 +41,14 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
 
+/// Decisions as rows (see `rows.rs`): `{ cells, strings, objects, messages }`.
+fn rows_to_js(list: &crate::text::Worded) -> JsValue {
+    let rows::Rows { cells, text } = rows::rows(list);
+    let Ok(rows) = js_sys::JSON::parse(&text) else { return JsValue::NULL };
+    let _ = Reflect::set(&rows, &"cells".into(), &js_sys::Float64Array::from(&cells[..]));
+    rows
+}
+
 /// A JS `Error` with `code` (and any extra properties).
 fn js_error(code: &str, message: &str, extra: &[(&str, JsValue)]) -> JsValue {
     let error = js_sys::Error::new(message);
@@ -267,7 +275,7 @@ impl JsCatalog {
     /// the package's `decide` makes it an object.
     ///
     /// ```js
-    /// const { messages, rows: [row] } = engine.decide("TEE-M", { channel: "dtc", quantity: 2, locale: "en-US" });
+    /// const { cells, strings } = engine.decide("TEE-M", { channel: "dtc", quantity: 2, locale: "en-US" }); // one row
     /// ```
     pub fn decide(
         &self,
@@ -276,21 +284,22 @@ impl JsCatalog {
     ) -> Result<types::DecisionRowList, JsValue> {
         let sku = sku_arg(sku)?;
         let Asked { request, locale, messages } = self.request(options)?;
-        let decision = self.with_text_if(messages, &locale, |text| self.inner.decide_in(&sku, &request, text))??;
-        Ok(to_js(&rows::DecisionRows(std::slice::from_ref(&decision))).unchecked_into())
+        let decision =
+            self.with_text_if(messages, &locale, |text| self.inner.decide_listed(&sku, &request, text))??;
+        Ok(rows_to_js(&decision).unchecked_into())
     }
 
     /// A decision for every item, in snapshot order, as rows (see
     /// `rows.rs`): the package's `decideAll` makes them objects.
     ///
     /// ```js
-    /// const { messages, rows } = engine.decideAll({ locale: "en-US" });
+    /// const { cells, strings, objects, messages } = engine.decideAll({ locale: "en-US" });
     /// ```
     #[wasm_bindgen(js_name = decideAll)]
     pub fn decide_all(&self, options: types::DecideOptionsArg) -> Result<types::DecisionRowList, JsValue> {
         let Asked { request, locale, messages } = self.request(options)?;
         let decisions = self.with_text_if(messages, &locale, |text| self.inner.decide_all_in(&request, text))??;
-        Ok(to_js(&rows::DecisionRows(&decisions)).unchecked_into())
+        Ok(rows_to_js(&decisions).unchecked_into())
     }
 
     /// One product's availability over its variants (items with this

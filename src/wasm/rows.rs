@@ -1,56 +1,122 @@
-//! A list of decisions as it crosses to JavaScript: one row a decision, its
-//! fields in a fixed order without their names, and its message an index
-//! into the list's distinct messages (a catalog says "In stock — ships
-//! today" thousands of times). js/index.js `fromRows` makes each row the
-//! object `decide` returns, with a message of its own.
+//! A list of decisions as it crosses to JavaScript: each decision a row of
+//! [`WIDTH`] numbers in one `Float64Array` (`cells`), and the text beside
+//! them in one JSON string: `strings` (SKUs, codes and dates, each distinct
+//! code or date once), `objects` (a split, or a non-empty list of warnings
+//! or deliveries: one entry for each, never shared) and `messages` (each
+//! distinct message once). js/index.js `fromRows` makes each row the object
+//! `decide` returns, with a message of its own.
 //!
-//! Measured on 10k decisions (bench generator, English): 6.6 MB of JSON
-//! as objects, 2.5 MB as rows; the text is written, decoded and parsed in
-//! a third less time or better (BENCHMARKS.md).
+//! A cell holds a number, a boolean as 0 or 1, or an index into one of the
+//! lists; -1 stands for `null`, or for an empty list where the field is a
+//! list. Measured on 10k decisions (bench generator): rows as JSON arrays
+//! were 1.9 MB of text, parsed by `JSON.parse` in about 8 ms; now the text
+//! is the distinct strings and messages (BENCHMARKS.md).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde::ser::{SerializeStruct, SerializeTuple, Serializer};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::calendar::iso_date;
-use crate::model::decision::Decision;
+use crate::model::decision::{Decision, Delivery, Split, Warning};
 use crate::model::message::Message;
+use crate::text::Worded;
 
-/// `{ messages: Message[], rows: Row[] }`; see the module doc.
-pub(crate) struct DecisionRows<'a>(pub &'a [Decision]);
+/// Cells a decision takes: its fields in declaration order, `message` last.
+pub(crate) const WIDTH: usize = 20;
 
-impl Serialize for DecisionRows<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut index: HashMap<&Message, usize> = HashMap::new();
-        let mut messages: Vec<&Message> = Vec::new();
-        let rows: Vec<Row> = self
-            .0
-            .iter()
-            .map(|d| {
-                let message = (!d.message.is_unwritten()).then(|| {
-                    *index.entry(&d.message).or_insert_with(|| {
-                        messages.push(&d.message);
-                        messages.len() - 1
-                    })
-                });
-                Row(d, message)
-            })
-            .collect();
-        let mut list = serializer.serialize_struct("DecisionRows", 2)?;
-        list.serialize_field("messages", &messages)?;
-        list.serialize_field("rows", &rows)?;
-        list.end()
+/// `null`, or an empty list.
+const NONE: f64 = -1.0;
+
+/// A list of decisions as cells and text; see the module doc.
+pub(crate) struct Rows {
+    pub cells: Vec<f64>,
+    pub text: String,
+}
+
+/// The JSON text beside the cells.
+#[derive(Serialize)]
+struct Text<'a> {
+    strings: Vec<Cow<'a, str>>,
+    objects: Vec<Object<'a>>,
+    messages: &'a [Message],
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Object<'a> {
+    Split(&'a Split),
+    Warnings(&'a [Warning]),
+    Deliveries(&'a [Delivery]),
+}
+
+/// Builds the lists the cells point into.
+#[derive(Default)]
+struct Lists<'a> {
+    strings: Vec<Cow<'a, str>>,
+    objects: Vec<Object<'a>>,
+    /// Codes already in `strings`, by address: a row's codes are a few
+    /// dozen static strings.
+    codes: Vec<(&'static str, f64)>,
+    dates: HashMap<NaiveDate, f64>,
+}
+
+impl<'a> Lists<'a> {
+    fn string(&mut self, s: Cow<'a, str>) -> f64 {
+        self.strings.push(s);
+        (self.strings.len() - 1) as f64
+    }
+
+    fn code(&mut self, code: &'static str) -> f64 {
+        match self.codes.iter().find(|(c, _)| std::ptr::eq(*c, code)) {
+            Some(&(_, index)) => index,
+            None => {
+                let index = self.string(Cow::Borrowed(code));
+                self.codes.push((code, index));
+                index
+            }
+        }
+    }
+
+    fn date(&mut self, date: Option<NaiveDate>) -> f64 {
+        let Some(date) = date else { return NONE };
+        if let Some(&index) = self.dates.get(&date) {
+            return index;
+        }
+        let index = self.string(Cow::Owned(iso_date(date)));
+        self.dates.insert(date, index);
+        index
+    }
+
+    fn object(&mut self, object: Option<Object<'a>>) -> f64 {
+        let Some(object) = object else { return NONE };
+        self.objects.push(object);
+        (self.objects.len() - 1) as f64
+    }
+
+    fn list<T>(&mut self, items: &'a [T], object: fn(&'a [T]) -> Object<'a>) -> f64 {
+        self.object((!items.is_empty()).then(|| object(items)))
     }
 }
 
-/// One decision: its fields in declaration order (`message` last, as the
-/// index of its message, or `null` when asked without messages).
-struct Row<'a>(&'a Decision, Option<usize>);
+fn flag(b: bool) -> f64 {
+    if b {
+        1.0
+    } else {
+        0.0
+    }
+}
 
-impl Serialize for Row<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Row(d, message_index) = self;
+fn count(n: Option<u64>) -> f64 {
+    n.map_or(NONE, |n| n as f64)
+}
+
+/// `list` as cells and text; see the module doc.
+pub(crate) fn rows(list: &Worded) -> Rows {
+    let mut lists = Lists::default();
+    let mut cells = Vec::with_capacity(list.decisions.len() * WIDTH);
+    for (d, message) in list.decisions.iter().zip(&list.message_of) {
         // Every field named (no `..`): a field added to `Decision` fails
         // to compile here until the row (and `fromRows`) carry it.
         let Decision {
@@ -75,27 +141,32 @@ impl Serialize for Row<'_> {
             deliveries,
             message: _,
         } = d;
-        let mut row = serializer.serialize_tuple(20)?;
-        row.serialize_element(sku)?;
-        row.serialize_element(policy)?;
-        row.serialize_element(reason)?;
-        row.serialize_element(can_purchase)?;
-        row.serialize_element(notify_me)?;
-        row.serialize_element(max_quantity)?;
-        row.serialize_element(min_quantity)?;
-        row.serialize_element(&ship_date.map(iso_date))?;
-        row.serialize_element(remaining_preorders)?;
-        row.serialize_element(queue_position)?;
-        row.serialize_element(split)?;
-        row.serialize_element(payment)?;
-        row.serialize_element(cancellable)?;
-        row.serialize_element(warnings)?;
-        row.serialize_element(schema_org)?;
-        row.serialize_element(merchant_availability)?;
-        row.serialize_element(&availability_date.map(iso_date))?;
-        row.serialize_element(listing)?;
-        row.serialize_element(deliveries)?;
-        row.serialize_element(message_index)?;
-        row.end()
+        let row: [f64; WIDTH] = [
+            lists.string(Cow::Borrowed(sku)),
+            lists.code(policy.code()),
+            lists.code(reason.code()),
+            flag(*can_purchase),
+            flag(*notify_me),
+            *max_quantity as f64,
+            *min_quantity as f64,
+            lists.date(*ship_date),
+            count(*remaining_preorders),
+            count(*queue_position),
+            lists.object(split.as_ref().map(Object::Split)),
+            payment.map_or(NONE, |p| lists.code(p.code())),
+            flag(*cancellable),
+            lists.list(warnings, Object::Warnings),
+            lists.code(schema_org),
+            lists.code(merchant_availability),
+            lists.date(*availability_date),
+            lists.code(listing.code()),
+            lists.list(deliveries, Object::Deliveries),
+            message.map_or(NONE, |i| i as f64),
+        ];
+        cells.extend_from_slice(&row);
     }
+    let Lists { strings, objects, .. } = lists;
+    // Serializing plain data into a string cannot fail.
+    let text = serde_json::to_string(&Text { strings, objects, messages: &list.messages }).unwrap_or_default();
+    Rows { cells, text }
 }

@@ -350,7 +350,9 @@ extern "C" {
     pub type PlanResult;
     #[wasm_bindgen(typescript_type = "Email")]
     pub type EmailResult;
-    #[wasm_bindgen(typescript_type = "{ messages: Message[]; rows: unknown[][] }")]
+    #[wasm_bindgen(
+        typescript_type = "{ cells: Float64Array; strings: string[]; objects: unknown[]; messages: Message[] }"
+    )]
     pub type DecisionRowList;
     #[wasm_bindgen(typescript_type = "ProductDecision")]
     pub type ProductDecisionResult;
