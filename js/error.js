@@ -15,13 +15,34 @@
  * }
  * ```
  */
-export class AvailabilityError extends Error {
-  constructor(code, message, extra) {
-    super(message, extra?.cause === undefined ? undefined : { cause: extra.cause });
-    this.name = "AvailabilityError";
-    this.code = code;
-    for (const key of ["path", "problems"]) if (extra?.[key] !== undefined) this[key] = extra[key];
+export const AvailabilityError = shared(
+  class AvailabilityError extends Error {
+    constructor(code, message, extra) {
+      super(message, extra?.cause === undefined ? undefined : { cause: extra.cause });
+      this.name = "AvailabilityError";
+      this.code = code;
+      for (const key of ["path", "problems"]) if (extra?.[key] !== undefined) this[key] = extra[key];
+    }
+  },
+);
+
+/**
+ * One class per page, whichever entries carry this module: the page and
+ * checkout entries bundle it (a cold page imports one module fewer), so the
+ * first copy to load keeps its class under a global symbol (not enumerable,
+ * not writable) and every later copy uses it. Where the global object is
+ * frozen, each copy keeps its own.
+ */
+function shared(own) {
+  const key = Symbol.for("storefront-availability.AvailabilityError");
+  if (typeof globalThis[key] !== "function") {
+    try {
+      Object.defineProperty(globalThis, key, { value: own });
+    } catch {
+      return own;
+    }
   }
+  return typeof globalThis[key] === "function" ? globalThis[key] : own;
 }
 
 /** The engine's own error (a plain `Error` with our `code`) as an AvailabilityError. */

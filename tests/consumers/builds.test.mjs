@@ -134,3 +134,28 @@ test("Catalog.load with the wasm blocked rejects with `unavailable` (never a cat
   assert.ok(error.ours);
   assert.match(error.message, /module could not load/);
 });
+
+test("one AvailabilityError on a page whichever entries it loads, and a cold page imports one module of ours", async () => {
+  const page = await blankPage();
+  const fetched = [];
+  page.on("request", (request) => request.url().includes("storefront-availability/pkg/") && fetched.push(request.url().split("/pkg/")[1]));
+  const result = await page.evaluate(async () => {
+    const pkg = "/node_modules/storefront-availability/pkg/";
+    const { default: init, Catalog, AvailabilityError } = await import(pkg + "index.js");
+    await init();
+    const bad = (() => { try { Catalog.fromJson("{}"); } catch (e) { return e; } })();
+    const others = await Promise.all(["checkout.js", "error.js", "server.js"].map((file) => import(pkg + file)));
+    return {
+      thrown: bad instanceof AvailabilityError && bad.code,
+      same: others.map((m) => m.AvailabilityError === AvailabilityError),
+      checkoutCatches: bad instanceof others[0].AvailabilityError,
+      enumerable: Object.keys(globalThis).some((k) => /availability/i.test(k)),
+    };
+  });
+  await page.close();
+  assert.deepEqual(fetched.slice(0, 2), ["index.js", "storefront_availability_bg.wasm"], "the entry and its wasm, nothing between");
+  assert.equal(result.thrown, "invalid_snapshot");
+  assert.deepEqual(result.same, [true, true, true], "checkout.js, error.js and server.js share the page entry's class");
+  assert.ok(result.checkoutCatches);
+  assert.equal(result.enumerable, false, "the shared class is kept under a symbol, not a global name");
+});
