@@ -101,7 +101,13 @@ fuzz_target!(|input: Input| {
     let purchased = u64::from(input.purchased);
     let request = Request { channel, quantity, now, purchased, price: None };
     let today = today(catalog.snapshot(), now);
-    for (i, d) in catalog.decide_all(&request).unwrap().iter().enumerate() {
+    let all = catalog.decide_all(&request).unwrap();
+    for (i, d) in all.iter().enumerate() {
+        // A list writes each distinct message once and shares it: an SKU
+        // decided on its own gets the same decision, message included.
+        if !d.sku.is_empty() && all.iter().filter(|other| other.sku == d.sku).count() == 1 {
+            assert_eq!(&catalog.decide(&d.sku, &request).unwrap(), d);
+        }
         let purchasable = d.policy != Policy::OutOfStock && d.min_quantity <= quantity && quantity <= d.max_quantity;
         assert_eq!(d.can_purchase, purchasable, "{d:?}");
         if let Some(it) = input.items.get(i).filter(|_| d.reason != Reason::InvalidItem) {
