@@ -350,8 +350,10 @@ impl<'a> Writer<'a> {
         if let Some(&index) = self.written.borrow().get(&plan) {
             return index;
         }
+        // Written before `messages` is borrowed: writing reads the writer.
+        let message = write(&plan, self);
         let mut messages = self.messages.borrow_mut();
-        messages.push(write(&plan, self));
+        messages.push(message);
         self.written.borrow_mut().insert(plan, messages.len() - 1);
         messages.len() - 1
     }

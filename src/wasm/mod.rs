@@ -80,20 +80,20 @@ fn snapshot_error(e: SnapshotError) -> JsValue {
     js_error(SnapshotError::CODE, &e.to_string(), &[("path", path.into()), ("problems", to_js(&e.problems))])
 }
 
+/// The wasm module's allocator: talc, 2.8 KB gzip smaller than the
+/// standard library's dlmalloc, as fast, with the same memory (Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The engine behind the package's `Catalog` (js/index.js), which reads
 /// arguments into plain values, turns snapshot objects into JSON text and
 /// recovers from traps; this class is not exported to users (and has no
 /// TypeScript declaration), so its name is its own.
 ///
 /// ```js
-/// const engine = Engine.fromJson(await (await fetch("/inventory.json")).text());
-/// engine.decide("TEE-M", { quantity: 2, locale: "en-GB" }).message.text;
+/// const engine = Engine.fromJson(new TextEncoder().encode(await (await fetch("/inventory.json")).text()));
+/// const { cells, strings, messages } = engine.decide("TEE-M", { quantity: 2, locale: "en-GB" }); // rows.rs
 /// ```
-/// The wasm module's allocator: talc, 2.8 KB gzip smaller than the
-/// standard library's dlmalloc, as fast, with the same memory (Cargo.toml).
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[wasm_bindgen(js_name = Engine, skip_typescript)]
 pub struct JsCatalog {
     inner: crate::Catalog,
