@@ -123,6 +123,40 @@ function fromRows({ cells, strings, objects, messages }) {
   return decisions;
 }
 
+/** Cells a product roll-up and each of its variants take (src/wasm/rows.rs). */
+const PRODUCT_WIDTH = 14;
+const VARIANT_WIDTH = 9;
+
+/**
+ * The engine's product rows (src/wasm/rows.rs `product_rows`) as product
+ * objects, each with a message of its own: a product's PRODUCT_WIDTH cells
+ * (its variant count in the 13th), then VARIANT_WIDTH cells per variant.
+ */
+function fromProductRows({ cells, strings, messages }) {
+  const text = (i) => (i < 0 ? null : strings[i]);
+  const products = [];
+  for (let i = 0; i < cells.length; ) {
+    const p = {
+      productId: strings[cells[i]], policy: strings[cells[i + 1]], canPurchase: cells[i + 2] === 1, notifyMe: cells[i + 3] === 1,
+      shipDate: text(cells[i + 4]), variants: cells[i + 5], inStock: cells[i + 6], backorder: cells[i + 7], preorder: cells[i + 8],
+      unavailable: cells[i + 9], listing: strings[cells[i + 10]], variantsDiffer: cells[i + 11] === 1, variantStates: [],
+    };
+    const count = cells[i + 12];
+    const m = messages[cells[i + 13]];
+    i += PRODUCT_WIDTH;
+    for (let v = 0; v < count; v++, i += VARIANT_WIDTH) {
+      p.variantStates.push({
+        sku: strings[cells[i]], policy: strings[cells[i + 1]], reason: strings[cells[i + 2]], canPurchase: cells[i + 3] === 1,
+        notifyMe: cells[i + 4] === 1, shipDate: text(cells[i + 5]), schemaOrg: strings[cells[i + 6]],
+        availabilityDate: text(cells[i + 7]), listing: strings[cells[i + 8]],
+      });
+    }
+    p.message = { ...m, params: { ...m.params } };
+    products.push(p);
+  }
+  return products;
+}
+
 /** A cart's options read once, each line copied. */
 function readCart(options) {
   const read = readOptions(options, [...DECIDE_KEYS, "lines", "holdTogether"]);
@@ -360,7 +394,7 @@ export class Catalog extends EventTarget {
    */
   decideProduct(productId, options) {
     const read = readOptions(options, DECIDE_KEYS);
-    return this.#ask((engine) => engine.decideProduct(productId, read));
+    return fromProductRows(this.#ask((engine) => engine.decideProduct(productId, read)))[0];
   }
 
   /**
@@ -372,7 +406,7 @@ export class Catalog extends EventTarget {
    */
   decideProducts(options) {
     const read = readOptions(options, DECIDE_KEYS);
-    return this.#ask((engine) => engine.decideProducts(read));
+    return fromProductRows(this.#ask((engine) => engine.decideProducts(read)));
   }
 
   /**

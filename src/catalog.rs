@@ -421,6 +421,15 @@ impl Catalog {
         request: &Request,
         text: &dyn LocaleText,
     ) -> Result<Vec<ProductDecision>, ArgError> {
+        self.decide_products_in(request, text).map(Worded::into_decisions)
+    }
+
+    /// [`Catalog::decide_products_with`], each distinct message written once.
+    pub(crate) fn decide_products_in(
+        &self,
+        request: &Request,
+        text: &dyn LocaleText,
+    ) -> Result<Worded<ProductDecision>, ArgError> {
         check_request(request)?;
         let snapshot = &self.snapshot;
         let moment = decision::Moment::new(snapshot, request);
@@ -429,17 +438,22 @@ impl Catalog {
         let mut groups: Vec<(&str, Vec<Decision>)> = Vec::new();
         for entry in snapshot.items() {
             let Some(id) = entry.product_key() else { continue };
-            let position = *positions.entry(id.to_owned()).or_insert_with(|| {
-                groups.push((id, Vec::new()));
-                groups.len() - 1
-            });
+            // Looked up before it is copied: a product's later variants allocate nothing.
+            let position = match positions.get(id) {
+                Some(&position) => position,
+                None => {
+                    groups.push((id, Vec::new()));
+                    positions.insert(id.to_owned(), groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
             if let Some((_, variants)) = groups.get_mut(position) {
                 // A roll-up reads no variant's text: the variants stay unworded.
                 variants.push(decision::decide(snapshot, Some(entry), "", &moment).decision);
             }
         }
-        let writer = self.writer(text, moment.today);
-        Ok(groups.iter().map(|(id, variants)| text::word_product(decision::roll_up(id, variants), &writer)).collect())
+        let products = groups.iter().map(|(id, variants)| decision::roll_up(id, variants));
+        Ok(Worded::products(products, self.writer(text, moment.today)))
     }
 
     /// One product's roll-up; a product with no variants here is `out_of_stock`.
@@ -449,6 +463,24 @@ impl Catalog {
         request: &Request,
         text: &dyn LocaleText,
     ) -> Result<ProductDecision, ArgError> {
+        let (product, today) = self.roll_up(product_id, request)?;
+        Ok(text::word_product(product, &self.writer(text, today)))
+    }
+
+    /// [`Catalog::decide_product_with`] as a list of one (what crosses to JavaScript).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn decide_product_listed(
+        &self,
+        product_id: &str,
+        request: &Request,
+        text: &dyn LocaleText,
+    ) -> Result<Worded<ProductDecision>, ArgError> {
+        let (product, today) = self.roll_up(product_id, request)?;
+        Ok(Worded::products(std::iter::once(product), self.writer(text, today)))
+    }
+
+    /// The unworded roll-up of `product_id`'s variants, and the store's today.
+    fn roll_up(&self, product_id: &str, request: &Request) -> Result<(ProductDecision, chrono::NaiveDate), ArgError> {
         check_request(request)?;
         if product_id.is_empty() {
             return Err(ArgError::new("invalid_product", "productId must be a non-empty string"));
@@ -461,7 +493,7 @@ impl Catalog {
             .filter_map(|i| snapshot.item_at(i))
             .map(|entry| decision::decide(snapshot, Some(entry), "", &moment).decision)
             .collect();
-        Ok(text::word_product(decision::roll_up(product_id, &variants), &self.writer(text, moment.today)))
+        Ok((decision::roll_up(product_id, &variants), moment.today))
     }
 
     /// [`Catalog::decide_all_with`] in US English.

@@ -383,3 +383,95 @@ fn notify_shipped_and_status_lines_in_every_language() {
         }
     }
 }
+
+/// UTC, for a core catalog built inside the wasm test (no `Intl` there).
+struct Utc;
+
+impl storefront_availability::Zones for Utc {
+    fn resolve(&self, name: &str) -> Option<Box<dyn storefront_availability::StoreZone>> {
+        (name == "UTC").then(|| Box::new(Utc) as Box<dyn storefront_availability::StoreZone>)
+    }
+}
+
+impl storefront_availability::StoreZone for Utc {
+    fn local(&self, at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
+        at.naive_utc()
+    }
+}
+
+/// The engine's product rows as objects, as js/index.js `fromProductRows`
+/// makes them: 14 cells a product (its variant count 13th), 9 a variant.
+fn products(list: &JsValue) -> Array {
+    const PRODUCT: [(&str, &str); 12] = [
+        ("productId", "string"), ("policy", "string"), ("canPurchase", "boolean"), ("notifyMe", "boolean"),
+        ("shipDate", "string"), ("variants", "number"), ("inStock", "number"), ("backorder", "number"),
+        ("preorder", "number"), ("unavailable", "number"), ("listing", "string"), ("variantsDiffer", "boolean"),
+    ];
+    const VARIANT: [(&str, &str); 9] = [
+        ("sku", "string"), ("policy", "string"), ("reason", "string"), ("canPurchase", "boolean"),
+        ("notifyMe", "boolean"), ("shipDate", "string"), ("schemaOrg", "string"), ("availabilityDate", "string"),
+        ("listing", "string"),
+    ];
+    let cells = get(list, "cells").unchecked_into::<js_sys::Float64Array>().to_vec();
+    let (strings, messages) = (Array::from(&get(list, "strings")), Array::from(&get(list, "messages")));
+    let value = |cell: f64, kind: &str| match (kind, cell < 0.0) {
+        (_, true) => JsValue::NULL,
+        ("string", _) => strings.get(cell as u32),
+        ("boolean", _) => JsValue::from(cell == 1.0),
+        _ => JsValue::from(cell),
+    };
+    let object = |row: &[f64], fields: &[(&str, &str)]| {
+        options(&fields.iter().zip(row).map(|((name, kind), cell)| (*name, value(*cell, kind))).collect::<Vec<_>>())
+    };
+    let all = Array::new();
+    let mut at = 0;
+    while let Some(row) = cells.get(at..at + 14) {
+        let product = object(row, &PRODUCT);
+        let variants = Array::new();
+        for v in 0..row[12] as usize {
+            variants.push(&object(&cells[at + 14 + v * 9..at + 23 + v * 9], &VARIANT));
+        }
+        Reflect::set(&product, &"variantStates".into(), &variants).unwrap();
+        Reflect::set(&product, &"message".into(), &messages.get(row[13] as u32)).unwrap();
+        all.push(&product);
+        at += 14 + row[12] as usize * 9;
+    }
+    all
+}
+
+#[wasm_bindgen_test]
+fn rows_read_as_the_core_writes_decisions_and_products() {
+    // Every kind of field: a split, warnings, deliveries, pre-orders, kits of
+    // variants in products, hidden and discontinued items, a bad item.
+    let text = r#"{
+      "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "timeZone": "UTC", "hideSoldOut": true,
+      "deadlines": [{ "name": "Christmas", "shipBy": "2026-11-25" }],
+      "items": [
+        { "sku": "TEE-S", "productId": "tee", "onHand": 1, "restock": { "date": "2026-12-01", "confirmed": true, "quantity": 9 } },
+        { "sku": "TEE-M", "productId": "tee", "onHand": 0, "restock": { "date": "2026-12-01", "confirmed": true, "quantity": 9, "backordered": 2 } },
+        { "sku": "TEE-L", "productId": "tee", "onHand": 0 },
+        { "sku": "MUG", "onHand": 7 },
+        { "sku": "BOOK", "productId": "book", "onHand": 0, "preorder": { "releaseDate": "2026-12-10", "cap": 50, "sold": 3 } },
+        { "sku": "OLD", "productId": "book", "onHand": 0, "discontinued": true },
+        { "sku": "BAD", "productId": "tee", "onHand": "five" }
+      ]
+    }"#;
+    let now = "2026-11-23T15:00:00Z";
+    let core = storefront_availability::Catalog::from_json_with(text, &Utc).unwrap();
+    let request = storefront_availability::Request::at(now.parse().unwrap());
+    let english = storefront_availability::English;
+    let engine = JsCatalog::from_json(text.as_bytes().to_vec()).unwrap();
+    for quantity in [1.0, 2.0] {
+        let asked = || options(&[("now", now.into()), ("quantity", quantity.into())]).unchecked_into();
+        let request = storefront_availability::Request { quantity: quantity as u64, ..request };
+        let rows: JsValue = engine.decide_all(asked()).unwrap().into();
+        let expected = serde_json::to_string(&core.decide_all_with(&request, &english).unwrap()).unwrap();
+        assert_eq!(JSON::stringify(&decisions(&rows).into()).unwrap(), expected.as_str());
+        let rows: JsValue = engine.decide_products(asked()).unwrap().into();
+        let expected = serde_json::to_string(&core.decide_products_with(&request, &english).unwrap()).unwrap();
+        assert_eq!(JSON::stringify(&products(&rows).into()).unwrap(), expected.as_str());
+        let rows: JsValue = engine.decide_product(JsValue::from("book").unchecked_into(), asked()).unwrap().into();
+        let expected = serde_json::to_string(&[core.decide_product_with("book", &request, &english).unwrap()]).unwrap();
+        assert_eq!(JSON::stringify(&products(&rows).into()).unwrap(), expected.as_str());
+    }
+}

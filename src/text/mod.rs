@@ -400,11 +400,60 @@ pub(crate) fn word_shared(verdict: Verdict, w: &Writer) -> (Decision, usize) {
 /// decision `i`'s message is `messages[message_of[i]]`, or unwritten when
 /// `message_of[i]` is `None` (asked without messages). What a list of
 /// decisions crosses to JavaScript as (src/wasm/rows.rs).
-#[derive(Default)]
-pub(crate) struct Worded {
-    pub decisions: Vec<Decision>,
+pub(crate) struct Worded<T = Decision> {
+    pub decisions: Vec<T>,
     pub messages: Vec<Message>,
     pub message_of: Vec<Option<usize>>,
+}
+
+impl<T> Default for Worded<T> {
+    fn default() -> Self {
+        Worded { decisions: Vec::new(), messages: Vec::new(), message_of: Vec::new() }
+    }
+}
+
+/// What carries a message: a decision, a product's roll-up.
+pub(crate) trait Said {
+    fn message_mut(&mut self) -> &mut Message;
+}
+
+impl Said for Decision {
+    fn message_mut(&mut self) -> &mut Message {
+        &mut self.message
+    }
+}
+
+impl Said for ProductDecision {
+    fn message_mut(&mut self) -> &mut Message {
+        &mut self.message
+    }
+}
+
+impl<T: Said> Worded<T> {
+    /// Each decision with its own copy of its message.
+    pub(crate) fn into_decisions(self) -> Vec<T> {
+        let Worded { mut decisions, messages, message_of } = self;
+        for (decision, message) in decisions.iter_mut().zip(message_of) {
+            if let Some(m) = message.and_then(|i| messages.get(i)) {
+                *decision.message_mut() = m.clone();
+            }
+        }
+        decisions
+    }
+}
+
+impl Worded<ProductDecision> {
+    /// Words product roll-ups with `w`.
+    pub(crate) fn products(products: impl Iterator<Item = ProductDecision>, w: Writer) -> Worded<ProductDecision> {
+        let mut list = Worded::default();
+        for product in products {
+            let (product, message) = word_product_shared(product, &w);
+            list.decisions.push(product);
+            list.message_of.push(Some(message));
+        }
+        list.messages = w.into_messages();
+        list
+    }
 }
 
 impl Worded {
@@ -425,23 +474,22 @@ impl Worded {
         list.messages = w.map(Writer::into_messages).unwrap_or_default();
         list
     }
-
-    /// Each decision with its own copy of its message.
-    pub(crate) fn into_decisions(self) -> Vec<Decision> {
-        let Worded { mut decisions, messages, message_of } = self;
-        for (decision, message) in decisions.iter_mut().zip(message_of) {
-            if let Some(m) = message.and_then(|i| messages.get(i)) {
-                decision.message = m.clone();
-            }
-        }
-        decisions
-    }
 }
 
 /// Writes a product roll-up's message from the key the rules chose.
-pub(crate) fn word_product(mut product: ProductDecision, w: &Writer) -> ProductDecision {
-    product.message = self::product(product.policy, product.message.key, product.notify_me, w);
+pub(crate) fn word_product(product: ProductDecision, w: &Writer) -> ProductDecision {
+    let (mut product, message) = word_product_shared(product, w);
+    if let Some(m) = w.messages.borrow().get(message) {
+        product.message = m.clone();
+    }
     product
+}
+
+/// [`word_product`] once per distinct message: the roll-up as it is, and
+/// its message's index in `w`'s list (as [`word_shared`]).
+pub(crate) fn word_product_shared(product: ProductDecision, w: &Writer) -> (ProductDecision, usize) {
+    let plan = product_plan(product.policy, product.message.key, product.notify_me);
+    (product, w.message(plan))
 }
 
 /// Writes a cart plan's `summary` ("2 items ship today; …") and, given its
@@ -730,8 +778,8 @@ pub(crate) fn shipped(w: &Writer, order: &str, title: &str, tracking: Option<&st
     Email { subject: w.fill("shipped.subject", &params, None, false), body }
 }
 
-/// A product roll-up's message: the badge of `policy`, and `key`'s text.
-fn product(policy: Policy, key: &'static str, notify_me: bool, w: &Writer) -> Message {
+/// Plans a product roll-up's message: the badge of `policy`, and `key`'s text.
+fn product_plan(policy: Policy, key: &'static str, notify_me: bool) -> MessagePlan {
     let (badge, button) = match policy {
         Policy::InStock => ("badge.in_stock", "button.add_to_cart"),
         Policy::Backorder => ("badge.backorder", "button.backorder"),
@@ -740,18 +788,15 @@ fn product(policy: Policy, key: &'static str, notify_me: bool, w: &Writer) -> Me
         Policy::OutOfStock if notify_me => ("badge.out_of_stock", "button.notify_me"),
         Policy::OutOfStock => ("badge.out_of_stock", "button.sold_out"),
     };
-    let text = if key.starts_with("badge.") { w.word(key) } else { w.fill(key, &Params::default(), None, true) };
-    let params = Params::default();
-    let confirm = notify_me.then(|| w.word("notify.back_in_stock"));
-    Message {
-        lang: w.lang(key),
-        badge: w.word(badge),
-        text,
-        button: w.word(button),
+    // The text is `key`'s template, without values (a badge's key included).
+    MessagePlan {
         key,
-        params,
+        badge,
+        button,
+        count: None,
+        params: Params::default(),
         notice: None,
+        confirm: notify_me.then_some("notify.back_in_stock"),
         charge: None,
-        confirm,
     }
 }

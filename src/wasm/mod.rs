@@ -41,9 +41,9 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
 
-/// Decisions as rows (see `rows.rs`): `{ cells, strings, objects, messages }`.
-fn rows_to_js(list: &crate::text::Worded) -> JsValue {
-    let rows::Rows { cells, text } = rows::rows(list);
+/// Decisions or product roll-ups as rows (see `rows.rs`):
+/// `{ cells, strings, objects, messages }`.
+fn rows_to_js(rows::Rows { cells, text }: rows::Rows) -> JsValue {
     let Ok(rows) = js_sys::JSON::parse(&text) else { return JsValue::NULL };
     let _ = Reflect::set(&rows, &"cells".into(), &js_sys::Float64Array::from(&cells[..]));
     rows
@@ -291,7 +291,7 @@ impl JsCatalog {
         let Asked { request, locale, messages } = self.request(options)?;
         let decision =
             self.with_text_if(messages, &locale, |text| self.inner.decide_listed(&sku, &request, text))??;
-        Ok(rows_to_js(&decision).unchecked_into())
+        Ok(rows_to_js(rows::rows(&decision)).unchecked_into())
     }
 
     /// A decision for every item, in snapshot order, as rows (see
@@ -304,40 +304,41 @@ impl JsCatalog {
     pub fn decide_all(&self, options: types::DecideOptionsArg) -> Result<types::DecisionRowList, JsValue> {
         let Asked { request, locale, messages } = self.request(options)?;
         let decisions = self.with_text_if(messages, &locale, |text| self.inner.decide_all_in(&request, text))??;
-        Ok(rows_to_js(&decisions).unchecked_into())
+        Ok(rows_to_js(rows::rows(&decisions)).unchecked_into())
     }
 
     /// One product's availability over its variants (items with this
-    /// `productId`), for a collection badge.
+    /// `productId`), for a collection badge, as a list of one in rows (see
+    /// `rows.rs`): the package's `decideProduct` makes it an object.
     ///
     /// ```js
-    /// const p = catalog.decideProduct("tee", { locale: "en-US" });
-    /// badge.textContent = p.message.badge; note.textContent = p.message.text; // "Some options on backorder"
+    /// const { cells, strings, messages } = engine.decideProduct("tee", { locale: "en-US" });
     /// ```
     #[wasm_bindgen(js_name = decideProduct)]
     pub fn decide_product(
         &self,
         product_id: types::SkuArg,
         options: types::DecideOptionsArg,
-    ) -> Result<types::ProductDecisionResult, JsValue> {
+    ) -> Result<types::ProductRowList, JsValue> {
         let id = JsValue::from(product_id)
             .as_string()
             .ok_or_else(|| ArgError::new("invalid_product", "productId must be a non-empty string"))?;
         let Asked { request, locale, .. } = self.request(options)?;
-        let product = self.with_text(&locale, |text| self.inner.decide_product_with(&id, &request, text))??;
-        Ok(to_js(&product).unchecked_into())
+        let product = self.with_text(&locale, |text| self.inner.decide_product_listed(&id, &request, text))??;
+        Ok(rows_to_js(rows::product_rows(&product)).unchecked_into())
     }
 
-    /// Every product's roll-up, in the order products first appear.
+    /// Every product's roll-up, in the order products first appear, as rows
+    /// (see `rows.rs`): the package's `decideProducts` makes them objects.
     ///
     /// ```js
-    /// for (const p of catalog.decideProducts()) card(p.productId).badge = p.message.badge;
+    /// const { cells, strings, messages } = engine.decideProducts({ locale: "de-DE" });
     /// ```
     #[wasm_bindgen(js_name = decideProducts)]
-    pub fn decide_products(&self, options: types::DecideOptionsArg) -> Result<types::ProductDecisionList, JsValue> {
+    pub fn decide_products(&self, options: types::DecideOptionsArg) -> Result<types::ProductRowList, JsValue> {
         let Asked { request, locale, .. } = self.request(options)?;
-        let products = self.with_text(&locale, |text| self.inner.decide_products_with(&request, text))??;
-        Ok(to_js(&products).unchecked_into())
+        let products = self.with_text(&locale, |text| self.inner.decide_products_in(&request, text))??;
+        Ok(rows_to_js(rows::product_rows(&products)).unchecked_into())
     }
 
     /// Data problems inside items, each with its JSON path.

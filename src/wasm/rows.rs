@@ -4,7 +4,8 @@
 //! code or date once), `objects` (a split, or a non-empty list of warnings
 //! or deliveries: one entry for each, never shared) and `messages` (each
 //! distinct message once). js/index.js `fromRows` makes each row the object
-//! `decide` returns, with a message of its own.
+//! `decide` returns, with a message of its own. Product roll-ups cross the
+//! same way ([`product_rows`], `fromProductRows`).
 //!
 //! A cell holds a number, a boolean as 0 or 1, or an index into one of the
 //! lists; -1 stands for `null`, or for an empty list where the field is a
@@ -20,7 +21,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::calendar::iso_date;
-use crate::model::decision::{Decision, Delivery, Split, Warning};
+use crate::model::decision::{Decision, Delivery, ProductDecision, Split, VariantState, Warning};
 use crate::model::message::Message;
 use crate::text::Worded;
 
@@ -102,6 +103,14 @@ impl<'a> Lists<'a> {
     fn list<T>(&mut self, items: &'a [T], object: fn(&'a [T]) -> Object<'a>) -> f64 {
         self.object((!items.is_empty()).then(|| object(items)))
     }
+
+    /// The rows: `cells`, and the lists with `messages` as JSON text.
+    fn finish(self, cells: Vec<f64>, messages: &[Message]) -> Rows {
+        let Lists { strings, objects, .. } = self;
+        // Serializing plain data into a string cannot fail.
+        let text = serde_json::to_string(&Text { strings, objects, messages }).unwrap_or_default();
+        Rows { cells, text }
+    }
 }
 
 fn flag(b: bool) -> f64 {
@@ -169,8 +178,82 @@ pub(crate) fn rows(list: &Worded) -> Rows {
         ];
         cells.extend_from_slice(&row);
     }
-    let Lists { strings, objects, .. } = lists;
-    // Serializing plain data into a string cannot fail.
-    let text = serde_json::to_string(&Text { strings, objects, messages: &list.messages }).unwrap_or_default();
-    Rows { cells, text }
+    lists.finish(cells, &list.messages)
+}
+
+/// Cells a product roll-up takes before its variants: its fields in
+/// declaration order, `variantStates` as their count (each variant's
+/// [`VARIANT_WIDTH`] cells follow the product's), `message` last.
+pub(crate) const PRODUCT_WIDTH: usize = 14;
+
+/// Cells a variant of a product roll-up takes.
+pub(crate) const VARIANT_WIDTH: usize = 9;
+
+/// Product roll-ups as cells and text: each product's cells, then its
+/// variants' (see [`PRODUCT_WIDTH`]).
+pub(crate) fn product_rows(list: &Worded<ProductDecision>) -> Rows {
+    let mut lists = Lists::default();
+    let mut cells = Vec::new();
+    for (p, message) in list.decisions.iter().zip(&list.message_of) {
+        // Every field named, as in `rows`.
+        let ProductDecision {
+            product_id,
+            policy,
+            can_purchase,
+            notify_me,
+            ship_date,
+            variants,
+            in_stock,
+            backorder,
+            preorder,
+            unavailable,
+            listing,
+            variants_differ,
+            variant_states,
+            message: _,
+        } = p;
+        let row: [f64; PRODUCT_WIDTH] = [
+            lists.string(Cow::Borrowed(product_id)),
+            lists.code(policy.code()),
+            flag(*can_purchase),
+            flag(*notify_me),
+            lists.date(*ship_date),
+            *variants as f64,
+            *in_stock as f64,
+            *backorder as f64,
+            *preorder as f64,
+            *unavailable as f64,
+            lists.code(listing.code()),
+            flag(*variants_differ),
+            variant_states.len() as f64,
+            message.map_or(NONE, |i| i as f64),
+        ];
+        cells.extend_from_slice(&row);
+        for v in variant_states {
+            let VariantState {
+                sku,
+                policy,
+                reason,
+                can_purchase,
+                notify_me,
+                ship_date,
+                schema_org,
+                availability_date,
+                listing,
+            } = v;
+            let row: [f64; VARIANT_WIDTH] = [
+                lists.string(Cow::Borrowed(sku)),
+                lists.code(policy.code()),
+                lists.code(reason.code()),
+                flag(*can_purchase),
+                flag(*notify_me),
+                lists.date(*ship_date),
+                lists.code(schema_org),
+                lists.date(*availability_date),
+                lists.code(listing.code()),
+            ];
+            cells.extend_from_slice(&row);
+        }
+    }
+    lists.finish(cells, &list.messages)
 }

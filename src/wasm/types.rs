@@ -354,10 +354,10 @@ extern "C" {
         typescript_type = "{ cells: Float64Array; strings: string[]; objects: unknown[]; messages: Message[] }"
     )]
     pub type DecisionRowList;
-    #[wasm_bindgen(typescript_type = "ProductDecision")]
-    pub type ProductDecisionResult;
-    #[wasm_bindgen(typescript_type = "ProductDecision[]")]
-    pub type ProductDecisionList;
+    #[wasm_bindgen(
+        typescript_type = "{ cells: Float64Array; strings: string[]; objects: unknown[]; messages: Message[] }"
+    )]
+    pub type ProductRowList;
     #[wasm_bindgen(typescript_type = "Diagnostic[]")]
     pub type DiagnosticList;
     #[wasm_bindgen(typescript_type = "string[]")]

@@ -195,6 +195,35 @@ test("messages: false gives the same decisions without their message", () => {
   assert.throws(() => catalog.decideAll({ messages: "no" }), (err) => err instanceof AvailabilityError && err.code === "invalid_options");
 });
 
+test("decideProducts: each product as decideProduct gives it, its variants as decideAll decides them, messages its own", () => {
+  // Both cross from the wasm as product rows (src/wasm/rows.rs); decideAll as decision rows.
+  const catalog = Catalog.fromJson(snapshot);
+  for (const options of [{ now }, { now, quantity: 2, locale: "de-DE" }]) {
+    const products = catalog.decideProducts(options);
+    const bySku = new Map(catalog.decideAll(options).map((d) => [d.sku, d]));
+    assert.ok(products.length > 3 && products.some((p) => p.variantStates.length > 1));
+    for (const p of products) {
+      assert.deepEqual(Object.keys(p), ["productId", "policy", "canPurchase", "notifyMe", "shipDate", "variants", "inStock", "backorder",
+        "preorder", "unavailable", "listing", "variantsDiffer", "variantStates", "message"]);
+      assert.equal(JSON.stringify(catalog.decideProduct(p.productId, options)), JSON.stringify(p));
+      assert.equal(p.variants, p.variantStates.length);
+      for (const v of p.variantStates) {
+        const d = bySku.get(v.sku);
+        const picked = Object.fromEntries(Object.keys(v).map((key) => [key, d[key]]));
+        assert.deepEqual(Object.keys(v), ["sku", "policy", "reason", "canPurchase", "notifyMe", "shipDate", "schemaOrg", "availabilityDate", "listing"]);
+        assert.deepEqual(v, picked, v.sku);
+      }
+      assert.equal(p.inStock, p.variantStates.filter((v) => v.canPurchase && v.policy === "in_stock").length);
+      assert.equal(typeof p.message.text, "string");
+    }
+    const [a, b] = products.filter((p) => p.message.key === products[0].message.key);
+    if (b) {
+      a.message.badge = "changed";
+      assert.notEqual(b.message.badge, "changed", "each product holds its own message");
+    }
+  }
+});
+
 test("decideAll gives, key for key and in key order, what decide gives each SKU (varied stock, options and languages)", () => {
   // decideAll crosses from the wasm as rows with shared messages
   // (src/wasm/rows.rs); decide crosses as one object. Both must read the same.
