@@ -81,7 +81,7 @@ pub fn read_patch(text: &str) -> Result<Patch<'_>, Vec<Diagnostic>> {
     let entries = entries(text, &mut texts).unwrap_or_default();
     // (Spans come from scanning this very text: `get` never misses; it keeps panics out of the wasm.)
     let spans = texts.unwrap_or_default().into_iter();
-    let items = skus.into_iter().zip(spans).map(|(sku, (a, b))| (sku, text.get(a..b).unwrap_or_default())).collect();
+    let items = skus.into_iter().zip(spans).map(|(sku, (a, b, _))| (sku, text.get(a..b).unwrap_or_default())).collect();
     let generated_at = last(&entries, "generatedAt").and_then(|(a, b)| text.get(a..b));
     Ok(Patch { items, remove: removed, generated_at })
 }
@@ -110,7 +110,7 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     let (start, end) = last(&store, "items").ok_or_else(not_items)?;
     let old = old.ok_or_else(not_items)?;
     let mut items: Vec<(Option<String>, &str)> =
-        old.iter().map(|&(a, b)| source.get(a..b).unwrap_or_default()).map(|item| (sku_of(item), item)).collect();
+        old.into_iter().map(|(a, b, sku)| (sku, source.get(a..b).unwrap_or_default())).collect();
 
     // One map type for every lookup by SKU (each one more costs the wasm its code).
     let index = |items: &[(Option<String>, &str)]| -> HashMap<String, usize> {
@@ -189,14 +189,6 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     Ok((out, placed))
 }
 
-/// The SKU of an item's text (its last `sku` key), when it is a string.
-fn sku_of(item: &str) -> Option<String> {
-    match Parser::new(item).value_keeping(&["sku"]).ok()?.get("sku")? {
-        Json::String(sku) => Some(sku.clone()),
-        _ => None,
-    }
-}
-
 /// The string a JSON string token holds.
 fn string(token: &str) -> Option<String> {
     match parse_json(token).ok()? {
@@ -225,11 +217,15 @@ pub(crate) fn patch_problems(diagnostics: &[Diagnostic], placed: &[usize]) -> Ve
     diagnostics.iter().filter_map(into_patch).collect()
 }
 
+/// An item's span in its text and its SKU (its last `sku` key), when that is a string.
+type ItemSpan = (usize, usize, Option<String>);
+
 /// An object's entries in JSON text: each key (unescaped) and its value's
-/// byte span; `None` when the text is not an object. In one pass, the
-/// spans of the elements of its (last) `items` go to `items` when that is
-/// an array (`None` when it is not one).
-fn entries(text: &str, items: &mut Option<Vec<(usize, usize)>>) -> Option<Vec<(String, (usize, usize))>> {
+/// byte span; `None` when the text is not an object. In the same pass, the
+/// spans and SKUs of the elements of its (last) `items` go to `items` when
+/// that is an array (`None` when it is not one): one pass over a 10k-item
+/// snapshot where a second one read each item again for its SKU.
+fn entries(text: &str, items: &mut Option<Vec<ItemSpan>>) -> Option<Vec<(String, (usize, usize))>> {
     let mut parser = Parser::new(text);
     let mut entries = Vec::new();
     (parser.peek() == Some(b'{')).then_some(())?;
@@ -240,8 +236,11 @@ fn entries(text: &str, items: &mut Option<Vec<(usize, usize)>>) -> Option<Vec<(S
                 let mut spans = Vec::new();
                 parser.array(|parser| {
                     let start = parser.value_start();
-                    parser.skip()?;
-                    spans.push((start, parser.position()));
+                    let sku = match parser.value_keeping(&["sku"])?.get("sku") {
+                        Some(Json::String(sku)) => Some(sku.clone()),
+                        _ => None,
+                    };
+                    spans.push((start, parser.position(), sku));
                     Ok(())
                 })?;
                 *items = Some(spans);
