@@ -112,25 +112,41 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     let mut items: Vec<(Option<String>, &str)> =
         old.into_iter().map(|(a, b, sku)| (sku, source.get(a..b).unwrap_or_default())).collect();
 
-    // One map type for every lookup by SKU (each one more costs the wasm its code).
-    let index = |items: &[(Option<String>, &str)]| -> HashMap<String, usize> {
-        let skus = items.iter().enumerate().filter_map(|(i, (sku, _))| Some((sku.clone()?, i)));
-        skus.collect()
+    // The patch's SKUs, each to where it is last listed in the patch: the
+    // items are looked up in it, one map of the patch's few SKUs where two
+    // copies of the catalog's thousands were built for every patch.
+    let last_of: HashMap<String, usize> =
+        patch.items.iter().enumerate().map(|(i, (sku, _))| (sku.clone(), i)).collect();
+    // Where the last item with each patched SKU stands, by the SKU's `last_of`.
+    let positions = |items: &[(Option<String>, &str)]| {
+        let mut at = vec![None; patch.items.len()];
+        for (position, (sku, _)) in items.iter().enumerate() {
+            if let Some(slot) = sku.as_deref().and_then(|sku| last_of.get(sku)).and_then(|&i| at.get_mut(i)) {
+                *slot = Some(position);
+            }
+        }
+        at
     };
     if oldest {
         // A shard: its SKUs replace every item with them, and all its own
         // items come in (a SKU it lists twice stays listed twice, refused
         // as in the whole snapshot; shards that overlap add nothing twice).
-        let shard: HashMap<String, usize> = patch.items.iter().map(|(sku, _)| (sku.clone(), 0)).collect();
-        items.retain(|(sku, _)| !sku.as_ref().is_some_and(|sku| shard.contains_key(sku)));
+        items.retain(|(sku, _)| !sku.as_ref().is_some_and(|sku| last_of.contains_key(sku)));
         items.extend(patch.items.iter().map(|(sku, item)| (Some(sku.clone()), *item)));
     } else {
-        let mut at = index(&items);
+        let mut at = positions(&items);
         for (sku, item) in &patch.items {
-            match at.get(sku).and_then(|&i| items.get_mut(i)) {
-                Some(slot) => slot.1 = item,
+            let Some(&i) = last_of.get(sku) else { continue };
+            match at.get(i).copied().flatten() {
+                Some(position) => {
+                    if let Some(slot) = items.get_mut(position) {
+                        slot.1 = item;
+                    }
+                }
                 None => {
-                    at.insert(sku.clone(), items.len());
+                    if let Some(slot) = at.get_mut(i) {
+                        *slot = Some(items.len());
+                    }
                     items.push((Some(sku.clone()), item));
                 }
             }
@@ -140,11 +156,9 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
         let remove: HashMap<String, usize> = patch.remove.iter().map(|sku| (sku.clone(), 0)).collect();
         items.retain(|(sku, _)| !sku.as_ref().is_some_and(|sku| remove.contains_key(sku)));
     }
-    let now_at = index(&items);
-    let last_of: HashMap<String, usize> =
-        patch.items.iter().enumerate().map(|(i, (sku, _))| (sku.clone(), i)).collect();
+    let now_at = positions(&items);
     let placed = patch.items.iter().enumerate().map(|(i, (sku, _))| match last_of.get(sku) == Some(&i) {
-        true => now_at.get(sku).copied().unwrap_or(usize::MAX),
+        true => now_at.get(i).copied().flatten().unwrap_or(usize::MAX),
         false => usize::MAX,
     });
     let placed = placed.collect();
