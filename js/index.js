@@ -88,6 +88,9 @@ function plainValue(key, value) {
   }
 }
 
+/** A message of its own for each answer that shares it in the engine's rows (a page may change one). */
+const ownCopy = (message) => ({ ...message, params: { ...message.params } });
+
 /** Cells a decision row takes (src/wasm/rows.rs `WIDTH`). */
 const WIDTH = 20;
 
@@ -114,10 +117,7 @@ function fromRows({ cells, strings, objects, messages }) {
       merchantAvailability: strings[cells[i + 15]], availabilityDate: text(cells[i + 16]), listing: strings[cells[i + 17]],
       deliveries: list(cells[i + 18]),
     };
-    if (cells[i + 19] >= 0) {
-      const m = messages[cells[i + 19]];
-      d.message = { ...m, params: { ...m.params } };
-    }
+    if (cells[i + 19] >= 0) d.message = ownCopy(messages[cells[i + 19]]);
     decisions[k] = d;
   }
   return decisions;
@@ -142,7 +142,7 @@ function fromProductRows({ cells, strings, messages }) {
       unavailable: cells[i + 9], listing: strings[cells[i + 10]], variantsDiffer: cells[i + 11] === 1, variantStates: [],
     };
     const count = cells[i + 12];
-    const m = messages[cells[i + 13]];
+    const message = messages[cells[i + 13]];
     i += PRODUCT_WIDTH;
     for (let v = 0; v < count; v++, i += VARIANT_WIDTH) {
       p.variantStates.push({
@@ -151,7 +151,7 @@ function fromProductRows({ cells, strings, messages }) {
         availabilityDate: text(cells[i + 7]), listing: strings[cells[i + 8]],
       });
     }
-    p.message = { ...m, params: { ...m.params } };
+    p.message = ownCopy(message);
     products.push(p);
   }
   return products;

@@ -358,6 +358,13 @@ impl<'a> Writer<'a> {
         messages.len() - 1
     }
 
+    /// Sets `message` to a copy of message `index` of this writer's list ([`Writer::message`]).
+    fn copy_into(&self, index: usize, message: &mut Message) {
+        if let Some(written) = self.messages.borrow().get(index) {
+            message.clone_from(written);
+        }
+    }
+
     /// The messages written, in the order first written.
     pub(crate) fn into_messages(self) -> Vec<Message> {
         self.messages.into_inner()
@@ -381,9 +388,7 @@ impl<'a> Writer<'a> {
 /// Puts a verdict into words: its decision, with the message written by `w`.
 pub(crate) fn word(verdict: Verdict, w: &Writer) -> Decision {
     let (mut decision, message) = word_shared(verdict, w);
-    if let Some(m) = w.messages.borrow().get(message) {
-        decision.message = m.clone();
-    }
+    w.copy_into(message, &mut decision.message);
     decision
 }
 
@@ -479,9 +484,7 @@ impl Worded {
 /// Writes a product roll-up's message from the key the rules chose.
 pub(crate) fn word_product(product: ProductDecision, w: &Writer) -> ProductDecision {
     let (mut product, message) = word_product_shared(product, w);
-    if let Some(m) = w.messages.borrow().get(message) {
-        product.message = m.clone();
-    }
+    w.copy_into(message, &mut product.message);
     product
 }
 
