@@ -3,7 +3,8 @@
 // rounds. Prints a table and writes bench/results.json.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync, brotliCompressSync } from "node:zlib";
 // Two builds side by side (README "Which entry to import"): the page build
 // a product page downloads (size-first) and the server build Node gets
@@ -254,60 +255,84 @@ for (const throttle of [1, 4]) {
 }
 
 // Time to first badge on the demo storefront (what a shopper sees): from
-// navigation to the first badge on screen (`window.firstBadgeMs`, set by the
-// demo), a fresh context with the cache off each time. No plain-JS build of
-// the demo exists: absolute times, against issue 14's 150 ms / 600 ms.
-const demo = await serve(demoMounts);
+// navigation to the first badge on screen, a fresh context with the cache
+// off each time, the package's build and a plain-JavaScript build of the
+// same pages side by side. The plain build (bench/plain-package.mjs, bundled
+// and minified into one module as a theme would ship it) serves the same
+// HTML, rendered on the server by the package as a theme's server would,
+// without the wasm preload; the theme code, <stock-status> and the JSON-LD
+// builders are the same files, only the rules differ.
+const plainDir = join(root, "build", "plain-demo");
+mkdirSync(plainDir, { recursive: true });
+execFileSync("npx", ["--no-install", "esbuild", join(root, "bench", "plain-package.mjs"), "--bundle", "--minify", "--keep-names", "--format=esm", "--log-level=warning", `--outfile=${join(plainDir, "index.js")}`]);
+copyFileSync(join(root, "pkg", "elements.js"), join(plainDir, "elements.js"));
+const withoutWasm = (html) => html.replace(/\s*<link rel="preload" href="[^"]*\.wasm"[^>]*>/g, "");
+const plainMounts = Object.fromEntries(Object.entries(demoMounts).map(([path, target]) => [
+  path,
+  path === "/assets/storefront-availability/" ? plainDir : typeof target === "function" ? async (...args) => withoutWasm(await target(...args)) : target,
+]));
+const clientOnlyOf = (mounts) => Object.fromEntries(Object.entries(mounts).filter(([path]) => !path.startsWith("=")));
 // The same pages without the server's rendering (issue 19): the static
 // HTML, everything drawn by the page's own script.
-const clientOnly = await serve(Object.fromEntries(Object.entries(demoMounts).filter(([path]) => !path.startsWith("="))));
-// The demo's pages are rendered on the server with their badges in the
-// HTML: the shopper sees the first badge at the first contentful paint;
-// the page's own decision (wasm loaded, snapshot fetched) is drawn later
-// over the same markup. Both are reported, with the layout shift (CLS)
-// of the whole load, against the client-only pages.
+const builds = {
+  "server-rendered": { wasm: await serve(demoMounts), plain: await serve(plainMounts) },
+  "client-only": { wasm: await serve(clientOnlyOf(demoMounts)), plain: await serve(clientOnlyOf(plainMounts)) },
+};
+const urlOf = (server, path) => `http://127.0.0.1:${server.address().port}${path}`;
+/** What the page shows once its own decisions are drawn: every badge, status, option state and the JSON-LD. */
+async function shown(server, path) {
+  const { context, page } = await freshPage(1);
+  await page.goto(urlOf(server, path));
+  await page.waitForFunction(() => window.firstBadgeMs);
+  const seen = await page.evaluate(() => [...document.querySelectorAll("[data-badge], stock-status, .option-state, #json-ld, #reason")].map((e) => e.textContent.replaceAll(location.origin, "")));
+  await context.close();
+  return seen;
+}
+// The demo's grid and product pages are rendered on the server with their
+// badges in the HTML: the shopper sees the first badge at the first
+// contentful paint; the page's own decision (rules loaded, snapshot
+// fetched) is drawn later over the same markup. Both are reported, with
+// the layout shift (CLS) of the whole load, against the client-only pages.
 async function firstBadge(server, path, throttle) {
-  const painted = [];
-  const decided = [];
-  const shifts = [];
-  for (let r = 0; r < (quick ? 3 : 7); r++) {
-    const { context, page, throttle: slow } = await freshPage(throttle);
-    await slow();
-    await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
-    decided.push(await page.waitForFunction(() => window.firstBadgeMs).then((h) => h.jsonValue()));
-    painted.push(await page.evaluate(() => {
-      const served = document.querySelector("[data-badge], [data-part=badge]")?.textContent;
-      const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
-      return served ? fcp : null;
-    }));
-    shifts.push(await page.evaluate(() => new Promise((resolve) => {
-      let sum = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
-      }).observe({ type: "layout-shift", buffered: true });
-      setTimeout(() => resolve(sum), 200);
-    })));
-    await context.close();
-  }
-  return { painted: median(painted), decided: median(decided), cls: median(shifts) };
+  const { context, page, throttle: slow } = await freshPage(throttle);
+  await slow();
+  await page.goto(urlOf(server, path));
+  const decided = await page.waitForFunction(() => window.firstBadgeMs).then((h) => h.jsonValue());
+  const painted = await page.evaluate(() => {
+    const served = document.querySelector("[data-badge], [data-part=badge]")?.textContent;
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
+    return served ? fcp : null;
+  });
+  const cls = await page.evaluate(() => new Promise((resolve) => {
+    let sum = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+    setTimeout(() => resolve(sum), 200);
+  }));
+  await context.close();
+  return { painted, decided, cls };
 }
 results.cls = [];
 for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=linen-camp-shirt"]]) {
-  for (const [rendering, server] of [["server-rendered", demo], ["client-only", clientOnly]]) {
+  for (const [rendering, { wasm, plain }] of Object.entries(builds)) {
+    // Both builds must show the same page before either is timed.
+    assert.deepEqual(await shown(plain, path), await shown(wasm, path), `the plain build of the demo ${name} (${rendering}) shows what the package's does`);
     // The badge must be in the served HTML for its first paint to count.
-    const html = await (await fetch(`http://127.0.0.1:${server.address().port}${path}`)).text();
+    const html = await (await fetch(urlOf(wasm, path))).text();
     const served = /data-badge="">[^<]+<|data-part="badge">[^<]+</.test(html);
     for (const throttle of [1, 4]) {
-      const { painted, decided, cls } = await firstBadge(server, path, throttle);
+      const runs = { wasm: [], plain: [] };
+      for (let r = 0; r < (quick ? 3 : 7); r++) for (const build of ["wasm", "plain"]) runs[build].push(await firstBadge(builds[rendering][build], path, throttle));
+      const mid = (build, key) => median(runs[build].map((run) => run[key]));
       const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
-      if (served) row(`first badge on the demo ${name}${slowed} (server-rendered: first paint)`, painted, null, "ms");
-      row(`the page's own decision drawn on the demo ${name}${slowed}${rendering === "client-only" ? " (client-only page)" : ""}`, decided, null, "ms");
-      results.cls.push({ page: name, rendering, throttle, cls });
+      if (served) row(`first badge on the demo ${name}${slowed} (server-rendered: first paint)`, mid("wasm", "painted"), mid("plain", "painted"), "ms");
+      row(`the page's own decision drawn on the demo ${name}${slowed}${rendering === "client-only" ? " (client-only page)" : ""}`, mid("wasm", "decided"), mid("plain", "decided"), "ms");
+      results.cls.push({ page: name, rendering, throttle, cls: mid("wasm", "cls"), plainCls: mid("plain", "cls") });
     }
   }
 }
-clientOnly.close();
-demo.close();
+for (const pair of Object.values(builds)) for (const server of Object.values(pair)) server.close();
 await browser.close();
 server.close();
 
@@ -337,6 +362,6 @@ console.log(`shards: ${sh.items.toLocaleString("en")} items (a ${sh.snapshotMB} 
 const e = results.edge;
 console.log(`server rendering of a product page (10k items, sharded), over loopback: workerd ${e.workerd.latencyMs} ms median, ${e.workerd.requestsPerSecond} requests/s at 8 in flight; Node ${e.node.latencyMs} ms, ${e.node.requestsPerSecond} requests/s`);
 console.log(`a product page downloads, of a ${e.bytes.items.toLocaleString("en")}-item catalog: index ${e.bytes.indexGzipKB} KB + its shard ${e.bytes.shardGzipKB} KB gzip (median), against ${e.bytes.wholeGzipKB} KB for the whole snapshot`);
-for (const c of results.cls) console.log(`CLS, demo ${c.page}, ${c.rendering}${c.throttle > 1 ? ", 4× CPU throttle" : ""}: ${c.cls.toFixed(3)}`);
+for (const c of results.cls) console.log(`CLS, demo ${c.page}, ${c.rendering}${c.throttle > 1 ? ", 4× CPU throttle" : ""}: ${c.cls.toFixed(3)} (plain build ${c.plainCls.toFixed(3)})`);
 writeFileSync(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
 console.log("written: bench/results.json");

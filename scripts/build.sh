@@ -43,7 +43,7 @@ for glue in "$name" "${name}_checkout" "${name}_server"; do
 done
 # Our JavaScript ships minified (its documentation is in the .d.ts files).
 minify() { npx --no-install esbuild "$1" --allow-overwrite --minify --keep-names --format=esm --log-level=warning --outfile="$2"; }
-for file in elements error; do minify "js/$file.js" "pkg/$file.js"; done
+for file in elements error structured-data; do minify "js/$file.js" "pkg/$file.js"; done
 # The wasm-bindgen glue too (a bundler keeps its `new URL(…, import.meta.url)`).
 for glue in "$name" "${name}_checkout" "${name}_server"; do minify "pkg/$glue.js" "pkg/$glue.js"; done
 # Each entry is js/index.js on its own wasm module (the same Catalog
