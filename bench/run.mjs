@@ -13,6 +13,7 @@ import { initSync, Catalog } from "../pkg/index.js";
 import { initSync as initServer, Catalog as ServerCatalog } from "../pkg/server.js";
 import { initSync as initCheckout, Catalog as CheckoutCatalog } from "../pkg/checkout.js";
 import { PlainCatalog } from "./plain.mjs";
+import { Catalog as PlainBuild } from "./plain-package.mjs";
 import { snapshot, NOW } from "./generate.mjs";
 import { launch } from "../scripts/browser.mjs";
 import { serve, root, demoMounts } from "../scripts/serve.mjs";
@@ -121,6 +122,18 @@ const bare = sideBySide({
 });
 row("decideAll 10k items, messages: false", bare.wasm, bare.plain, "ms");
 row("decideAll 10k items, messages: false, server build", bare.server, bare.plain, "ms");
+
+// A live stock change (the demo's "another shopper buys"): one item patched
+// into a 10k catalog, against the plain build replacing the item and
+// checking its catalog again (bench/plain-package.mjs); the same patches,
+// and the same answers after them.
+const live = { wasm: Catalog.fromJson(text10k), server: ServerCatalog.fromJson(text10k), plain: PlainBuild.fromJson(text10k) };
+const patchOf = (i) => ({ items: [{ sku: skus[(i * 31) % skus.length], onHand: i % 9 }] });
+const updates = sideBySide(Object.fromEntries(Object.entries(live).map(([build, catalog]) => [build, (i) => catalog.update(patchOf(i))])), 20);
+assert.deepStrictEqual(live.plain.decideAll({ now }), live.wasm.decideAll({ now }));
+assert.deepStrictEqual(live.plain.decideAll({ now }), live.server.decideAll({ now }));
+row("update: one item into 10k items", updates.wasm, updates.plain, "ms");
+row("update: one item into 10k items, server build", updates.server, updates.plain, "ms");
 
 // A 20-line cart (plain JS has no planner: no ratio).
 const cart = { currency: "USD", now, lines: skus.slice(0, 20).map((sku, i) => ({ sku, quantity: 1 + (i % 3), unitPrice: 1000 + i })) };

@@ -258,7 +258,7 @@ export class Catalog extends EventTarget {
   constructor(snapshot) {
     super();
     const text = snapshotText(snapshot);
-    this.#engine = load(text).engine;
+    this.#engine = load(text);
     this.#instance = instance;
     this.#source = text;
   }
@@ -325,7 +325,7 @@ export class Catalog extends EventTarget {
   }
 
   #reload() {
-    this.#engine = load(this.#source).engine;
+    this.#engine = load(this.#source);
     this.#instance = instance;
   }
 
@@ -534,7 +534,8 @@ export class Catalog extends EventTarget {
   update(next) {
     if (this.#freed) throw freedError();
     const patch = patchText(next);
-    this.#change(patch === null ? [snapshotText(next)] : [this.#source, patch, false]);
+    if (patch === null) this.#change(snapshotText(next));
+    else this.#patch(patch, false);
   }
 
   /**
@@ -554,13 +555,26 @@ export class Catalog extends EventTarget {
   addShard(shard) {
     if (this.#freed) throw freedError();
     const text = typeof shard === "string" ? withinLimit(shard) : patchText({ items: shard?.items, generatedAt: shard?.generatedAt });
-    this.#change([this.#source, text, true]);
+    this.#patch(text, true);
   }
 
-  /** Replaces the engine by one loaded from `args` (`load`'s), atomically, and tells listeners. */
-  #change(args) {
+  /**
+   * Applies a patch (or a shard) to the engine in place, reading only the
+   * items it brings; where only a load of the whole patched text can
+   * answer (see `Engine.patch`), the engine does that from the source.
+   * Atomic either way: a refused patch changes nothing.
+   */
+  #patch(patch, shard) {
+    const text = this.#ask((engine) => engine.patch(patch, shard) ?? engine.patch(patch, shard, utf8.encode(this.#source)));
+    this.#source = text;
+    returnMemory(text.length);
+    this.dispatchEvent(new Event("update"));
+  }
+
+  /** Replaces the engine by one loaded from snapshot `text`, atomically, and tells listeners. */
+  #change(text) {
     if (this.#freed) throw freedError();
-    const { engine, text } = load(...args);
+    const engine = load(text);
     const old = this.#instance === instance ? this.#engine : null;
     this.#engine = engine;
     this.#instance = instance;
@@ -668,9 +682,9 @@ function guarded(run) {
  * than MEMORY_CEILING. If the module traps anyway (out of memory), it is
  * retried once on a fresh instance, which holds only what is loaded again.
  */
-function load(text, patch, shard) {
+function load(text) {
   // As UTF-8 bytes: the glue copies a string into wasm one character at a time.
-  const make = () => (patch === undefined ? { engine: Engine.fromJson(utf8.encode(text)), text } : Engine.fromPatch(utf8.encode(text), patch, shard));
+  const make = () => Engine.fromJson(utf8.encode(text));
   if (resetPending || memoryBytes() > MEMORY_CEILING) replaceInstance();
   try {
     return make();

@@ -8,7 +8,8 @@ use crate::model::problem::{ArgError, Diagnostic, SnapshotError, UpdateError};
 use crate::model::snapshot::{Entry, Snapshot};
 use crate::model::zone::Zones;
 use crate::read::options::check_quantity;
-use crate::read::patch::{apply_patch, patch_problems, read_patch};
+use crate::read::patch::{patch_problems, read_patch, Patch, Patched};
+use crate::read::snapshot::{patch_items, patch_text as spliced};
 use crate::rules::decision;
 use crate::text::{self, Email, English, LocaleText, Worded, Writer};
 
@@ -90,27 +91,116 @@ impl Catalog {
     /// snapshot, instead of refusing the update).
     fn apply(source: &str, patch_text: &str, zones: &dyn Zones, shard: bool) -> Result<(Catalog, String), UpdateError> {
         let patch = read_patch(patch_text).map_err(UpdateError::Patch)?;
-        let (text, placed) = apply_patch(source, &patch, shard).map_err(UpdateError::Snapshot)?;
-        let catalog = Catalog::from_json_with(&text, zones).map_err(UpdateError::Snapshot)?;
-        let problems = match shard {
-            true => Vec::new(),
-            // Only the items the patch brings are read (the others, as on
-            // any load, when first used).
-            false => {
-                let mut brought = vec![false; catalog.snapshot.item_count()];
-                for &at in &placed {
-                    if let Some(flag) = brought.get_mut(at) {
-                        *flag = true;
-                    }
-                }
-                let brought = |i: usize| brought.get(i).copied().unwrap_or(false);
-                patch_problems(&catalog.snapshot.diagnostics_of(&brought), &placed)
-            }
-        };
-        match problems.is_empty() {
-            true => Ok((catalog, text)),
-            false => Err(UpdateError::Patch(problems)),
+        let mut catalog = Catalog::from_json_with(source, zones).map_err(UpdateError::Snapshot)?;
+        let text = catalog.update_from(source, &patch, zones, shard)?;
+        Ok((catalog, text))
+    }
+
+    /// A patch (or, with `shard`, a shard; see [`Catalog::with_shard_with`])
+    /// applied to this catalog in place, as [`Catalog::patched_with`] on
+    /// the text it was loaded from would, and its new text. Only the items
+    /// the patch brings are read: the others keep their place and are not
+    /// read again (one item into 10k: see BENCHMARKS.md). Refused as a
+    /// whole, the catalog unchanged, as `patched_with` refuses.
+    /// `Ok(None)`, the catalog unchanged, when only loading the whole
+    /// patched text gives the same answer (its text had half characters
+    /// replaced, or a load would refuse the patch's `generatedAt` or an
+    /// item it brings as the snapshot's): then use `patched_with` on the
+    /// text this catalog was loaded from.
+    ///
+    /// ```
+    /// use storefront_availability::{Catalog, Request};
+    /// let source = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [{ "sku": "MUG", "onHand": 3 }, { "sku": "TEE", "onHand": 1 }] }"#;
+    /// let mut catalog = Catalog::from_json(source).unwrap();
+    /// let text = catalog.patch(r#"{ "items": [{ "sku": "MUG", "onHand": 0 }] }"#, false).unwrap().unwrap().to_owned();
+    /// let now = "2026-11-23T09:00:00Z".parse().unwrap();
+    /// assert!(!catalog.decide("MUG", &Request::at(now)).unwrap().can_purchase);
+    /// assert_eq!(text, Catalog::patched(source, r#"{ "items": [{ "sku": "MUG", "onHand": 0 }] }"#).unwrap().1);
+    /// assert!(catalog.patch(r#"{ "items": [{ "sku": "TEE", "onHand": "many" }] }"#, false).is_err());
+    /// assert!(catalog.decide("TEE", &Request::at(now)).unwrap().can_purchase); // unchanged
+    /// ```
+    pub fn patch(&mut self, patch_text: &str, shard: bool) -> Result<Option<&str>, UpdateError> {
+        self.patch_in_place(&read_patch(patch_text).map_err(UpdateError::Patch)?, shard)
+    }
+
+    /// [`Catalog::patch`], and where it leaves the answer to a load of the
+    /// whole patched text, that load: `source` is the text this catalog was
+    /// loaded from, spliced where loading found its items. The new text,
+    /// or refused as a whole, the catalog unchanged.
+    ///
+    /// ```
+    /// use storefront_availability::{Catalog, IanaZones};
+    /// // Half a character (read as U+FFFD): the patched text is loaded whole, and still says so.
+    /// let source = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [{ "sku": "MUG", "title": "\ud83d", "onHand": 3 }] }"#;
+    /// let mut catalog = Catalog::from_json(source).unwrap();
+    /// let patch = r#"{ "items": [{ "sku": "TEE", "onHand": 1 }] }"#;
+    /// assert_eq!(catalog.patch(patch, false).unwrap(), None);
+    /// let text = catalog.patch_source(source, patch, &IanaZones, false).unwrap();
+    /// assert!(text.contains(r#""title": "\ud83d""#));
+    /// assert_eq!(catalog.diagnostics()[0].code, "invalid_text");
+    /// ```
+    pub fn patch_source(
+        &mut self,
+        source: &str,
+        patch_text: &str,
+        zones: &dyn Zones,
+        shard: bool,
+    ) -> Result<String, UpdateError> {
+        self.update_from(source, &read_patch(patch_text).map_err(UpdateError::Patch)?, zones, shard)
+    }
+
+    /// [`Catalog::patch_source`], the patch read.
+    fn update_from(
+        &mut self,
+        source: &str,
+        patch: &Patch,
+        zones: &dyn Zones,
+        shard: bool,
+    ) -> Result<String, UpdateError> {
+        if let Some(text) = self.patch_in_place(patch, shard)? {
+            return Ok(text.to_owned());
         }
+        // What only a load of the whole patched text can say.
+        let Patched { text, placed, .. } =
+            spliced(&self.snapshot, source, patch, shard).map_err(UpdateError::Snapshot)?;
+        let catalog = Catalog::from_json_with(&text, zones).map_err(UpdateError::Snapshot)?;
+        if let Some(problems) = catalog.brought_problems(&placed, shard) {
+            return Err(UpdateError::Patch(problems));
+        }
+        *self = catalog;
+        Ok(text)
+    }
+
+    /// [`Catalog::patch`], the patch read.
+    fn patch_in_place(&mut self, patch: &Patch, shard: bool) -> Result<Option<&str>, UpdateError> {
+        let Some((parts, placed)) = patch_items(&self.snapshot, patch, shard) else {
+            return Ok(None);
+        };
+        let before = self.snapshot.swap_items(parts);
+        if let Some(problems) = self.brought_problems(&placed, shard) {
+            self.snapshot.swap_items(before);
+            return Err(UpdateError::Patch(problems));
+        }
+        Ok(Some(&self.snapshot.items.text))
+    }
+
+    /// The problems of the items a patch brought (at `placed`, see
+    /// [`crate::read::patch::apply_patch`]), with paths into the patch; `None` when there are
+    /// none, or for a shard (whose bad items fail alone).
+    fn brought_problems(&self, placed: &[usize], shard: bool) -> Option<Vec<Diagnostic>> {
+        if shard {
+            return None;
+        }
+        // Only the items the patch brings are read (the others, as on any load, when first used).
+        let mut brought = vec![false; self.snapshot.item_count()];
+        for &at in placed {
+            if let Some(flag) = brought.get_mut(at) {
+                *flag = true;
+            }
+        }
+        let brought = |i: usize| brought.get(i).copied().unwrap_or(false);
+        let problems = patch_problems(&self.snapshot.diagnostics_of(&brought), placed);
+        (!problems.is_empty()).then_some(problems)
     }
 
     pub fn snapshot(&self) -> &Snapshot {

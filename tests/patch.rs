@@ -205,3 +205,142 @@ fn items_before_the_other_store_keys_are_patched_alike() {
     assert_eq!(skus(&text), ["A"]);
     assert_eq!(on_hand(&catalog, "A"), 4);
 }
+
+/// A store whose items go through every way an item's place and reading
+/// can go: SKUs twice, kits of other items, bad items, product ids, an SKU
+/// and a key written with escapes, an item that is no object.
+fn store_item() -> impl Strategy<Value = Value> {
+    (0..8u8, 0..6u8, 0..40i64).prop_map(|(sku, kind, n)| {
+        let sku = format!("S{sku}");
+        match kind {
+            0 => json!({ "sku": sku, "onHand": n, "productId": format!("P{}", n % 3) }),
+            1 => json!({ "sku": sku, "components": [{ "sku": format!("S{}", n % 8), "quantity": 1 + n % 3 }] }),
+            2 => json!({ "sku": sku, "onHand": "many" }),
+            3 => json!({ "productId": "P\"1", "sku": format!("{sku}é"), "onHand": n, "restock": { "date": "2026-11-30", "quantity": n, "confirmed": true } }),
+            4 => json!({ "sku": sku, "onHand": n, "preorder": { "limit": n, "shipDate": "2026-12-20" }, "lifecycle": "unreleased" }),
+            _ if n % 7 == 0 => json!(n),
+            _ => json!({ "onHand": n - 5, "sku": sku, "note": ["a", { "b": null }] }),
+        }
+    })
+}
+
+/// Everything the catalog answers, in one comparable text.
+fn answers(catalog: &Catalog) -> String {
+    let now = "2026-11-23T15:00:00Z".parse().unwrap();
+    let snapshot = catalog.snapshot();
+    let keys: Vec<_> = (0..snapshot.item_count()).map(|i| (snapshot.sku_at(i), snapshot.product_key_at(i))).collect();
+    format!(
+        "{}\n{:?}\n{:?}\n{}",
+        serde_json::to_string(&catalog.decide_all(&Request::at(now)).unwrap()).unwrap(),
+        catalog.diagnostics(),
+        keys,
+        catalog.generated_at()
+    )
+}
+
+/// A shard as the rules define it, on parsed values: its SKUs replace
+/// every item with them, all its items come in, and its `generatedAt`
+/// counts only when it is older.
+fn expected_with_shard(source: &Value, shard: &Value) -> Value {
+    let mut out = source.clone();
+    let brought = shard["items"].as_array().unwrap();
+    let items = out["items"].as_array_mut().unwrap();
+    items.retain(|i| !brought.iter().any(|b| b["sku"] == i["sku"]));
+    items.extend(brought.iter().cloned());
+    let at = |v: &Value| v.as_str().map(|s| s.parse::<chrono::DateTime<chrono::Utc>>().unwrap());
+    if let Some(older) = shard.get("generatedAt").filter(|g| at(g) < at(&source["generatedAt"])) {
+        out["generatedAt"] = older.clone();
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Patching a catalog in place (only the items a patch brings are
+    /// read) through a run of patches and shards gives the text the rules
+    /// say and answers exactly as a fresh load of that text: the same
+    /// decisions, problems, SKUs, products and age. A patch is refused,
+    /// the catalog unchanged, exactly when an item it brings is invalid.
+    #[test]
+    fn a_patch_in_place_answers_as_a_load_of_its_text(
+        source in prop::collection::vec(store_item(), 0..8),
+        items_first in any::<bool>(),
+        pretty in any::<bool>(),
+        patches in prop::collection::vec((
+            prop::collection::vec(store_item(), 0..4),
+            prop::collection::vec(0..9u8, 0..3),
+            prop::option::of(prop::sample::select(vec!["2026-11-23T07:00:00Z", "2026-11-23T09:00:00Z", "2026-11-23T11:00:00Z"])),
+            any::<bool>(),
+        ), 1..4),
+    ) {
+        let store = r#""version": 1, "generatedAt": "2026-11-23T08:00:00Z", "timeZone": "America/New_York""#;
+        let items = if pretty { serde_json::to_string_pretty(&source).unwrap() } else { Value::from(source).to_string() };
+        let text = match items_first {
+            true => format!(r#"{{ "items": {items}, {store} }}"#),
+            false => format!(r#"{{{store},"items":{items}}}"#),
+        };
+        let mut catalog = Catalog::from_json(&text).unwrap();
+        let mut value: Value = serde_json::from_str(&text).unwrap();
+        for (items, remove, at, shard) in patches {
+            // Patch items need their SKU; a store item without one gets a fresh one.
+            let items: Vec<Value> = items.into_iter().enumerate().map(|(i, item)| match item.get("sku") {
+                Some(_) => item,
+                None => json!({ "sku": format!("N{i}"), "onHand": item }),
+            }).collect();
+            let mut patch = json!({ "items": items });
+            if !shard {
+                patch["remove"] = json!(remove.iter().map(|n| format!("S{n}")).collect::<Vec<_>>());
+            }
+            if let Some(at) = at {
+                patch["generatedAt"] = json!(at);
+            }
+            let expected = match shard {
+                true => expected_with_shard(&value, &patch),
+                false => expected(&value, &patch),
+            };
+            // Refused when an item the patch brings (the last with its SKU, still there) is invalid; a shard's bad items fail alone.
+            let loaded = Catalog::from_json(&expected.to_string()).unwrap();
+            let now = "2026-11-23T15:00:00Z".parse().unwrap();
+            let invalid = |item: &Value| loaded.decide(item["sku"].as_str().unwrap(), &Request::at(now)).unwrap().reason.code() == "invalid_item";
+            let refused = !shard && expected["items"].as_array().unwrap().iter().any(|i| patch["items"].as_array().unwrap().contains(i) && invalid(i));
+            let before = answers(&catalog);
+            match catalog.patch(&patch.to_string(), shard) {
+                Ok(Some(text)) => {
+                    prop_assert!(!refused, "a patch bringing an invalid item was taken");
+                    let text = text.to_owned();
+                    prop_assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), expected.clone());
+                    prop_assert_eq!(answers(&catalog), answers(&Catalog::from_json(&text).unwrap()));
+                    value = expected;
+                }
+                Ok(None) => prop_assert!(false, "left to a reload"),
+                Err(e) => {
+                    prop_assert!(refused, "refused: {}", e);
+                    prop_assert_eq!(answers(&catalog), before);
+                }
+            }
+        }
+    }
+}
+
+/// Where the in-place patch cannot be sure, it says so and changes
+/// nothing: a text whose half characters were replaced (a reload reports
+/// them again), a `generatedAt` a load refuses (the reload names it).
+#[test]
+fn a_patch_in_place_leaves_to_a_reload_what_only_a_reload_can_say() {
+    let halves = r#"{ "version": 1, "generatedAt": "2026-11-23T08:00:00Z", "items": [ { "sku": "A", "title": "Mug \ud83d", "onHand": 1 } ] }"#;
+    let mut catalog = Catalog::from_json(halves).unwrap();
+    assert_eq!(catalog.patch(r#"{ "items": [{ "sku": "A", "onHand": 5 }] }"#, false).unwrap(), None);
+    assert_eq!(on_hand(&catalog, "A"), 1);
+    let mut catalog = Catalog::from_json(SOURCE).unwrap();
+    assert_eq!(catalog.patch(r#"{ "items": [], "generatedAt": "yesterday" }"#, false).unwrap(), None);
+    // Half a character in the patch refuses it, as the reload does.
+    let half = r#"{ "items": [{ "sku": "A", "title": "\udc00" }] }"#;
+    assert_eq!(
+        catalog.patch(half, false).unwrap_err().to_string(),
+        Catalog::patched(SOURCE, half).err().unwrap().to_string()
+    );
+    assert_eq!(catalog.generated_at().to_rfc3339(), "2026-11-23T08:00:00+00:00");
+    assert!(catalog.patch(r#"{ "items": [{ "sku": "A", "onHand": 2 }] }"#, false).unwrap().is_some());
+    assert_eq!(on_hand(&catalog, "A"), 2);
+}

@@ -193,6 +193,34 @@ fn snapshot_errors_name_the_path() {
     assert_eq!(get(&bytes, "message"), "invalid snapshot: not UTF-8 text");
 }
 
+/// Every decision of `catalog` at the snapshot's time, as JSON text.
+fn all(catalog: &JsCatalog) -> String {
+    let list = catalog.decide_all(options(&[("now", "2026-11-23T15:00:00Z".into())]).unchecked_into()).unwrap();
+    JSON::stringify(&decisions(&list.into())).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+fn a_patch_in_place_answers_as_its_text_loaded_whole() {
+    let mut engine = catalog();
+    let patch = r#"{ "items": [{ "sku": "IN", "onHand": 0 }, { "sku": "NEW", "onHand": 3 }], "remove": ["BAD"] }"#;
+    let text = engine.patch(patch, false, None).unwrap().expect("patched in place");
+    assert_eq!(all(&engine), all(&JsCatalog::from_json(text.clone().into_bytes()).unwrap()));
+    assert_eq!(get(&JSON::parse(&text).unwrap(), "items.1.sku"), "BO");
+    // Refused as a whole: the engine answers as before.
+    let before = all(&engine);
+    let err = engine.patch(r#"{ "items": [{ "sku": "BO", "onHand": "x" }] }"#, false, None).err().unwrap();
+    assert_eq!((get(&err, "code"), get(&err, "path")), ("invalid_update".into(), "items[0].onHand".into()));
+    assert_eq!(all(&engine), before);
+    // Half a character in the snapshot: only a load of the whole patched text can say where it is now.
+    let halves = SNAPSHOT.replace(r#""onHand": 5"#, r#""title": "Mug \ud83d", "onHand": 5"#);
+    let mut engine = JsCatalog::from_json(halves.clone().into_bytes()).unwrap();
+    let patch = r#"{ "items": [{ "sku": "BO", "onHand": 1 }] }"#;
+    assert_eq!(engine.patch(patch, false, None).unwrap(), None);
+    let text = engine.patch(patch, false, Some(halves.into_bytes())).unwrap().unwrap();
+    assert!(text.contains(r#""Mug \ud83d""#), "{text}");
+    assert_eq!(all(&engine), all(&JsCatalog::from_json(text.into_bytes()).unwrap()));
+}
+
 const L10N: &str = r#"{
   "version": 1, "generatedAt": "2026-11-23T08:00:00Z",
   "deadlines": [{ "name": "Christmas", "shipBy": "2026-12-18" }],

@@ -1,7 +1,8 @@
 //! Any text as a snapshot and any text as a patch or a shard: the update
 //! is made or refused with its problems named, never a panic; a patch that
-//! is made keeps every SKU it brings, and one that removes a SKU leaves it
-//! out (docs/rules.md §1, "Updates").
+//! is made keeps every SKU it brings, one that removes a SKU leaves it
+//! out (docs/rules.md §1, "Updates"), and the catalog it makes (in place,
+//! reading only what the patch brings) answers as a load of its text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -22,7 +23,12 @@ fuzz_target!(|data: &[u8]| {
         };
         match result {
             Ok((catalog, text)) => {
-                assert!(Catalog::from_json(&text).is_ok(), "the patched text loads again");
+                let loaded = Catalog::from_json(&text).expect("the patched text loads again");
+                let now = "2026-11-23T15:00:00Z".parse().unwrap();
+                let request = storefront_availability::Request::at(now);
+                assert_eq!(catalog.decide_all(&request).unwrap(), loaded.decide_all(&request).unwrap(), "decides as its text loaded");
+                assert_eq!(catalog.diagnostics(), loaded.diagnostics(), "the same problems as its text loaded");
+                assert_eq!(catalog.generated_at(), loaded.generated_at());
                 let Ok(read) = storefront_availability::internals::read_patch(patch) else {
                     panic!("a patch that was applied reads")
                 };

@@ -51,6 +51,16 @@ pub struct Snapshot {
     pub(crate) index: HashMap<String, usize>,
 }
 
+/// What a patch changes of a snapshot: its items, their index (`None`:
+/// as it is), its `generatedAt` and the problems found (see
+/// [`Snapshot::swap_items`]).
+pub(crate) struct ItemParts {
+    pub(crate) items: Items,
+    pub(crate) index: Option<HashMap<String, usize>>,
+    pub(crate) generated_at: DateTime<Utc>,
+    pub(crate) diagnostics: OnceCell<Vec<Diagnostic>>,
+}
+
 /// The items of a snapshot, read lazily: loading finds where each item's
 /// JSON starts and ends, its `sku` and `productId` (what the index, the
 /// SKU list and product roll-ups need) and checks the whole text is JSON;
@@ -61,6 +71,8 @@ pub struct Snapshot {
 pub(crate) struct Items {
     /// The snapshot text the items are read from.
     pub(crate) text: String,
+    /// Where the `items` array is in `text` (a patch is spliced there).
+    pub(crate) array: (usize, usize),
     pub(crate) slots: Slots,
     /// Reads item `i` (the read layer's; the model imports no reader).
     pub(crate) read: fn(&Snapshot, usize) -> ItemRead,
@@ -488,6 +500,16 @@ impl Snapshot {
     /// The problems of the items at the positions `wanted` takes, in the
     /// order [`Snapshot::diagnostics`] lists them, reading only those items
     /// (an update checks the items it brings, not the whole catalog).
+    /// Puts `parts` in place of this snapshot's, and gives back what was.
+    pub(crate) fn swap_items(&mut self, parts: ItemParts) -> ItemParts {
+        ItemParts {
+            items: std::mem::replace(&mut self.items, parts.items),
+            index: parts.index.map(|index| std::mem::replace(&mut self.index, index)),
+            generated_at: std::mem::replace(&mut self.generated_at, parts.generated_at),
+            diagnostics: std::mem::replace(&mut self.diagnostics, parts.diagnostics),
+        }
+    }
+
     pub(crate) fn diagnostics_of(&self, wanted: &dyn Fn(usize) -> bool) -> Vec<Diagnostic> {
         let (mut found, mut stock) = (Vec::new(), Vec::new());
         for (i, slot) in self.items.slots.iter().enumerate().filter(|(i, _)| wanted(*i)) {

@@ -78,7 +78,7 @@ pub fn read_patch(text: &str) -> Result<Patch<'_>, Vec<Diagnostic>> {
     }
     // Each item's text, and `generatedAt`'s, as written (the text was just read as JSON).
     let mut texts = None;
-    let entries = entries(text, &mut texts).unwrap_or_default();
+    let entries = entries(text, ItemsPass::Read(&mut texts)).unwrap_or_default();
     // (Spans come from scanning this very text: `get` never misses; it keeps panics out of the wasm.)
     let spans = texts.unwrap_or_default().into_iter();
     let items = skus.into_iter().zip(spans).map(|(sku, (a, b, _))| (sku, text.get(a..b).unwrap_or_default())).collect();
@@ -91,77 +91,75 @@ fn last(entries: &[(String, (usize, usize))], key: &str) -> Option<(usize, usize
     entries.iter().rev().find(|(k, _)| k == key).map(|(_, span)| *span)
 }
 
-/// `source` (snapshot JSON text, as a catalog loaded it) with `patch`
-/// applied, as JSON text; and where each patched item now stands in
-/// `items`, in the patch's order (`usize::MAX`: nowhere, removed or
-/// replaced by a later twin in the patch). A source that is not a
-/// snapshot object with an `items` array is refused as the snapshot it is.
+/// `source` (the JSON text of a loaded snapshot, whose `items` array is at
+/// `array` and holds `items`, the text of each) with `patch` applied, as
+/// JSON text; where each patched item now stands in `items`, in the
+/// patch's order (`usize::MAX`: nowhere, removed or replaced by a later
+/// twin in the patch); and where each item of the new text came from.
+/// `holders` puts the positions of the items holding an SKU, in order, in
+/// its list (the loaded snapshot's index answers without reading them).
 ///
 /// A shard (`oldest`) is a part of a snapshot: its items replace every
 /// item with their SKUs and all come in (a SKU it lists twice stays
 /// twice), and its `generatedAt` replaces the snapshot's only when it is
 /// older: a catalog assembled from parts is as old as its oldest part, so
 /// its staleness is never understated.
-pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(String, Vec<usize>), SnapshotError> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut old = None;
-    let store = entries(source, &mut old).ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
-    let not_items = || SnapshotError::at("items", "expected an array of items".into());
+pub(crate) fn apply_patch<'a>(
+    source: &'a str,
+    array: (usize, usize),
+    items: Vec<&'a str>,
+    holders: &dyn Fn(&str, &mut Vec<usize>),
+    patch: &Patch<'a>,
+    oldest: bool,
+) -> Result<Patched<'a>, SnapshotError> {
+    let store = entries(source, ItemsPass::Known(array))
+        .ok_or_else(|| SnapshotError::at("", "expected a snapshot object".into()))?;
     let (start, end) = last(&store, "items").ok_or_else(not_items)?;
-    let old = old.ok_or_else(not_items)?;
-    let mut items: Vec<(Option<String>, &str)> =
-        old.into_iter().map(|(a, b, sku)| (sku, source.get(a..b).unwrap_or_default())).collect();
 
-    // The patch's SKUs, each to where it is last listed in the patch: the
-    // items are looked up in it, one map of the patch's few SKUs where two
-    // copies of the catalog's thousands were built for every patch.
-    let last_of: HashMap<String, usize> =
-        patch.items.iter().enumerate().map(|(i, (sku, _))| (sku.clone(), i)).collect();
-    // Where the last item with each patched SKU stands, by the SKU's `last_of`.
-    let positions = |items: &[(Option<String>, &str)]| {
-        let mut at = vec![None; patch.items.len()];
-        for (position, (sku, _)) in items.iter().enumerate() {
-            if let Some(slot) = sku.as_deref().and_then(|sku| last_of.get(sku)).and_then(|&i| at.get_mut(i)) {
-                *slot = Some(position);
-            }
-        }
-        at
+    // The patch's SKUs, each to where it is last listed in the patch.
+    let last_of: HashMap<&str, usize> = patch.items.iter().enumerate().map(|(i, (sku, _))| (sku.as_str(), i)).collect();
+    // The source's items, each kept or not and replaced or not; then the patch's items it adds.
+    let mut kept = vec![true; items.len()];
+    let mut replaced: Vec<Option<usize>> = vec![None; items.len()];
+    let mut added: Vec<usize> = Vec::new();
+    let mut found = Vec::new();
+    let drop_holders = |sku: &str, found: &mut Vec<usize>, kept: &mut Vec<bool>| {
+        holders(sku, found);
+        found.drain(..).for_each(|at| kept.get_mut(at).into_iter().for_each(|k| *k = false));
     };
     if oldest {
         // A shard: its SKUs replace every item with them, and all its own
         // items come in (a SKU it lists twice stays listed twice, refused
         // as in the whole snapshot; shards that overlap add nothing twice).
-        items.retain(|(sku, _)| !sku.as_ref().is_some_and(|sku| last_of.contains_key(sku)));
-        items.extend(patch.items.iter().map(|(sku, item)| (Some(sku.clone()), *item)));
+        patch.items.iter().for_each(|(sku, _)| drop_holders(sku, &mut found, &mut kept));
+        added.extend(0..patch.items.len());
     } else {
-        let mut at = positions(&items);
-        for (sku, item) in &patch.items {
-            let Some(&i) = last_of.get(sku) else { continue };
-            match at.get(i).copied().flatten() {
-                Some(position) => {
-                    if let Some(slot) = items.get_mut(position) {
-                        slot.1 = item;
-                    }
-                }
-                None => {
-                    if let Some(slot) = at.get_mut(i) {
-                        *slot = Some(items.len());
-                    }
-                    items.push((Some(sku.clone()), item));
-                }
+        // Each patched SKU's item goes where the last item holding it
+        // stands, else it is added; a twin later in the patch takes its
+        // place. Where each SKU goes, by where it is last listed: in place
+        // of the source's item at `Ok(at)`, or added as `added[k]` at `Err(k)`.
+        let mut place: Vec<Option<Result<usize, usize>>> = vec![None; patch.items.len()];
+        for (i, (sku, _)) in patch.items.iter().enumerate() {
+            let Some(slot) = last_of.get(sku.as_str()).and_then(|&last| place.get_mut(last)) else { continue };
+            let target = *slot.get_or_insert_with(|| {
+                holders(sku, &mut found);
+                let last = found.pop();
+                found.clear();
+                last.ok_or_else(|| {
+                    added.push(i);
+                    added.len() - 1
+                })
+            });
+            match target {
+                Ok(at) => replaced.get_mut(at).into_iter().for_each(|r| *r = Some(i)),
+                Err(k) => added.get_mut(k).into_iter().for_each(|a| *a = i),
             }
         }
     }
     if !patch.remove.is_empty() {
-        let remove: HashMap<String, usize> = patch.remove.iter().map(|sku| (sku.clone(), 0)).collect();
-        items.retain(|(sku, _)| !sku.as_ref().is_some_and(|sku| remove.contains_key(sku)));
+        patch.remove.iter().for_each(|sku| drop_holders(sku, &mut found, &mut kept));
+        added.retain(|&i| !patch.items.get(i).is_some_and(|(sku, _)| patch.remove.contains(sku)));
     }
-    let now_at = positions(&items);
-    let placed = patch.items.iter().enumerate().map(|(i, (sku, _))| match last_of.get(sku) == Some(&i) {
-        true => now_at.get(i).copied().flatten().unwrap_or(usize::MAX),
-        false => usize::MAX,
-    });
-    let placed = placed.collect();
 
     let mut out = String::with_capacity(source.len() + patch.items.iter().map(|(_, t)| t.len() + 1).sum::<usize>());
     // `generatedAt` before the items or after them (or, if the source had none, first).
@@ -187,20 +185,70 @@ pub(crate) fn apply_patch(source: &str, patch: &Patch, oldest: bool) -> Result<(
     if let Some((span, value)) = generated.as_ref().filter(|((a, _), _)| *a < start) {
         splice(&mut out, *span, value);
     }
-    let mut list = String::from("[");
-    for (i, (_, item)) in items.iter().enumerate() {
-        if i > 0 {
-            list.push(',');
+    // The list, written in place, each item's span and origin noted as it goes.
+    splice(&mut out, (start, end), "[");
+    let list = out.len() - 1;
+    let mut layout = Vec::with_capacity(items.len() + added.len());
+    let mut placed = vec![usize::MAX; patch.items.len()];
+    let from_source = (0..items.len()).filter(|&at| kept.get(at) == Some(&true)).map(|at| {
+        match replaced.get(at).copied().flatten() {
+            Some(i) => Origin::Brought { patch: i, replaces: Some(at) },
+            None => Origin::Kept(at),
         }
-        list.push_str(item);
+    });
+    let origins = from_source.chain(added.iter().map(|&i| Origin::Brought { patch: i, replaces: None }));
+    for (position, origin) in origins.enumerate() {
+        let item = match origin {
+            Origin::Kept(at) => items.get(at).copied(),
+            Origin::Brought { patch: i, .. } => {
+                // Where the patch's item stands, if it is the last with its SKU.
+                if patch.items.get(i).is_some_and(|(sku, _)| last_of.get(sku.as_str()) == Some(&i)) {
+                    placed.get_mut(i).into_iter().for_each(|p| *p = position);
+                }
+                patch.items.get(i).map(|(_, item)| *item)
+            }
+        };
+        let item = item.unwrap_or_default();
+        if position > 0 {
+            out.push(',');
+        }
+        layout.push((out.len(), out.len() + item.len(), origin));
+        out.push_str(item);
     }
-    list.push(']');
-    splice(&mut out, (start, end), &list);
+    out.push(']');
+    let array = (list, out.len());
     if let Some((span, value)) = generated.as_ref().filter(|((a, _), _)| *a > start) {
         splice(&mut out, *span, value);
     }
     out.push_str(source.get(copied..).unwrap_or_default());
-    Ok((out, placed))
+    Ok(Patched { text: out, placed, layout, generated_at, array })
+}
+
+fn not_items() -> SnapshotError {
+    SnapshotError::at("items", "expected an array of items".into())
+}
+
+/// Where an item of a patched snapshot came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// The source's item at this position.
+    Kept(usize),
+    /// The patch's item at position `patch`, in place of the source's item
+    /// at `replaces` (`None`: added).
+    Brought { patch: usize, replaces: Option<usize> },
+}
+
+/// A patched snapshot's text, and what [`apply_patch`] says of it.
+pub(crate) struct Patched<'a> {
+    pub(crate) text: String,
+    /// Where each of the patch's items stands in the new `items` (see [`apply_patch`]).
+    pub(crate) placed: Vec<usize>,
+    /// Each item's span in `text`, and where it came from, in order.
+    pub(crate) layout: Vec<(usize, usize, Origin)>,
+    /// The `generatedAt` value (JSON text) the patch wrote, if it wrote one.
+    pub(crate) generated_at: Option<&'a str>,
+    /// Where the `items` array is in `text`.
+    pub(crate) array: (usize, usize),
 }
 
 /// The string a JSON string token holds.
@@ -234,19 +282,30 @@ pub(crate) fn patch_problems(diagnostics: &[Diagnostic], placed: &[usize]) -> Ve
 /// An item's span in its text and its SKU (its last `sku` key), when that is a string.
 type ItemSpan = (usize, usize, Option<String>);
 
+/// What [`entries`] does with an `items` array.
+enum ItemsPass<'a> {
+    /// Puts the span and SKU of each of its elements here (`None` when the
+    /// last `items` is no array).
+    Read(&'a mut Option<Vec<ItemSpan>>),
+    /// Steps over the array found at this span, unread (a loaded snapshot's).
+    Known((usize, usize)),
+}
+
 /// An object's entries in JSON text: each key (unescaped) and its value's
-/// byte span; `None` when the text is not an object. In the same pass, the
-/// spans and SKUs of the elements of its (last) `items` go to `items` when
-/// that is an array (`None` when it is not one): one pass over a 10k-item
-/// snapshot where a second one read each item again for its SKU.
-fn entries(text: &str, items: &mut Option<Vec<ItemSpan>>) -> Option<Vec<(String, (usize, usize))>> {
+/// byte span; `None` when the text is not an object. The `items` array is
+/// read in the same pass, or stepped over where it is known (see [`ItemsPass`]).
+fn entries(text: &str, mut items: ItemsPass) -> Option<Vec<(String, (usize, usize))>> {
     let mut parser = Parser::new(text);
     let mut entries = Vec::new();
     (parser.peek() == Some(b'{')).then_some(())?;
     parser
         .object(|parser, key| {
             let start = parser.value_start();
-            if key == "items" && parser.peek() == Some(b'[') {
+            let read = match &mut items {
+                ItemsPass::Read(read) => Some(&mut **read),
+                ItemsPass::Known(_) => None,
+            };
+            if let Some(items) = read.filter(|_| key == "items" && parser.peek() == Some(b'[')) {
                 let mut spans = Vec::new();
                 parser.array(|parser| {
                     let start = parser.value_start();
@@ -259,10 +318,15 @@ fn entries(text: &str, items: &mut Option<Vec<ItemSpan>>) -> Option<Vec<(String,
                 })?;
                 *items = Some(spans);
             } else {
-                if key == "items" {
-                    *items = None;
+                match &mut items {
+                    ItemsPass::Read(items) if key == "items" => **items = None,
+                    // The whole text was read when it was loaded: the array ends where loading found its end.
+                    ItemsPass::Known((at, end)) if key == "items" && *at == start => parser.rewind(*end),
+                    _ => {}
                 }
-                parser.skip()?;
+                if parser.position() == start {
+                    parser.skip()?;
+                }
             }
             entries.push((key.into_owned(), (start, parser.position())));
             Ok(())

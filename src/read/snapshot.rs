@@ -20,7 +20,8 @@ use crate::model::zone::Zones;
 use crate::read::channel::{read_channels, unknown_channels};
 use crate::read::json::{as_str, Entries, Fields, Json};
 use crate::read::messages::read_messages;
-use crate::read::parser::{Parser, SyntaxError};
+use crate::read::parser::{parse_json, Parser, SyntaxError};
+use crate::read::patch::{apply_patch, Origin, Patch, Patched};
 use crate::read::stock::{self, read_locations};
 
 impl Snapshot {
@@ -130,7 +131,7 @@ fn read_store(
     });
     let deadlines = read_deadlines(&mut f, deadlines.map(Vec::as_slice).unwrap_or(&[]));
     let channels = read_channels(&mut f);
-    let (slots, index) = items_found(items, &mut f);
+    let (slots, index, array) = items_found(items, &mut f);
     let store_problems = f.problem_count();
     let mut diagnostics = Vec::new();
     let messages = read_messages(f.value("messages"), &mut diagnostics);
@@ -159,7 +160,7 @@ fn read_store(
         channels,
         messages,
         hide_sold_out,
-        items: Items { text, slots, read: read_entry },
+        items: Items { text, array, slots, read: read_entry },
         store_diagnostics: diagnostics,
         diagnostics: OnceCell::new(),
         index,
@@ -188,7 +189,7 @@ fn read_preorder_settings(f: &mut Fields) -> PreorderSettings {
 }
 
 /// The items loading found, or a problem saying why there are none.
-fn items_found(items: ItemsField, f: &mut Fields) -> (Slots, HashMap<String, usize>) {
+fn items_found(items: ItemsField, f: &mut Fields) -> (Slots, HashMap<String, usize>, (usize, usize)) {
     let problem = match items {
         ItemsField::Found(found) => return found,
         ItemsField::Absent => "missing; expected an array of items".to_owned(),
@@ -196,7 +197,7 @@ fn items_found(items: ItemsField, f: &mut Fields) -> (Slots, HashMap<String, usi
         ItemsField::Repeated => "appears more than once; a snapshot has one array of items".to_owned(),
     };
     f.problem("items", problem);
-    (Slots::default(), HashMap::new())
+    (Slots::default(), HashMap::new(), (0, 0))
 }
 
 fn read_deadlines(f: &mut Fields, list: &[Json]) -> Vec<Deadline> {
@@ -364,7 +365,8 @@ struct Document {
 enum ItemsField {
     Absent,
     NotArray(String),
-    Found((Slots, HashMap<String, usize>)),
+    /// The items, the position of each SKU, and where the array is.
+    Found((Slots, HashMap<String, usize>, (usize, usize))),
     /// `items` appeared more than once: which one the merchant meant is unknown.
     Repeated,
 }
@@ -452,44 +454,155 @@ fn read_items(parser: &mut Parser) -> Result<ItemsField, SyntaxError> {
         });
     }
     let mut slots = Slots::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    let text = parser.text();
+    let start = parser.value_start();
     parser.array(|parser| {
-        let start = parser.value_start();
-        let (mut sku, mut product_id) = (None, None);
-        if parser.peek() == Some(b'{') {
-            parser.object(|parser, key| {
-                match key.as_ref() {
-                    "sku" => sku = text_ref(parser)?,
-                    "productId" => product_id = text_ref(parser)?,
-                    key => skip_field(parser, key)?,
-                }
-                Ok(())
-            })?;
-        } else {
-            parser.skip_checked()?; // read whole later, as an item that is no object
-        }
-        let i = slots.len();
-        let sku = sku.filter(|s| !s.get(text).is_empty());
-        let mut duplicate_of = None;
-        if let Some(sku) = &sku {
-            match index.entry(sku.get(text).to_owned()) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    let first = *first.get();
-                    duplicate_of = Some(first);
-                    if let Some(slot) = slots.get_mut(first) {
-                        slot.duplicate_of = Some(first);
-                    }
-                }
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(i);
-                }
-            }
-        }
-        slots.push(Slot { start, end: parser.position(), sku, product_id, duplicate_of, entry: OnceCell::new() });
+        slots.push(scan_item(parser)?);
         Ok(())
     })?;
-    Ok(ItemsField::Found((slots, index)))
+    let index = index_skus(&mut slots, parser.text());
+    Ok(ItemsField::Found((slots, index, (start, parser.position()))))
+}
+
+/// `patch` applied to `source`, the text `snapshot` was loaded from (see
+/// [`apply_patch`]): the items are spliced where loading found them.
+pub(crate) fn patch_text<'a>(
+    snapshot: &'a Snapshot,
+    source: &'a str,
+    patch: &Patch<'a>,
+    shard: bool,
+) -> Result<Patched<'a>, SnapshotError> {
+    // Where loading found the items: in the text past a byte-order mark (half characters are replaced in place).
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let moved = || SnapshotError::at("items", "not the text this snapshot was loaded from".into());
+    let slots = &snapshot.items.slots;
+    let kept = slots.iter().map(|slot| source.get(slot.start..slot.end).ok_or_else(moved)).collect::<Result<_, _>>()?;
+    // The items holding an SKU, from the index: its first holder, and any twins it has.
+    let holders = |sku: &str, found: &mut Vec<usize>| {
+        let Some(&first) = snapshot.index.get(sku) else { return };
+        match slots.get(first).and_then(|slot| slot.duplicate_of) {
+            None => found.push(first),
+            Some(_) => found.extend(
+                slots.iter().enumerate().filter(|(_, slot)| slot.duplicate_of == Some(first)).map(|(at, _)| at),
+            ),
+        }
+    };
+    apply_patch(source, snapshot.items.array, kept, &holders, patch, shard)
+}
+
+/// `snapshot`'s items with `patch` applied, as a load of the patched text
+/// ([`patch_text`]) would make them, and where each of the patch's items
+/// now stands: only the items the patch brings are read; the others move
+/// in the text and are not read again. `None` when only loading the whole
+/// patched text gives the same answer (then do that): the snapshot's text
+/// had half characters replaced (a load reports them; a patch holding
+/// some is refused as JSON by [`read_patch`]), a load would refuse an item
+/// the patch brings or its `generatedAt` (and say where), or the text
+/// would grow past [`MAX_SNAPSHOT_BYTES`].
+///
+/// [`read_patch`]: crate::read::patch::read_patch
+pub(crate) fn patch_items(snapshot: &Snapshot, patch: &Patch, shard: bool) -> Option<(ItemParts, Vec<usize>)> {
+    if snapshot.store_diagnostics.iter().any(|d| d.code == "invalid_text") {
+        return None;
+    }
+    let patched = patch_text(snapshot, &snapshot.items.text, patch, shard).ok()?;
+    if patched.text.len() > MAX_SNAPSHOT_BYTES {
+        return None;
+    }
+    let generated_at = match patched.generated_at {
+        Some(value) => parse_json(value).ok().as_ref().and_then(as_str).and_then(parse_timestamp)?,
+        None => snapshot.generated_at,
+    };
+    let mut slots = Slots::default();
+    // Items are read two deep: in the snapshot's object, in its `items`.
+    let mut parser = Parser::at_depth(&patched.text, 2);
+    for &(start, end, origin) in &patched.layout {
+        let slot = match origin {
+            Origin::Kept(i) => {
+                let old = snapshot.items.slots.get(i)?;
+                let moved = |r: &TextRef| match r {
+                    TextRef::At(at, len) => Some(TextRef::At(at.checked_sub(old.start)? + start, *len)),
+                    TextRef::Own(value) => Some(TextRef::Own(value.clone())),
+                };
+                let sku = match &old.sku {
+                    Some(sku) => Some(moved(sku)?),
+                    None => None,
+                };
+                let product_id = match &old.product_id {
+                    Some(id) => Some(moved(id)?),
+                    None => None,
+                };
+                Slot { start, end, sku, product_id, duplicate_of: old.duplicate_of, entry: OnceCell::new() }
+            }
+            Origin::Brought { replaces, .. } => {
+                parser.rewind(start);
+                let slot = scan_item(&mut parser).ok().filter(|slot| slot.end == end)?;
+                // In place of an item with the same SKU: its twins are as they were.
+                let twins = replaces.and_then(|at| snapshot.items.slots.get(at)).and_then(|old| old.duplicate_of);
+                Slot { duplicate_of: twins, ..slot }
+            }
+        };
+        slots.push(slot);
+    }
+    // Every item where it was (stock changes): the same SKUs at the same
+    // places, so the index stands; else it is made again.
+    let in_place = |(k, (_, _, origin)): (usize, &(usize, usize, Origin))| match *origin {
+        Origin::Kept(at) | Origin::Brought { replaces: Some(at), .. } => at == k,
+        Origin::Brought { replaces: None, .. } => false,
+    };
+    let same_places =
+        patched.layout.len() == snapshot.items.slots.len() && patched.layout.iter().enumerate().all(in_place);
+    let index = (!same_places).then(|| index_skus(&mut slots, &patched.text));
+    let items = Items { text: patched.text, array: patched.array, slots, read: snapshot.items.read };
+    Some((ItemParts { items, index, generated_at, diagnostics: OnceCell::new() }, patched.placed))
+}
+
+/// One item as loading reads it: where it is, its `sku` and `productId`;
+/// every other field is skipped (and checked where the rules will read it).
+fn scan_item(parser: &mut Parser) -> Result<Slot, SyntaxError> {
+    let start = parser.value_start();
+    let (mut sku, mut product_id) = (None, None);
+    if parser.peek() == Some(b'{') {
+        parser.object(|parser, key| {
+            match key.as_ref() {
+                "sku" => sku = text_ref(parser)?,
+                "productId" => product_id = text_ref(parser)?,
+                key => skip_field(parser, key)?,
+            }
+            Ok(())
+        })?;
+    } else {
+        parser.skip_checked()?; // read whole later, as an item that is no object
+    }
+    let sku = sku.filter(|s| !s.get(parser.text()).is_empty());
+    Ok(Slot { start, end: parser.position(), sku, product_id, duplicate_of: None, entry: OnceCell::new() })
+}
+
+/// The position of each SKU in `slots` (its first holder), marking every
+/// holder of an SKU several items hold with the first one's position (and
+/// no other).
+fn index_skus(slots: &mut Slots, text: &str) -> HashMap<String, usize> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for i in 0..slots.len() {
+        if let Some(slot) = slots.get_mut(i) {
+            slot.duplicate_of = None;
+        }
+        let Some(sku) = slots.get(i).and_then(|slot| slot.sku.as_ref()).map(|sku| sku.get(text)) else {
+            continue;
+        };
+        let first = match index.entry(sku.to_owned()) {
+            std::collections::hash_map::Entry::Occupied(first) => *first.get(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(i);
+                continue;
+            }
+        };
+        for at in [first, i] {
+            if let Some(slot) = slots.get_mut(at) {
+                slot.duplicate_of = Some(first);
+            }
+        }
+    }
+    index
 }
 
 /// Skips the value of an item's `key`, refusing it as the item's reading

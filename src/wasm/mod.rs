@@ -80,6 +80,19 @@ fn snapshot_error(e: SnapshotError) -> JsValue {
     js_error(SnapshotError::CODE, &e.to_string(), &[("path", path.into()), ("problems", to_js(&e.problems))])
 }
 
+/// An update refused: the snapshot's error, or `invalid_update` naming
+/// the patch's first bad path and listing every problem.
+fn update_error(e: UpdateError) -> JsValue {
+    let message = e.to_string();
+    match e {
+        UpdateError::Snapshot(e) => snapshot_error(e),
+        UpdateError::Patch(problems) => {
+            let path = problems.first().map(|p| p.path.as_str()).unwrap_or("");
+            js_error(UpdateError::CODE, &message, &[("path", path.into()), ("problems", to_js(&problems))])
+        }
+    }
+}
+
 /// The wasm module's allocator: talc, 2.8 KB gzip smaller than the
 /// standard library's dlmalloc, as fast, with the same memory (Cargo.toml).
 #[global_allocator]
@@ -243,37 +256,24 @@ impl JsCatalog {
         JsCatalog::from_snapshot(Snapshot::from_text(snapshot_text(text)?, &IntlZones))
     }
 
-    /// Applies a patch `{ items, remove?, generatedAt? }` (JSON text) to
-    /// `source`, the snapshot text an engine was loaded from (a `shard`'s
-    /// `generatedAt` counts only when older): `{ engine, text }`, or
-    /// `invalid_update` / `invalid_snapshot`.
+    /// Applies a patch `{ items, remove?, generatedAt? }` (JSON text; a
+    /// `shard`'s `generatedAt` counts only when older) to this engine in
+    /// place, reading only the items it brings: the new snapshot text. Or
+    /// `undefined`, nothing changed, where only a load of the whole patched
+    /// text can answer: called again with `source`, the text this engine
+    /// was loaded from (UTF-8 bytes), it does that. Refused as a whole
+    /// (`invalid_update`, `invalid_snapshot`), and then nothing changes.
     ///
     /// ```js
-    /// const { engine, text } = Engine.fromPatch(new TextEncoder().encode(source), JSON.stringify({ items: [{ sku: "TEE-M", onHand: 0 }] }), false);
+    /// const patch = JSON.stringify({ items: [{ sku: "TEE-M", onHand: 0 }] });
+    /// const text = engine.patch(patch, false) ?? engine.patch(patch, false, new TextEncoder().encode(source));
     /// ```
-    #[wasm_bindgen(js_name = fromPatch)]
-    pub fn from_patch(source: Vec<u8>, patch: &str, shard: bool) -> Result<js_sys::Object, JsValue> {
-        let source = snapshot_text(source)?;
-        let source = source.as_str();
-        let patched = match shard {
-            true => crate::Catalog::with_shard_with(source, patch, &IntlZones),
-            false => crate::Catalog::patched_with(source, patch, &IntlZones),
+    pub fn patch(&mut self, patch: &str, shard: bool, source: Option<Vec<u8>>) -> Result<Option<String>, JsValue> {
+        let patched = match source {
+            None => self.inner.patch(patch, shard).map(|text| text.map(str::to_owned)),
+            Some(source) => self.inner.patch_source(&snapshot_text(source)?, patch, &IntlZones, shard).map(Some),
         };
-        let (catalog, text) = patched.map_err(|e| {
-            let message = e.to_string();
-            match e {
-                UpdateError::Snapshot(e) => snapshot_error(e),
-                UpdateError::Patch(problems) => {
-                    let path = problems.first().map(|p| p.path.as_str()).unwrap_or("");
-                    js_error(UpdateError::CODE, &message, &[("path", path.into()), ("problems", to_js(&problems))])
-                }
-            }
-        })?;
-        let patched = js_sys::Object::new();
-        let engine = JsCatalog { inner: catalog, texts: RefCell::new(Vec::new()) };
-        let _ = Reflect::set(&patched, &"engine".into(), &engine.into());
-        let _ = Reflect::set(&patched, &"text".into(), &text.into());
-        Ok(patched)
+        patched.map_err(update_error)
     }
 
     /// The decision for one SKU, as a list of one row (see `rows.rs`):

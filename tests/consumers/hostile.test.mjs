@@ -149,3 +149,41 @@ test("a call that traps again on the fresh instance fails with `internal`, and t
   }
   assert.equal(catalog.decide("TEE-S", { now }).reason, "in_stock");
 });
+
+test("a patch that traps inside wasm is applied once, on a fresh instance", () => {
+  const catalog = Catalog.fromJson(snapshot);
+  const patch = Engine.prototype.patch;
+  Engine.prototype.patch = function () {
+    Engine.prototype.patch = patch;
+    return initSync().engine_decide(0x7ffffff0, "TEE-S", undefined); // a real trap, in place of the patch
+  };
+  const events = [];
+  for (const name of ["update", "recover"]) catalog.addEventListener(name, () => events.push(name));
+  catalog.update({ items: [{ sku: "TEE-S", onHand: 0 }] });
+  assert.deepEqual(events, ["recover", "update"]);
+  assert.equal(catalog.decide("TEE-S", { now }).policy, "out_of_stock");
+  assert.equal(catalog.decideAll({ now }).length, 18, "nothing lost, nothing twice");
+});
+
+test("patched in place or loaded whole, a catalog answers alike, half characters and refusals included", () => {
+  const parsed = JSON.parse(snapshot);
+  parsed.items[1].title = "Mug HALF";
+  // Half a character, as JSON.stringify writes for a string cut inside an emoji: the text is patched by loading it whole.
+  const halves = JSON.stringify(parsed).replace("HALF", "\\ud83d");
+  for (const text of [snapshot, halves]) {
+    const catalog = Catalog.fromJson(text);
+    const half = catalog.diagnostics.filter((d) => d.code === "invalid_text");
+    assert.equal(half.length, text === halves ? 1 : 0);
+    catalog.update({ items: [{ sku: "TEE-S", onHand: 0 }, { sku: "NEW-1", onHand: 2 }], remove: ["TEE-M"] });
+    const fresh = JSON.parse(text);
+    fresh.items = fresh.items.filter((i) => i.sku !== "TEE-M").map((i) => (i.sku === "TEE-S" ? { sku: "TEE-S", onHand: 0 } : i));
+    fresh.items.push({ sku: "NEW-1", onHand: 2 });
+    const reloaded = Catalog.fromJson(text === halves ? JSON.stringify(fresh).replace("HALF", "\\ud83d") : JSON.stringify(fresh));
+    assert.deepEqual(catalog.decideAll({ now }), reloaded.decideAll({ now }));
+    assert.deepEqual(catalog.diagnostics, reloaded.diagnostics);
+    assert.deepEqual(catalog.skus, reloaded.skus);
+    // A refused patch changes nothing, either way.
+    assert.throws(() => catalog.update({ items: [{ sku: "NEW-1", onHand: "many" }] }), { code: "invalid_update", path: "items[0].onHand" });
+    assert.equal(catalog.decide("NEW-1", { now }).maxQuantity, 2);
+  }
+});
