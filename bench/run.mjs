@@ -336,7 +336,7 @@ for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=li
     const served = /data-badge="">[^<]+<|data-part="badge">[^<]+</.test(html);
     for (const throttle of [1, 4]) {
       const runs = { wasm: [], plain: [] };
-      for (let r = 0; r < (quick ? 3 : 7); r++) for (const build of ["wasm", "plain"]) runs[build].push(await firstBadge(builds[rendering][build], path, throttle));
+      for (let r = 0; r < (quick ? 3 : 11); r++) for (const build of ["wasm", "plain"]) runs[build].push(await firstBadge(builds[rendering][build], path, throttle));
       const mid = (build, key) => median(runs[build].map((run) => run[key]));
       const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
       if (served) row(`first badge on the demo ${name}${slowed} (server-rendered: first paint)`, mid("wasm", "painted"), mid("plain", "painted"), "ms");
