@@ -267,6 +267,33 @@ for (const throttle of [1, 4]) {
   row(`cold start, 50 items${throttle > 1 ? ", 4× CPU throttle" : ""}`, wasm, plain, "ms");
 }
 
+// Cold start as a theme loads the package (the README's snippet): the
+// module, the .wasm and the snapshot preloaded with the HTML, then
+// Catalog.load; the plain-JS page preloads its module and the snapshot.
+// From navigation start to the first decision, a fresh page each time.
+mkdirSync(join(root, "build", "bench"), { recursive: true });
+writeFileSync(join(root, "build", "bench", "cold-50.json"), text50);
+let coldDecision;
+async function coldPage(kind, throttle) {
+  const samples = [];
+  for (let r = 0; r < (quick ? 3 : 11); r++) {
+    const { context, page, throttle: slow } = await freshPage(throttle);
+    await slow();
+    await page.goto(`${base}/bench/cold-${kind}.html?now=${now}`);
+    const [ms, decision] = await page.waitForFunction(() => window.coldMs && [window.coldMs, window.decision]).then((h) => h.jsonValue());
+    coldDecision ??= decision;
+    assert.deepStrictEqual(decision, coldDecision, "both cold pages decide alike");
+    samples.push(ms);
+    await context.close();
+  }
+  return median(samples);
+}
+for (const throttle of [1, 4]) {
+  const wasm = await coldPage("wasm", throttle);
+  const plain = await coldPage("plain", throttle);
+  row(`cold start as a theme loads it (preloads, Catalog.load), 50 items${throttle > 1 ? ", 4× CPU throttle" : ""}`, wasm, plain, "ms");
+}
+
 // Time to first badge on the demo storefront (what a shopper sees): from
 // navigation to the first badge on screen, a fresh context with the cache
 // off each time, the package's build and a plain-JavaScript build of the
