@@ -105,8 +105,8 @@ impl Catalog {
     /// `Ok(None)`, the catalog unchanged, when only loading the whole
     /// patched text gives the same answer (its text had half characters
     /// replaced, or a load would refuse the patch's `generatedAt` or an
-    /// item it brings as the snapshot's): then use `patched_with` on the
-    /// text this catalog was loaded from.
+    /// item it brings as the snapshot's): then [`Catalog::patch_source`]
+    /// with the text this catalog was loaded from does that load.
     ///
     /// ```
     /// use storefront_availability::{Catalog, Request};
