@@ -185,8 +185,9 @@ impl Catalog {
     }
 
     /// The problems of the items a patch brought (at `placed`, see
-    /// [`crate::read::patch::apply_patch`]), with paths into the patch; `None` when there are
-    /// none, or for a shard (whose bad items fail alone).
+    /// [`crate::read::patch::apply_patch`]), with paths into the patch;
+    /// `None` when there are none, or for a shard (whose bad items fail
+    /// alone).
     fn brought_problems(&self, placed: &[usize], shard: bool) -> Option<Vec<Diagnostic>> {
         if shard {
             return None;

@@ -497,9 +497,6 @@ impl Snapshot {
         })
     }
 
-    /// The problems of the items at the positions `wanted` takes, in the
-    /// order [`Snapshot::diagnostics`] lists them, reading only those items
-    /// (an update checks the items it brings, not the whole catalog).
     /// Puts `parts` in place of this snapshot's, and gives back what was.
     pub(crate) fn swap_items(&mut self, parts: ItemParts) -> ItemParts {
         ItemParts {
@@ -510,6 +507,9 @@ impl Snapshot {
         }
     }
 
+    /// The problems of the items at the positions `wanted` takes, in the
+    /// order [`Snapshot::diagnostics`] lists them, reading only those items
+    /// (an update checks the items it brings, not the whole catalog).
     pub(crate) fn diagnostics_of(&self, wanted: &dyn Fn(usize) -> bool) -> Vec<Diagnostic> {
         let (mut found, mut stock) = (Vec::new(), Vec::new());
         for (i, slot) in self.items.slots.iter().enumerate().filter(|(i, _)| wanted(*i)) {
