@@ -79,6 +79,27 @@ test("a webpack 5 production bundle (webpack emits the .wasm itself)", async () 
 });
 
 const readmeSnippets = readdirSync(dir).filter((f) => /^readme-\d+-browser\.html$/.test(f));
+test("Catalog.load prepares the first decision while the snapshot downloads, and only then; the answers are the same", async () => {
+  /** What the load page decides, with the snapshot sent `late` ms after it is asked for. */
+  async function loaded(path, late) {
+    // No fake clock: Playwright's stubs the performance timeline, which the loader reads.
+    const context = await browser.newContext({ locale: "en-US" });
+    if (late) await context.route("**/inventory.json", (route) => new Promise((resolve) => setTimeout(resolve, late)).then(() => route.continue()));
+    const p = await open(context, base + path);
+    const result = await p.waitForFunction(() => window.result).then((h) => h.jsonValue());
+    assert.deepEqual(p.problems, []);
+    await context.close();
+    return result;
+  }
+  const preloaded = await loaded("/load/?preload", 0);
+  assert.deepEqual(preloaded.warmUps, [], "a snapshot already received leaves nothing to prepare");
+  const late = await loaded("/load/", 1500);
+  assert.deepEqual(late.warmUps, [{ steps: 3 }], "a load, a decision and a product decision were prepared while the snapshot was on its way");
+  assert.deepEqual(late.decisions, preloaded.decisions);
+  assert.deepEqual(late.products, preloaded.products);
+  assert.ok(preloaded.decisions.length > 0 && preloaded.products.length > 0);
+});
+
 test("the README has a browser snippet", () => assert.ok(readmeSnippets.length >= 1));
 for (const file of readmeSnippets) {
   test(`README browser snippet ${file}`, async () => {
