@@ -297,7 +297,9 @@ export class Catalog extends EventTarget {
       arrived = true;
     });
     const ready = init().then(
-      () => arrived || downloaded(url) || warmUp(() => arrived),
+      () => {
+        if (!arrived && !downloaded(url)) warmUp(() => arrived); // not awaited: it stops once the snapshot is in
+      },
       (e) => {
         throw codedError("unavailable", `the availability module could not load: ${e?.message ?? e}`, { cause: e });
       },
@@ -719,10 +721,11 @@ async function warmUp(arrived) {
       taken += 1;
       await new Promise((resolve) => setTimeout(resolve)); // lets the snapshot's arrival through
     }
-    catalog?.free();
     if (taken > 0) performance.measure("storefront-availability warm-up", { start, detail: { steps: taken } });
   } catch {
     // A module that fails here fails the real load the same way, with its own error.
+  } finally {
+    catalog?.free();
   }
 }
 
