@@ -1,6 +1,7 @@
 // The packed package in headless Chromium, as browsers load it: a page
 // with no bundler, a Vite build, and the README's browser snippet.
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import * as esbuild from "esbuild";
 import webpack from "webpack";
@@ -79,25 +80,39 @@ test("a webpack 5 production bundle (webpack emits the .wasm itself)", async () 
 });
 
 const readmeSnippets = readdirSync(dir).filter((f) => /^readme-\d+-browser\.html$/.test(f));
+/** What tests/consumers/load/ decides at `path`, with the responses matching `late` sent 1.5 s after they are asked for. */
+async function loaded(path, late) {
+  // No fake clock: Playwright's stubs the performance timeline, which the loader reads.
+  const context = await browser.newContext({ locale: "en-US" });
+  if (late) await context.route(late, (route) => new Promise((resolve) => setTimeout(resolve, 1500)).then(() => route.continue()));
+  const p = await open(context, base + path);
+  const result = await p.waitForFunction(() => window.result).then((h) => h.jsonValue());
+  assert.deepEqual(p.problems, []);
+  await context.close();
+  return result;
+}
+
 test("Catalog.load prepares the first decision while the snapshot downloads, and only then; the answers are the same", async () => {
-  /** What the load page decides, with the snapshot sent `late` ms after it is asked for. */
-  async function loaded(path, late) {
-    // No fake clock: Playwright's stubs the performance timeline, which the loader reads.
-    const context = await browser.newContext({ locale: "en-US" });
-    if (late) await context.route("**/inventory.json", (route) => new Promise((resolve) => setTimeout(resolve, late)).then(() => route.continue()));
-    const p = await open(context, base + path);
-    const result = await p.waitForFunction(() => window.result).then((h) => h.jsonValue());
-    assert.deepEqual(p.problems, []);
-    await context.close();
-    return result;
-  }
-  const preloaded = await loaded("/load/?preload", 0);
+  const preloaded = await loaded("/load/?preload");
   assert.deepEqual(preloaded.warmUps, [], "a snapshot already received leaves nothing to prepare");
-  const late = await loaded("/load/", 1500);
+  const late = await loaded("/load/", "**/inventory.json");
   assert.deepEqual(late.warmUps, [{ steps: 3 }], "a load, a decision and a product decision were prepared while the snapshot was on its way");
   assert.deepEqual(late.decisions, preloaded.decisions);
   assert.deepEqual(late.products, preloaded.products);
   assert.ok(preloaded.decisions.length > 0 && preloaded.products.length > 0);
+});
+
+test("Catalog.load with { product } prepares the first decision while the product's shard downloads", async () => {
+  rmSync(dir + "shards", { recursive: true, force: true });
+  execFileSync(process.execPath, [dir + "node_modules/storefront-availability/pkg/cli.js", "shard", dir + "sample-snapshot.json", "--out", dir + "shards", "--items-per-shard", "2"]);
+  const whole = await loaded("/load/?preload");
+  for (const product of ["merino-tee", "lamp"]) {
+    // The index is in before the load starts: only the shard is waited for.
+    const sharded = await loaded(`/load/?preload&product=${product}`, "**/shards/[0-9]*.json");
+    assert.deepEqual(sharded.warmUps, [{ steps: 3 }], product);
+    assert.deepEqual(sharded.products, whole.products.filter((p) => p.productId === product), product);
+    assert.deepEqual(sharded.decisions, whole.decisions.filter((d) => sharded.products[0].variantStates.some((v) => v.sku === d.sku)), product);
+  }
 });
 
 test("the README has a browser snippet", () => assert.ok(readmeSnippets.length >= 1));
