@@ -79,10 +79,9 @@ test("a webpack 5 production bundle (webpack emits the .wasm itself)", async () 
   assert.deepEqual(p.problems, []);
 });
 
-const readmeSnippets = readdirSync(dir).filter((f) => /^readme-\d+-browser\.html$/.test(f));
 /** What tests/consumers/load/ decides at `path`, with the responses matching `late` sent 1.5 s after they are asked for. */
 async function loaded(path, late) {
-  // No fake clock: Playwright's stubs the performance timeline, which the loader reads.
+  // No fake clock: Playwright's clock stubs the performance timeline, which the loader reads.
   const context = await browser.newContext({ locale: "en-US" });
   if (late) await context.route(late, (route) => new Promise((resolve) => setTimeout(resolve, 1500)).then(() => route.continue()));
   const p = await open(context, base + path);
@@ -115,6 +114,7 @@ test("Catalog.load with { product } prepares the first decision while the produc
   }
 });
 
+const readmeSnippets = readdirSync(dir).filter((f) => /^readme-\d+-browser\.html$/.test(f));
 test("the README has a browser snippet", () => assert.ok(readmeSnippets.length >= 1));
 for (const file of readmeSnippets) {
   test(`README browser snippet ${file}`, async () => {
