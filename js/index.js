@@ -293,30 +293,15 @@ export class Catalog extends EventTarget {
    * ```
    */
   static async load(url, request, { product } = {}) {
-    let arrived = false;
-    const fetched = fetchText(url, request).finally(() => {
-      arrived = true;
+    const ready = init().catch((e) => {
+      throw codedError("unavailable", `the availability module could not load: ${e?.message ?? e}`, { cause: e });
     });
-    const ready = init().then(
-      () => {
-        if (!arrived && !downloaded(url)) warmUp(() => arrived); // not awaited: it stops once the snapshot is in
-      },
-      (e) => {
-        throw codedError("unavailable", `the availability module could not load: ${e?.message ?? e}`, { cause: e });
-      },
-    );
-    const [text] = await Promise.all([fetched, ready]);
+    const [text] = await Promise.all(fetchWarming(url, request, ready));
     const catalog = new Catalog(text);
     if (product !== undefined) {
       const shards = shardsOf(text);
-      if (shards) {
-        let shardIn = false;
-        const shard = fetchText(shardUrl(shards, product, url), request).finally(() => {
-          shardIn = true;
-        });
-        warmUp(() => shardIn); // the shard is a second wait
-        catalog.addShard(await shard);
-      }
+      // The shard is a second wait, the module ready.
+      if (shards) catalog.addShard(await fetchWarming(shardUrl(shards, product, url), request, Promise.resolve())[0]);
     }
     return catalog;
   }
@@ -693,6 +678,23 @@ function guarded(run) {
     replaceInstance();
     throw codedError("internal", `the availability engine failed (${error?.message ?? error}); it was restarted, please report this`, { cause: error });
   }
+}
+
+/**
+ * `[text, warming]`: the text at `url` (fetchText), and once the module is
+ * `ready`, the wait for the text spent preparing the first decision
+ * (warmUp) unless the text is already in. The warm-up is not awaited: it
+ * stops at its next step once the text arrives.
+ */
+function fetchWarming(url, request, ready) {
+  let arrived = false;
+  const text = fetchText(url, request).finally(() => {
+    arrived = true;
+  });
+  const warming = ready.then(() => {
+    if (!arrived && !downloaded(url)) warmUp(() => arrived);
+  });
+  return [text, warming];
 }
 
 /** Whether this page's first decision was already prepared (warmUp). */
