@@ -61,6 +61,24 @@ test("the grid's HTML holds every product's card and badge, as the engine rolls 
   }
 });
 
+test("the rendered pages carry the shop's stylesheet inline: their first paint (and first badge) waits for no stylesheet request", async () => {
+  const styles = readFileSync(`${root}/www/shop.css`, "utf8");
+  for (const path of ["/", `/product.html?id=${products[0].id}`]) {
+    const html = await (await fetch(base + path)).text();
+    assert.doesNotMatch(html, /<link rel="stylesheet"/, path);
+    assert.ok(html.includes(`<style>${styles}</style>`), `${path}: shop.css inline, whole`);
+    const page = await open(browser, base + path);
+    const styled = await page.evaluate(() => ({
+      badge: getComputedStyle(document.querySelector("[data-badge], [data-part=badge]")).borderTopLeftRadius,
+      sheets: performance.getEntriesByType("resource").filter((e) => e.initiatorType === "link" && e.name.endsWith(".css")).length,
+    }));
+    assert.notEqual(styled.badge, "0px", `${path}: the badge is styled`);
+    assert.equal(styled.sheets, 0, `${path}: no stylesheet requested`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});
+
 test("without JavaScript the product page shows the product and its availability, and offers nothing to buy", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const p = await context.newPage();
