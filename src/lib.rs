@@ -84,5 +84,7 @@ pub mod internals {
     pub use crate::text::catalog::{builtin, builtin_more, LANGUAGES};
     pub use crate::text::template::fill;
     #[cfg(target_arch = "wasm32")]
+    pub use crate::wasm::intl::{intl_zone, temporal_zone};
+    #[cfg(target_arch = "wasm32")]
     pub use crate::wasm::JsCatalog;
 }

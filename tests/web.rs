@@ -94,6 +94,30 @@ fn store_time_zone_resolves_through_intl() {
 }
 
 #[wasm_bindgen_test]
+fn temporal_and_intl_give_the_same_local_time() {
+    use storefront_availability::internals::{intl_zone, temporal_zone};
+    // Quarter-hour, half-hour and 45-minute offsets, DST north and south,
+    // a 30-minute DST (Lord Howe), a link name, every 37 minutes over three years.
+    let zones = [
+        "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Kolkata", "Pacific/Chatham",
+        "America/St_Johns", "America/Santiago", "Asia/Kathmandu", "US/Pacific", "UTC",
+    ];
+    let start = chrono::DateTime::parse_from_rfc3339("2025-01-01T00:00:00Z").unwrap().to_utc();
+    for name in zones {
+        let temporal = temporal_zone(name).expect("this Chromium has Temporal");
+        let intl = intl_zone(name).unwrap();
+        for step in 0..(3 * 365 * 24 * 60 / 37) {
+            let at = start + chrono::TimeDelta::minutes(37 * step) + chrono::TimeDelta::seconds(step % 60);
+            assert_eq!(temporal.local(at), intl.local(at), "{name} at {at}");
+        }
+    }
+    // What only Intl knows still resolves (a legacy ICU id); what neither knows does not.
+    assert!(temporal_zone("Canada/East-Saskatchewan").is_none() && intl_zone("Canada/East-Saskatchewan").is_some());
+    assert!(JsCatalog::from_json(r#"{"version":1,"generatedAt":"2026-11-23T08:00:00Z","timeZone":"Canada/East-Saskatchewan","items":[]}"#.into()).is_ok());
+    assert!(temporal_zone("Mars/Olympus").is_none() && intl_zone("Mars/Olympus").is_none());
+}
+
+#[wasm_bindgen_test]
 fn dates_in_messages_follow_the_shoppers_locale() {
     let text = |locale: &str| {
         let opts = options(&[("now", "2026-11-23T17:00:00Z".into()), ("locale", locale.into())]);

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::model::message::Currency;
 use crate::model::zone::{StoreZone, Zones};
-use crate::text::{DateStyle, LocaleText};
+use crate::text::{DateStyle, English, LocaleText};
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,39 +24,80 @@ extern "C" {
     fn format(this: &DateTimeFormat, date: &Date) -> Result<String, JsValue>;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Temporal.Instant` (an `Err` where the engine has no `Temporal`).
+    #[wasm_bindgen(js_namespace = Temporal)]
+    type Instant;
+    #[wasm_bindgen(catch, static_method_of = Instant, js_name = fromEpochMilliseconds)]
+    fn at_ms(ms: f64) -> Result<Instant, JsValue>;
+    #[wasm_bindgen(catch, method, js_name = toZonedDateTimeISO)]
+    fn to_zoned(this: &Instant, zone: &str) -> Result<ZonedDateTime, JsValue>;
+
+    type ZonedDateTime;
+    #[wasm_bindgen(method, getter, js_name = offsetNanoseconds)]
+    fn offset_nanoseconds(this: &ZonedDateTime) -> f64;
+}
+
 /// Builds `Intl.DateTimeFormat(locale, options)`; `None` when `Intl` refuses.
 fn date_time_format(locale: &str, pairs: &[(&str, &str)]) -> Option<DateTimeFormat> {
     DateTimeFormat::new(&locale.into(), &options(pairs)?).ok()
 }
 
-/// Resolves IANA zone names with `Intl` (no tz data in the wasm).
+/// Resolves IANA zone names with the browser's time-zone data (none is
+/// compiled into the wasm): through `Temporal` where the engine has it,
+/// else `Intl`. `Temporal` reads the zone without the locale data that the
+/// page's first `Intl` object loads (~19 ms on a fresh page, 4× that on a
+/// slow phone), which a first decision in US English then never needs.
+/// Both read the same data and give the same offsets (`tests/web.rs`); a
+/// name only `Intl` knows (legacy ICU ids such as `SystemV/AST4`) still
+/// resolves through `Intl`.
 pub(crate) struct IntlZones;
 
 impl Zones for IntlZones {
     fn resolve(&self, name: &str) -> Option<Box<dyn StoreZone>> {
-        let options = [
-            ("timeZone", name),
-            ("hourCycle", "h23"),
-            ("year", "numeric"),
-            ("month", "numeric"),
-            ("day", "numeric"),
-            ("hour", "numeric"),
-            ("minute", "numeric"),
-            ("second", "numeric"),
-        ];
-        let format = date_time_format("en-US", &options)?;
-        Some(Box::new(IntlZone { format, cached: Cell::new(None) }))
+        temporal_zone(name).or_else(|| intl_zone(name))
     }
 }
 
+/// `name` read through `Temporal`; `None` without `Temporal` or when it refuses the name.
+pub fn temporal_zone(name: &str) -> Option<Box<dyn StoreZone>> {
+    Instant::at_ms(0.0).ok()?.to_zoned(name).ok()?;
+    Some(Box::new(IntlZone { clock: Clock::Temporal(name.to_owned()), cached: Cell::new(None) }))
+}
+
+/// `name` read through `Intl.DateTimeFormat`; `None` when it refuses the name.
+pub fn intl_zone(name: &str) -> Option<Box<dyn StoreZone>> {
+    let options = [
+        ("timeZone", name),
+        ("hourCycle", "h23"),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+        ("second", "numeric"),
+    ];
+    let format = date_time_format("en-US", &options)?;
+    Some(Box::new(IntlZone { clock: Clock::Intl(format), cached: Cell::new(None) }))
+}
+
 /// Offsets change only at transitions, which fall on quarter hours (UTC)
-/// in every zone in use today: one `Intl` call per quarter hour.
+/// in every zone in use today: one call into the browser per quarter hour.
 const BUCKET_MS: i64 = 15 * 60 * 1000;
 
 struct IntlZone {
-    format: DateTimeFormat,
+    clock: Clock,
     /// (quarter-hour bucket, offset in ms) of the last lookup.
     cached: Cell<Option<(i64, i64)>>,
+}
+
+/// What reads a zone's offset at an instant.
+enum Clock {
+    /// `Temporal.Instant…toZonedDateTimeISO(name).offsetNanoseconds`.
+    Temporal(String),
+    /// The local time `Intl` writes, less the UTC time.
+    Intl(DateTimeFormat),
 }
 
 impl IntlZone {
@@ -67,16 +108,25 @@ impl IntlZone {
                 return Some(offset);
             }
         }
-        // "11/23/2026, 19:04:47" in en-US with a 23-hour clock.
-        let text = self.format.format(&Date::new(&(at_ms as f64).into())).ok()?;
-        let mut n = text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse::<u32>());
-        let mut next = || n.next()?.ok();
-        let (month, day, year) = (next()?, next()?, next()?);
-        let (hour, minute, second) = (next()?, next()?, next()?);
-        let local =
-            NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(hour, minute, second)?;
-        let utc = DateTime::from_timestamp_millis(at_ms - at_ms.rem_euclid(1000))?.naive_utc();
-        let offset = (local - utc).num_milliseconds();
+        let offset = match &self.clock {
+            Clock::Temporal(name) => {
+                let nanoseconds = Instant::at_ms(at_ms as f64).ok()?.to_zoned(name).ok()?.offset_nanoseconds();
+                (nanoseconds / 1e6).round() as i64
+            }
+            Clock::Intl(format) => {
+                // "11/23/2026, 19:04:47" in en-US with a 23-hour clock.
+                let text = format.format(&Date::new(&(at_ms as f64).into())).ok()?;
+                let mut n =
+                    text.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).map(|s| s.parse::<u32>());
+                let mut next = || n.next()?.ok();
+                let (month, day, year) = (next()?, next()?, next()?);
+                let (hour, minute, second) = (next()?, next()?, next()?);
+                let local = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?
+                    .and_hms_opt(hour, minute, second)?;
+                let utc = DateTime::from_timestamp_millis(at_ms - at_ms.rem_euclid(1000))?.naive_utc();
+                (local - utc).num_milliseconds()
+            }
+        };
         self.cached.set(Some((bucket, offset)));
         Some(offset)
     }
@@ -94,6 +144,13 @@ impl StoreZone for IntlZone {
 /// and a first decision needs few of them (cold start).
 pub(crate) struct IntlText {
     locale: String,
+    /// US English (`en-US`, `en`) is written by the crate's own
+    /// [`English`], as `Intl` writes it (held to `Intl` by
+    /// `tests/consumers/browser.test.mjs`): no `Intl` object is made for
+    /// its dates, numbers and plurals, so a page in US English never loads
+    /// the browser's locale data for them (~19 ms on a fresh page). Money
+    /// stays `Intl`'s (its currency symbols are `Intl`'s to know).
+    english: Option<English>,
     /// Indexed by `weekday as usize * 2 + year as usize`.
     dates: [OnceCell<Option<DateTimeFormat>>; 4],
     plurals: OnceCell<Option<PluralRules>>,
@@ -124,8 +181,10 @@ impl IntlText {
         if !is_valid_locale(locale) {
             return None;
         }
+        let english = ["en-us", "en"].contains(&locale.to_ascii_lowercase().as_str()).then_some(English);
         Some(IntlText {
             locale: locale.to_owned(),
+            english,
             dates: Default::default(),
             plurals: OnceCell::new(),
             numbers: OnceCell::new(),
@@ -192,6 +251,9 @@ impl LocaleText for IntlText {
     }
 
     fn date(&self, date: NaiveDate, style: DateStyle) -> String {
+        if let Some(english) = &self.english {
+            return english.date(date, style);
+        }
         let key = (date, (style.weekday, style.year));
         if let Some(text) = self.written.borrow().get(&key) {
             return text.clone();
@@ -202,6 +264,9 @@ impl LocaleText for IntlText {
     }
 
     fn relative_day(&self, days: i64) -> Option<String> {
+        if let Some(english) = &self.english {
+            return english.relative_day(days);
+        }
         let near = self.near.get_or_init(|| {
             let relative = options(&[("numeric", "auto")])
                 .and_then(|o| RelativeTimeFormat::new(&self.locale.as_str().into(), &o).ok());
@@ -212,14 +277,23 @@ impl LocaleText for IntlText {
     }
 
     fn first_weekday(&self) -> Weekday {
+        if let Some(english) = &self.english {
+            return english.first_weekday();
+        }
         *self.first_weekday.get_or_init(|| first_weekday(&self.locale).unwrap_or(Weekday::Mon))
     }
 
     fn plural(&self, n: u64) -> &'static str {
+        if let Some(english) = &self.english {
+            return english.plural(n);
+        }
         self.small_number(n).map_or_else(|| self.plural_of(n), |(_, category)| category)
     }
 
     fn number(&self, n: u64) -> String {
+        if let Some(english) = &self.english {
+            return english.number(n);
+        }
         self.small_number(n).map_or_else(|| self.write_number(n), |(text, _)| text)
     }
 
@@ -240,7 +314,7 @@ impl LocaleText for IntlText {
         }
         let value = minor as f64 / 10f64.powi(digits as i32);
         let format = cached.as_ref().and_then(|(_, f)| f.as_ref());
-        format.and_then(|f| f.format(value).ok()).unwrap_or_else(|| crate::text::English.money(minor, currency))
+        format.and_then(|f| f.format(value).ok()).unwrap_or_else(|| English.money(minor, currency))
     }
 }
 

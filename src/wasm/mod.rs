@@ -11,7 +11,7 @@ mod cart;
 mod emails;
 #[cfg(feature = "explain")]
 mod explain;
-mod intl;
+pub(crate) mod intl;
 #[cfg(feature = "metrics")]
 mod metrics;
 mod rows;

@@ -114,6 +114,41 @@ test("Catalog.load with { product } prepares the first decision while the produc
   }
 });
 
+test("US English is written by the package as the browser's Intl writes it: dates, numbers, plurals, today and tomorrow", async () => {
+  // The wasm writes en-US and en itself (no Intl object, so no locale data
+  // loaded for a first decision); en-US-u-ca-gregory is the same locale
+  // written through Intl. Every situation, at moments across a year.
+  const { snapshot, NOW } = await import("../../bench/generate.mjs");
+  const store = snapshot(3000);
+  // Counts with thousands separators too.
+  store.items.push(
+    { sku: "BIG-PRE", lifecycle: "unreleased", preorder: { plannedProduction: 1_250_000, sold: 3, productionDate: "2027-01-20" } },
+    { sku: "BIG-LEFT", onHand: 12_345, lowStockThreshold: 20_000 },
+  );
+  const text = JSON.stringify(store);
+  const day = 86_400_000;
+  const moments = [0, 0.3, 1, 6, 40, 39.8, 200, 365].map((days) => new Date(Date.parse(NOW) + days * day).toISOString());
+  const p = await page("/no-bundler/");
+  const seen = await p.evaluate(async ({ text, moments }) => {
+    const { Catalog } = await import("storefront-availability");
+    const catalog = Catalog.fromJson(text);
+    const words = (locale, now) => [
+      ...catalog.decideAll({ locale, now }).map(({ message: m }) => [m.badge, m.text, m.button, m.notice]),
+      ...catalog.decideProducts({ locale, now }).map(({ message: m }) => [m.badge, m.text]),
+    ];
+    return moments.map((now) => ["en-US", "en", "en-US-u-ca-gregory"].map((locale) => words(locale, now)));
+  }, { text, moments });
+  for (const [i, [us, en, intl]] of seen.entries()) {
+    assert.deepEqual(us, intl, moments[i]);
+    assert.deepEqual(en, intl, moments[i]);
+  }
+  const all = seen.flat(3).join("\n");
+  for (const written of [/(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z][a-z]+ \d+/, /[A-Z][a-z]+ \d+, 20\d\d/, /\d,\d{3}/, /\btoday\b/, /\btomorrow\b/, /Only 1 left/, /Only \d+ left/]) {
+    assert.match(all, written, "the comparison covers this");
+  }
+  assert.deepEqual(p.problems, []);
+});
+
 const readmeSnippets = readdirSync(dir).filter((f) => /^readme-\d+-browser\.html$/.test(f));
 test("the README has a browser snippet", () => assert.ok(readmeSnippets.length >= 1));
 for (const file of readmeSnippets) {
