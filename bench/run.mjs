@@ -243,8 +243,9 @@ async function coldStart(kind, throttle) {
   return median(samples);
 }
 // Reference: the browser's own first zone-aware Intl.DateTimeFormat in a
-// fresh page (ICU start-up), which both implementations pay inside their
-// cold start.
+// fresh page (ICU loading its locale data), which the plain implementation
+// pays inside its cold start; the package's, in US English, does not (the
+// store's zone read through Temporal, en-US written by the crate).
 async function firstIntl() {
   const samples = [];
   for (let r = 0; r < (quick ? 3 : 11); r++) {
