@@ -279,8 +279,8 @@ export class Catalog extends EventTarget {
    * Fetches the snapshot at `url` while the wasm module downloads and
    * compiles, and loads it: one call, no waterfall. When the module is
    * ready first (or a product's shard is still on its way), the wait is
-   * spent preparing the first decision (compiling its code, starting the
-   * browser's time-zone data), so the first answer comes a few
+   * spent preparing the first decision (the browser compiles its code),
+   * so the first answer comes a few
    * milliseconds after the snapshot. `request` is passed to
    * `fetch` (headers, credentials, `signal`). With `{ product }` and a
    * shard index at `url` (written by `storefront-availability shard`),
@@ -704,8 +704,7 @@ let warmed = false;
  * Prepares the first decision while the snapshot (or a product's shard)
  * is still downloading: a load and two decisions on a one-item snapshot,
  * so the browser compiles the wasm code they run (it compiles each
- * function on its first call) and starts its time-zone data (~20 ms on a
- * fresh page). Once per page, only while the download has not
+ * function on its first call). Once per page, only while the download has not
  * `arrived()`, checked before each step: each step is work the first real
  * decision would do anyway, done in time that is otherwise idle. Nothing
  * is kept, and nothing it throws matters. The steps taken show in the
