@@ -405,7 +405,7 @@ const s = results.size;
 console.log(`\nsize of the page build: .wasm ${s.wasm.raw} KB raw / ${s.wasm.gzip} KB gzip / ${s.wasm.brotli} KB brotli; glue ${s.glue.raw} / ${s.glue.gzip} / ${s.glue.brotli} KB`);
 for (const [entry, total] of Object.entries(s.entries)) console.log(`entry ${entry}: ${total.gzip} KB gzip (${total.brotli} KB brotli), everything it downloads`);
 const m = results.memory;
-console.log(`reference: the first zone-aware Intl.DateTimeFormat in a fresh page takes ${fmt(results.firstIntlMs)} ms (ICU start-up), inside both cold starts`);
+console.log(`reference: the first zone-aware Intl.DateTimeFormat in a fresh page takes ${fmt(results.firstIntlMs)} ms (ICU loading its locale data), inside the plain cold start (the package reads zones through Temporal and writes US English itself)`);
 console.log(`memory: ${m.afterLoadMB} MB linear memory after loading ${m.items / 1000}k items (fresh instance, ${m.startMB} MB at start); ${m.beforeReloadsMB} → ${m.afterReloadsMB} MB across ${m.reloads} reloads of 10k`);
 const f = results.feed;
 console.log(`feed: ${f.items.toLocaleString("en")} items (a ${f.snapshotMB} MB snapshot) → ${f.rows.toLocaleString("en")} Merchant TSV rows in ${f.seconds} s, peak memory ${f.peakRssMB} MB (resident, whole Node process)`);
