@@ -219,28 +219,31 @@ async function freshPage(rate) {
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   return { context, page, throttle: () => rate > 1 && cdp.send("Emulation.setCPUThrottlingRate", { rate }) };
 }
+/** One cold start of `kind` from a blank page: import, init(), load 50 items, decide. */
 async function coldStart(kind, throttle) {
-  const samples = [];
-  for (let r = 0; r < (quick ? 3 : 11); r++) {
-    const { context, page, throttle: slow } = await freshPage(throttle);
-    await page.goto(`${base}/bench/blank.html`);
-    await slow();
-    const ms = await page.evaluate(async ({ kind, text, now }) => {
-      const t = performance.now();
-      if (kind === "wasm") {
-        const { default: init, Catalog } = await import("/pkg/index.js");
-        await init();
-        Catalog.fromJson(text).decide("SKU-000001", { now });
-      } else {
-        const { PlainCatalog } = await import("/bench/plain.mjs");
-        new PlainCatalog(text).decide("SKU-000001", { now });
-      }
-      return performance.now() - t;
-    }, { kind, text: text50, now });
-    samples.push(ms);
-    await context.close();
-  }
-  return median(samples);
+  const { context, page, throttle: slow } = await freshPage(throttle);
+  await page.goto(`${base}/bench/blank.html`);
+  await slow();
+  const ms = await page.evaluate(async ({ kind, text, now }) => {
+    const t = performance.now();
+    if (kind === "wasm") {
+      const { default: init, Catalog } = await import("/pkg/index.js");
+      await init();
+      Catalog.fromJson(text).decide("SKU-000001", { now });
+    } else {
+      const { PlainCatalog } = await import("/bench/plain.mjs");
+      new PlainCatalog(text).decide("SKU-000001", { now });
+    }
+    return performance.now() - t;
+  }, { kind, text: text50, now });
+  await context.close();
+  return ms;
+}
+/** Medians of `measure(kind)` over fresh pages, the two builds taking turns (never one block then the other: this machine drifts). */
+async function alternating(measure) {
+  const runs = { wasm: [], plain: [] };
+  for (let r = 0; r < (quick ? 3 : 11); r++) for (const kind of ["wasm", "plain"]) runs[kind].push(await measure(kind));
+  return runs;
 }
 // Reference: the browser's own first zone-aware Intl.DateTimeFormat in a
 // fresh page (ICU loading its locale data), which the plain implementation
@@ -263,9 +266,8 @@ async function firstIntl() {
 }
 results.firstIntlMs = await firstIntl();
 for (const throttle of [1, 4]) {
-  const wasm = await coldStart("wasm", throttle);
-  const plain = await coldStart("plain", throttle);
-  row(`cold start, 50 items${throttle > 1 ? ", 4× CPU throttle" : ""}`, wasm, plain, "ms");
+  const runs = await alternating((kind) => coldStart(kind, throttle));
+  row(`cold start, 50 items${throttle > 1 ? ", 4× CPU throttle" : ""}`, median(runs.wasm), median(runs.plain), "ms");
 }
 
 // Cold start as a theme loads the package (the README's snippet): the
@@ -278,27 +280,23 @@ writeFileSync(join(root, "build", "bench", "cold-50.json"), text50);
 // from an inventory endpoint slower than the static module: what counts
 // there is how soon the first decision follows the snapshot's arrival.
 let coldDecision;
+/** One cold page of `kind`: from navigation to the first decision, and from the snapshot's arrival. */
 async function coldPage(kind, throttle, late = 0) {
-  const samples = { ms: [], afterArrival: [] };
-  for (let r = 0; r < (quick ? 3 : 11); r++) {
-    const { context, page, throttle: slow } = await freshPage(throttle);
-    await slow();
-    if (late) await page.route("**/cold-50.json", (route) => new Promise((resolve) => setTimeout(resolve, late)).then(() => route.continue()));
-    await page.goto(`${base}/bench/cold-${kind}.html?now=${now}`);
-    const [ms, decision] = await page.waitForFunction(() => window.coldMs && [window.coldMs, window.decision]).then((h) => h.jsonValue());
-    coldDecision ??= decision;
-    assert.deepStrictEqual(decision, coldDecision, "both cold pages decide alike");
-    const arrived = await page.evaluate(() => performance.getEntriesByType("resource").find((e) => e.name.endsWith("/cold-50.json")).responseEnd);
-    samples.ms.push(ms);
-    samples.afterArrival.push(ms - arrived);
-    await context.close();
-  }
-  return { ms: median(samples.ms), afterArrival: median(samples.afterArrival) };
+  const { context, page, throttle: slow } = await freshPage(throttle);
+  await slow();
+  if (late) await page.route("**/cold-50.json", (route) => new Promise((resolve) => setTimeout(resolve, late)).then(() => route.continue()));
+  await page.goto(`${base}/bench/cold-${kind}.html?now=${now}`);
+  const [ms, decision] = await page.waitForFunction(() => window.coldMs && [window.coldMs, window.decision]).then((h) => h.jsonValue());
+  coldDecision ??= decision;
+  assert.deepStrictEqual(decision, coldDecision, "both cold pages decide alike");
+  const arrived = await page.evaluate(() => performance.getEntriesByType("resource").find((e) => e.name.endsWith("/cold-50.json")).responseEnd);
+  await context.close();
+  return { ms, afterArrival: ms - arrived };
 }
 for (const late of [0, 200]) {
   for (const throttle of [1, 4]) {
-    const wasm = await coldPage("wasm", throttle, late);
-    const plain = await coldPage("plain", throttle, late);
+    const runs = await alternating((kind) => coldPage(kind, throttle, late));
+    const [wasm, plain] = ["wasm", "plain"].map((kind) => ({ ms: median(runs[kind].map((r) => r.ms)), afterArrival: median(runs[kind].map((r) => r.afterArrival)) }));
     const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
     const sent = late ? `, the snapshot sent ${late} ms late` : "";
     row(`cold start as a theme loads it (preloads, Catalog.load), 50 items${sent}${slowed}`, wasm.ms, plain.ms, "ms");
@@ -374,8 +372,7 @@ for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=li
     const html = await (await fetch(urlOf(wasm, path))).text();
     const served = /data-badge="">[^<]+<|data-part="badge">[^<]+</.test(html);
     for (const throttle of [1, 4]) {
-      const runs = { wasm: [], plain: [] };
-      for (let r = 0; r < (quick ? 3 : 11); r++) for (const build of ["wasm", "plain"]) runs[build].push(await firstBadge(builds[rendering][build], path, throttle));
+      const runs = await alternating((build) => firstBadge(builds[rendering][build], path, throttle));
       const mid = (build, key) => median(runs[build].map((run) => run[key]));
       const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
       if (served) row(`first badge on the demo ${name}${slowed} (server-rendered: first paint)`, mid("wasm", "painted"), mid("plain", "painted"), "ms");
