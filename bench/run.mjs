@@ -217,7 +217,20 @@ async function freshPage(rate) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  return { context, page, throttle: () => rate > 1 && cdp.send("Emulation.setCPUThrottlingRate", { rate }) };
+  return { context, page, cdp, throttle: () => rate > 1 && cdp.send("Emulation.setCPUThrottlingRate", { rate }) };
+}
+/**
+ * The value of `expression` in the page once it is truthy, asked over CDP.
+ * Not `page.waitForFunction`: that first injects Playwright's script into
+ * the page, and parsing it takes the page's main thread for ~9 ms (~36 ms
+ * at 4× CPU, in a trace), landing inside whatever the page is still doing:
+ * it lengthened the slower of two cold starts, whichever that was.
+ */
+async function settled(cdp, expression) {
+  const poll = `new Promise((resolve) => { const poll = () => { const v = (${expression}); v ? resolve(v) : setTimeout(poll, 5); }; poll(); })`;
+  const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", { expression: poll, awaitPromise: true, returnByValue: true });
+  if (exceptionDetails) throw new Error(`page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
 }
 /** One cold start of `kind` from a blank page: import, init(), load 50 items, decide. */
 async function coldStart(kind, throttle) {
@@ -282,11 +295,11 @@ writeFileSync(join(root, "build", "bench", "cold-50.json"), text50);
 let coldDecision;
 /** One cold page of `kind`: from navigation to the first decision, and from the snapshot's arrival. */
 async function coldPage(kind, throttle, late = 0) {
-  const { context, page, throttle: slow } = await freshPage(throttle);
+  const { context, page, cdp, throttle: slow } = await freshPage(throttle);
   await slow();
   if (late) await page.route("**/cold-50.json", (route) => new Promise((resolve) => setTimeout(resolve, late)).then(() => route.continue()));
   await page.goto(`${base}/bench/cold-${kind}.html?now=${now}`);
-  const [ms, decision] = await page.waitForFunction(() => window.coldMs && [window.coldMs, window.decision]).then((h) => h.jsonValue());
+  const [ms, decision] = await settled(cdp, "window.coldMs && [window.coldMs, window.decision]");
   coldDecision ??= decision;
   assert.deepStrictEqual(decision, coldDecision, "both cold pages decide alike");
   const arrived = await page.evaluate(() => performance.getEntriesByType("resource").find((e) => e.name.endsWith("/cold-50.json")).responseEnd);
@@ -344,10 +357,10 @@ async function shown(server, path) {
 // fetched) is drawn later over the same markup. Both are reported, with
 // the layout shift (CLS) of the whole load, against the client-only pages.
 async function firstBadge(server, path, throttle) {
-  const { context, page, throttle: slow } = await freshPage(throttle);
+  const { context, page, cdp, throttle: slow } = await freshPage(throttle);
   await slow();
   await page.goto(urlOf(server, path));
-  const decided = await page.waitForFunction(() => window.firstBadgeMs).then((h) => h.jsonValue());
+  const decided = await settled(cdp, "window.firstBadgeMs");
   const painted = await page.evaluate(() => {
     const served = document.querySelector("[data-badge], [data-part=badge]")?.textContent;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime;
