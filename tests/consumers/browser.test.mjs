@@ -130,6 +130,7 @@ test("US English is written by the package as the browser's Intl writes it: date
   const day = 86_400_000;
   const moments = [0, 0.3, 1, 6, 40, 39.8, 200, 365].map((days) => new Date(Date.parse(NOW) + days * day).toISOString());
   const p = await page("/no-bundler/");
+  await p.waitForFunction(() => document.querySelector("#out").textContent.length > 0); // its init() done
   const seen = await p.evaluate(async ({ text, moments }) => {
     const { Catalog } = await import("storefront-availability");
     const catalog = Catalog.fromJson(text);
