@@ -250,13 +250,17 @@ async function coldStart(kind, throttle) {
     return performance.now() - t;
   }, { kind, text: text50, now });
   await context.close();
-  return ms;
+  return { ms };
 }
-/** Medians of `measure(kind)` over fresh pages, the two builds taking turns (never one block then the other: this machine drifts). */
+/**
+ * `measure(kind)` over fresh pages, the two builds taking turns (never one
+ * block then the other: this machine drifts); `mid(kind, key)` is the
+ * median of one of the values each page returned.
+ */
 async function alternating(measure) {
   const runs = { wasm: [], plain: [] };
   for (let r = 0; r < (quick ? 3 : 11); r++) for (const kind of ["wasm", "plain"]) runs[kind].push(await measure(kind));
-  return runs;
+  return { mid: (kind, key) => median(runs[kind].map((run) => run[key])) };
 }
 // Reference: the browser's own first zone-aware Intl.DateTimeFormat in a
 // fresh page (ICU loading its locale data), which the plain implementation
@@ -279,8 +283,8 @@ async function firstIntl() {
 }
 results.firstIntlMs = await firstIntl();
 for (const throttle of [1, 4]) {
-  const runs = await alternating((kind) => coldStart(kind, throttle));
-  row(`cold start, 50 items${throttle > 1 ? ", 4× CPU throttle" : ""}`, median(runs.wasm), median(runs.plain), "ms");
+  const { mid } = await alternating((kind) => coldStart(kind, throttle));
+  row(`cold start, 50 items${throttle > 1 ? ", 4× CPU throttle" : ""}`, mid("wasm", "ms"), mid("plain", "ms"), "ms");
 }
 
 // Cold start as a theme loads the package (the README's snippet): the
@@ -308,12 +312,11 @@ async function coldPage(kind, throttle, late = 0) {
 }
 for (const late of [0, 200]) {
   for (const throttle of [1, 4]) {
-    const runs = await alternating((kind) => coldPage(kind, throttle, late));
-    const [wasm, plain] = ["wasm", "plain"].map((kind) => ({ ms: median(runs[kind].map((r) => r.ms)), afterArrival: median(runs[kind].map((r) => r.afterArrival)) }));
+    const { mid } = await alternating((kind) => coldPage(kind, throttle, late));
     const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
     const sent = late ? `, the snapshot sent ${late} ms late` : "";
-    row(`cold start as a theme loads it (preloads, Catalog.load), 50 items${sent}${slowed}`, wasm.ms, plain.ms, "ms");
-    if (late) row(`  of which after the snapshot arrived${slowed}`, wasm.afterArrival, plain.afterArrival, "ms");
+    row(`cold start as a theme loads it (preloads, Catalog.load), 50 items${sent}${slowed}`, mid("wasm", "ms"), mid("plain", "ms"), "ms");
+    if (late) row(`  of which after the snapshot arrived${slowed}`, mid("wasm", "afterArrival"), mid("plain", "afterArrival"), "ms");
   }
 }
 
@@ -385,8 +388,7 @@ for (const [name, path] of [["grid", "/"], ["product page", "/product.html?id=li
     const html = await (await fetch(urlOf(wasm, path))).text();
     const served = /data-badge="">[^<]+<|data-part="badge">[^<]+</.test(html);
     for (const throttle of [1, 4]) {
-      const runs = await alternating((build) => firstBadge(builds[rendering][build], path, throttle));
-      const mid = (build, key) => median(runs[build].map((run) => run[key]));
+      const { mid } = await alternating((build) => firstBadge(builds[rendering][build], path, throttle));
       const slowed = throttle > 1 ? ", 4× CPU throttle" : "";
       if (served) row(`first badge on the demo ${name}${slowed} (server-rendered: first paint)`, mid("wasm", "painted"), mid("plain", "painted"), "ms");
       row(`the page's own decision drawn on the demo ${name}${slowed}${rendering === "client-only" ? " (client-only page)" : ""}`, mid("wasm", "decided"), mid("plain", "decided"), "ms");
