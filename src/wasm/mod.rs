@@ -143,31 +143,38 @@ impl JsCatalog {
 
     /// Runs `f` with the `Intl` writer for a shopper asking for `locale`.
     fn with_text<T>(&self, locale: &str, f: impl FnOnce(&IntlText) -> T) -> Result<T, JsValue> {
-        let mut texts = self.texts.borrow_mut();
-        let index = match texts.iter().position(|(requested, _)| requested == locale) {
-            Some(i) => i,
-            None => {
-                let invalid = || {
-                    ArgError::new(
-                        "invalid_locale",
-                        format!("invalid locale {}; expected a BCP 47 tag like \"en-GB\"", quoted(locale)),
-                    )
-                };
-                if !is_valid_locale(locale) {
-                    return Err(invalid().into());
-                }
-                let text = IntlText::new(&self.inner.text_locale(locale)).ok_or_else(invalid)?;
-                // Bounded: a server passing each shopper's Accept-Language
-                // must not let clients grow it; the oldest writer goes.
-                if texts.len() >= LOCALE_CACHE {
-                    texts.remove(0);
-                }
-                texts.push((locale.to_owned(), text));
-                texts.len() - 1
-            }
-        };
-        let (_, text) = texts.get(index).ok_or_else(|| js_error("internal", "locale cache", &[]))?;
+        let at = self.text_for(locale)?;
+        let texts = self.texts.borrow();
+        let (_, text) = texts.get(at).ok_or_else(|| js_error("internal", "locale cache", &[]))?;
         Ok(f(text))
+    }
+
+    /// Where the `Intl` writer for `locale` is in `texts`, made if it is
+    /// not there yet. Not generic, so the wasm holds it once, not in
+    /// every caller of [`JsCatalog::with_text`].
+    #[inline(never)]
+    fn text_for(&self, locale: &str) -> Result<usize, JsValue> {
+        let mut texts = self.texts.borrow_mut();
+        if let Some(at) = texts.iter().position(|(requested, _)| requested == locale) {
+            return Ok(at);
+        }
+        let invalid = || {
+            ArgError::new(
+                "invalid_locale",
+                format!("invalid locale {}; expected a BCP 47 tag like \"en-GB\"", quoted(locale)),
+            )
+        };
+        if !is_valid_locale(locale) {
+            return Err(invalid().into());
+        }
+        let text = IntlText::new(&self.inner.text_locale(locale)).ok_or_else(invalid)?;
+        // Bounded: a server passing each shopper's Accept-Language
+        // must not let clients grow it; the oldest writer goes.
+        if texts.len() >= LOCALE_CACHE {
+            texts.remove(0);
+        }
+        texts.push((locale.to_owned(), text));
+        Ok(texts.len() - 1)
     }
 }
 
