@@ -278,7 +278,8 @@ impl JsCatalog {
     pub fn patch(&mut self, patch: &str, shard: bool, source: Option<Vec<u8>>) -> Result<Option<String>, JsValue> {
         let patched = match source {
             None => self.inner.patch(patch, shard).map(|text| text.map(str::to_owned)),
-            Some(source) => self.inner.patch_source(&snapshot_text(source)?, patch, &IntlZones, shard).map(Some),
+            // Only ever after the call without `source` declined: straight to the load.
+            Some(source) => self.inner.reload_source(&snapshot_text(source)?, patch, &IntlZones, shard).map(Some),
         };
         patched.map_err(update_error)
     }
