@@ -163,25 +163,13 @@ impl Catalog {
         self.reload_patched(source, patch, zones, shard)
     }
 
-    /// [`Catalog::patch_source`] without the in-place attempt, for a
-    /// caller that has just seen [`Catalog::patch`] decline (it would
-    /// decline again): the whole patched text loaded. The same answer
-    /// either way, as a load of the patched text is what patching in
-    /// place reproduces.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn reload_source(
-        &mut self,
-        source: &str,
-        patch_text: &str,
-        zones: &dyn Zones,
-        shard: bool,
-    ) -> Result<String, UpdateError> {
-        self.reload_patched(source, &read_patch(patch_text).map_err(UpdateError::Patch)?, zones, shard)
-    }
-
     /// `patch` spliced into `source` and the whole text loaded: what only
-    /// a load can say (see [`Catalog::patch`] for when).
-    fn reload_patched(
+    /// a load can say (see [`Catalog::patch`] for when). The boundary
+    /// calls it directly once [`Catalog::patch`] declined (trying in place
+    /// again would decline again); the answer is the same either way, as
+    /// patching in place reproduces a load of the patched text.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn reload_patched(
         &mut self,
         source: &str,
         patch: &Patch,

@@ -29,6 +29,7 @@ use crate::model::snapshot::Snapshot;
 use crate::model::value::quoted;
 use crate::read::json::Json;
 use crate::read::options::{read_request, Asked};
+use crate::read::patch::read_patch;
 use crate::text::LocaleText;
 use intl::{is_valid_locale, IntlText, IntlZones};
 
@@ -279,7 +280,13 @@ impl JsCatalog {
         let patched = match source {
             None => self.inner.patch(patch, shard).map(|text| text.map(str::to_owned)),
             // Only ever after the call without `source` declined: straight to the load.
-            Some(source) => self.inner.reload_source(&snapshot_text(source)?, patch, &IntlZones, shard).map(Some),
+            Some(source) => {
+                let source = snapshot_text(source)?;
+                read_patch(patch)
+                    .map_err(UpdateError::Patch)
+                    .and_then(|patch| self.inner.reload_patched(&source, &patch, &IntlZones, shard))
+                    .map(Some)
+            }
         };
         patched.map_err(update_error)
     }
